@@ -1,0 +1,101 @@
+# Keel: the two commands are `make run` and `make test`. Both install what is missing.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# CI keeps its cargo build outside the fresh clone, so later runs on the same machine
+# are warm; a developer's build stays in ./target.
+ifeq ($(CI),true)
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/keel/target
+endif
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+APT_PACKAGES := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
+	librsvg2-dev libayatana-appindicator3-dev libxdo-dev xvfb xauth webkit2gtk-driver \
+	imagemagick poppler-utils
+APP := $(TARGET_DIR)/debug/keel-desktop
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+
+.PHONY: help run test deps system-deps rust-deps ui-deps e2e-deps ui gen \
+	check-fmt clippy rust-tests ui-check ui-tests app e2e clean
+
+help:
+	@echo "make run   - install what is missing, build, launch Keel"
+	@echo "make test  - every check: fmt, clippy, Rust tests, UI type-check and tests, real-window e2e"
+	@echo "make gen   - regenerate the TypeScript types from the Rust types"
+
+run: deps ui
+	cargo run -p keel-desktop
+
+test: deps e2e-deps check-fmt ui clippy rust-tests ui-check ui-tests app e2e
+	@echo "make test: every check passed."
+
+# --- installing what is missing -------------------------------------------------------
+
+deps: system-deps rust-deps ui-deps
+
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; \
+		elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
+		else echo "Keel needs these Debian/Ubuntu packages. Install them, then run make again:"; \
+			echo "  sudo apt-get install -y $$missing"; exit 1; fi; \
+		echo "Installing: $$missing"; \
+		$$SUDO apt-get update -q; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q -o DPkg::Lock::Timeout=900 $$missing; \
+	fi
+
+rust-deps:
+	@command -v cargo >/dev/null || { echo "Keel needs Rust (cargo): see https://rustup.rs, then run make again."; exit 1; }
+	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+
+ui-deps: ui/node_modules/.installed
+
+ui/node_modules/.installed: ui/package.json ui/package-lock.json
+	@command -v node >/dev/null || { echo "Keel needs Node.js 20 or newer with npm, then run make again."; exit 1; }
+	@node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' || \
+		{ echo "Keel needs Node.js 20 or newer (found $$(node --version))."; exit 1; }
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+e2e-deps:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
+
+# --- building --------------------------------------------------------------------------
+
+ui: ui-deps
+	cd ui && npm run --silent build
+
+gen:
+	KEEL_WRITE_TS=1 cargo test --lib -q ts_types
+
+app: ui
+	cargo build -p keel-desktop
+
+# --- checks ----------------------------------------------------------------------------
+
+check-fmt:
+	cargo fmt --all --check
+
+clippy: ui
+	cargo clippy --workspace --all-targets -- -D warnings
+
+rust-tests: ui
+	cargo test --workspace
+
+ui-check: ui-deps
+	cd ui && npm run --silent check
+
+ui-tests: ui-deps
+	cd ui && npm run --silent test
+
+e2e: app e2e-deps
+	KEEL_APP=$(APP) $(XVFB) node --test --test-concurrency=1 tests/e2e/*.e2e.mjs
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules

@@ -1,0 +1,29 @@
+//! Declares the app's commands so that each one needs a permission in a capability.
+
+const COMMANDS: &[&str] = &[
+    "workspace_state",
+    "open_engagement",
+    "create_engagement",
+    "propose_engagement_path",
+    "forget_recent",
+    "set_facilitator_name",
+    "update_details",
+    "engagement_info",
+    "list_units",
+    "add_unit",
+    "update_unit",
+    "delete_unit",
+    "list_activities",
+    "add_activity",
+    "update_activity",
+    "delete_activity",
+    "audit_log",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run tauri-build");
+}

@@ -1,0 +1,29 @@
+//! Tauri commands, one file per area. Each one calls the core and returns its result or
+//! an `ApiError` (`{ code, message, fields }`).
+
+mod activities;
+mod engagement;
+mod units;
+mod workspace;
+
+pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        workspace::workspace_state,
+        workspace::open_engagement,
+        workspace::create_engagement,
+        workspace::propose_engagement_path,
+        workspace::forget_recent,
+        workspace::set_facilitator_name,
+        engagement::update_details,
+        engagement::engagement_info,
+        engagement::audit_log,
+        units::list_units,
+        units::add_unit,
+        units::update_unit,
+        units::delete_unit,
+        activities::list_activities,
+        activities::add_activity,
+        activities::update_activity,
+        activities::delete_activity,
+    ]
+}

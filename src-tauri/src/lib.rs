@@ -1,0 +1,37 @@
+//! The Keel desktop shell: starts the workspace and exposes the core as Tauri commands.
+//! Commands are thin (input → core → output); the logic lives in the `keel` crate.
+
+mod commands;
+mod state;
+
+use keel::workspace::{AppDirs, Workspace};
+
+/// Starts the app. A workspace that cannot start at all (no home directory, unreadable
+/// settings folder) is reported on stderr and ends the process with an error status.
+pub fn run() {
+    let workspace = AppDirs::for_user().and_then(|dirs| Workspace::start(dirs, &login_name()));
+    let workspace = match workspace {
+        Ok(workspace) => workspace,
+        Err(err) => {
+            eprintln!("keel: cannot start: {err}");
+            std::process::exit(1);
+        }
+    };
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state::AppState::new(workspace))
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!());
+    if let Err(err) = result {
+        eprintln!("keel: the window failed: {err}");
+        std::process::exit(1);
+    }
+}
+
+/// The name of the logged-in user, as the default facilitator name.
+fn login_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "Facilitator".to_owned())
+}

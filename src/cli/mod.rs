@@ -1,0 +1,175 @@
+//! The `keel` command line: parses arguments, calls the core, prints the result.
+
+mod output;
+mod process;
+mod unit;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use keel::domain::EngagementDetailsInput;
+use keel::{EngagementStore, Error};
+
+use output::Output;
+
+#[derive(Parser)]
+#[command(
+    name = "keel",
+    version,
+    about = "Keel: continuity-planning engagements from the command line",
+    long_about = "Keel: continuity-planning engagements from the command line.\n\n\
+        An engagement (one client, one programme of work) is one file ending in .keel. \
+        Every change made here is written to the engagement's audit log under the name \
+        given with --as (or $KEEL_FACILITATOR, or your login name)."
+)]
+struct Cli {
+    /// Your name, as the author of changes in the audit log.
+    #[arg(
+        long = "as",
+        global = true,
+        value_name = "NAME",
+        env = "KEEL_FACILITATOR"
+    )]
+    actor: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new, empty engagement file.
+    New {
+        /// The file to create (must not exist yet), e.g. acme.keel.
+        file: PathBuf,
+        /// The client organisation's name.
+        #[arg(long, value_name = "NAME")]
+        org: String,
+        /// What the programme covers.
+        #[arg(long, default_value = "")]
+        scope: String,
+    },
+    /// Show an engagement's schema version, record counts and integrity.
+    Info {
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a realistic sample engagement (a freight company, 25 activities in 5 units).
+    Demo {
+        /// The file to create, e.g. demo.keel.
+        file: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Activities (processes): add and list.
+    #[command(subcommand)]
+    Process(process::ProcessCommand),
+    /// Organisational units: add and list.
+    #[command(subcommand)]
+    Unit(unit::UnitCommand),
+    /// Show the newest entries of an engagement's audit log.
+    Audit {
+        file: PathBuf,
+        /// How many entries to show.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let actor = cli.actor.unwrap_or_else(login_name);
+    match execute(cli.command, &actor) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("keel: {err}");
+            if let Error::Invalid(fields) = &err {
+                for (field, message) in fields.to_map() {
+                    eprintln!("  --{}: {message}", field.replace('_', "-"));
+                }
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn execute(command: Command, actor: &str) -> keel::Result<()> {
+    match command {
+        Command::New { file, org, scope } => {
+            let details = EngagementDetailsInput {
+                organisation: org,
+                scope,
+                facilitator: actor.to_owned(),
+                ..Default::default()
+            };
+            let store = EngagementStore::create(&file, &details, actor)?;
+            println!(
+                "Created {} for {}.",
+                file.display(),
+                store.details()?.organisation
+            );
+            Ok(())
+        }
+        Command::Info { file, json } => {
+            let info = EngagementStore::open(&file)?.info()?;
+            Output::new(json).info(&info)
+        }
+        Command::Demo { file, force } => {
+            if force && file.exists() {
+                std::fs::remove_file(&file).map_err(Error::io("replace", &file))?;
+            }
+            let store = keel::demo::write_demo(&file, actor)?;
+            let info = store.info()?;
+            println!(
+                "Wrote the demo engagement for {} to {}: {} units, {} activities.",
+                info.organisation,
+                file.display(),
+                info.units,
+                info.activities
+            );
+            Ok(())
+        }
+        Command::Process(cmd) => process::execute(cmd, actor),
+        Command::Unit(cmd) => unit::execute(cmd, actor),
+        Command::Audit { file, limit, json } => {
+            let entries = EngagementStore::open(&file)?.audit_log(limit)?;
+            Output::new(json).audit(&entries)
+        }
+    }
+}
+
+/// Opens an engagement for changes made by `actor`.
+fn open_as(file: &std::path::Path, actor: &str) -> keel::Result<EngagementStore> {
+    Ok(EngagementStore::open(file)?.with_actor(actor))
+}
+
+fn login_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_command_has_help() {
+        super::Cli::command().debug_assert();
+        for sub in super::Cli::command().get_subcommands() {
+            assert!(
+                sub.get_about().is_some(),
+                "{} has no help text",
+                sub.get_name()
+            );
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Printing results as readable text or as JSON (`--json`).
+
+use serde::Serialize;
+
+use keel::domain::{Activity, AuditEntry, EngagementInfo, IntegrityStatus, OrgUnit};
+
+pub struct Output {
+    json: bool,
+}
+
+impl Output {
+    pub fn new(json: bool) -> Self {
+        Self { json }
+    }
+
+    fn json<T: Serialize + ?Sized>(value: &T) -> keel::Result<()> {
+        println!("{}", serde_json::to_string_pretty(value)?);
+        Ok(())
+    }
+
+    pub fn info(&self, info: &EngagementInfo) -> keel::Result<()> {
+        if self.json {
+            return Self::json(info);
+        }
+        println!("Engagement:     {}", info.organisation);
+        println!("File:           {}", info.path);
+        println!("Schema version: {}", info.schema_version);
+        match info.integrity {
+            IntegrityStatus::Ok => println!("Integrity:      ok"),
+            IntegrityStatus::Damaged => {
+                println!("Integrity:      DAMAGED");
+                for line in &info.integrity_detail {
+                    println!("  {line}");
+                }
+            }
+        }
+        println!("Units:          {}", info.units);
+        println!("Activities:     {}", info.activities);
+        println!("Audit entries:  {}", info.audit_entries);
+        Ok(())
+    }
+
+    pub fn added_activity(&self, activity: &Activity) -> keel::Result<()> {
+        if self.json {
+            return Self::json(activity);
+        }
+        println!("Added activity {} (id {}).", activity.name, activity.id);
+        Ok(())
+    }
+
+    pub fn activities(&self, activities: &[Activity]) -> keel::Result<()> {
+        if self.json {
+            return Self::json(activities);
+        }
+        let rows: Vec<[String; 4]> = activities
+            .iter()
+            .map(|a| {
+                [
+                    a.id.to_string(),
+                    a.name.clone(),
+                    a.unit_name.clone().unwrap_or_else(|| "—".into()),
+                    a.owner.clone(),
+                ]
+            })
+            .collect();
+        table(["ID", "ACTIVITY", "UNIT", "OWNER"], &rows);
+        println!(
+            "{} {}",
+            activities.len(),
+            plural(activities.len(), "activity", "activities")
+        );
+        Ok(())
+    }
+
+    pub fn units(&self, units: &[OrgUnit]) -> keel::Result<()> {
+        if self.json {
+            return Self::json(units);
+        }
+        let rows: Vec<[String; 3]> = units
+            .iter()
+            .map(|u| {
+                [
+                    u.id.to_string(),
+                    u.name.clone(),
+                    u.activity_count.to_string(),
+                ]
+            })
+            .collect();
+        table(["ID", "UNIT", "ACTIVITIES"], &rows);
+        println!("{} {}", units.len(), plural(units.len(), "unit", "units"));
+        Ok(())
+    }
+
+    pub fn audit(&self, entries: &[AuditEntry]) -> keel::Result<()> {
+        if self.json {
+            return Self::json(entries);
+        }
+        for e in entries {
+            let change = match (&e.old_value, &e.new_value) {
+                (Some(old), Some(new)) => format!("{old:?} → {new:?}"),
+                (None, Some(new)) => format!("{new:?}"),
+                (Some(old), None) => format!("was {old:?}"),
+                (None, None) => String::new(),
+            };
+            println!(
+                "{}  {:<16} {:<6} {} {:?} {} {}",
+                e.at.format("%Y-%m-%d %H:%M:%S"),
+                e.actor,
+                e.action.as_str(),
+                e.entity,
+                e.entity_label,
+                e.field.as_deref().unwrap_or(""),
+                change
+            );
+        }
+        Ok(())
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// A plain text table with columns as wide as their widest cell.
+fn table<const N: usize>(headers: [&str; N], rows: &[[String; N]]) {
+    let mut widths = headers.map(|h| h.chars().count());
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        println!("{}", padded.join("  ").trim_end());
+    };
+    line(headers.to_vec());
+    for row in rows {
+        line(row.iter().map(String::as_str).collect());
+    }
+}

@@ -1,0 +1,16 @@
+//! The nouns of Keel: what an engagement holds, and the rules its inputs must follow.
+
+mod activity;
+mod audit;
+mod engagement;
+mod info;
+mod unit;
+mod validation;
+
+pub use activity::{Activity, ActivityInput, ActivityQuery};
+pub use audit::{AuditAction, AuditEntry};
+pub use engagement::{EngagementDetails, EngagementDetailsInput};
+pub use info::{EngagementInfo, IntegrityStatus};
+pub use unit::{OrgUnit, OrgUnitInput};
+pub use validation::FieldErrors;
+pub(crate) use validation::name_key;

@@ -1,0 +1,130 @@
+//! Errors of the core, and the one shape they take across the IPC seam.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::domain::FieldErrors;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the core. Messages say what happened, to which file
+/// or record, and what the user can do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{} is not a Keel engagement: {reason}", path.display())]
+    NotKeel { path: PathBuf, reason: String },
+
+    #[error("{} is damaged and was not opened: {reason}. Restore it from a backup copy.", path.display())]
+    Corrupt { path: PathBuf, reason: String },
+
+    #[error(
+        "{} was written by a newer Keel (schema version {found}; this Keel reads up to {supported}). Open it with a newer Keel; the file was not changed.",
+        path.display()
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
+    #[error("{} already exists; choose another name or location", .0.display())]
+    FileExists(PathBuf),
+
+    #[error("could not {action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("{0}")]
+    Invalid(FieldErrors),
+
+    #[error("this {entity} no longer exists (id {id}); the list has been refreshed")]
+    NotFound { entity: &'static str, id: i64 },
+
+    #[error("{0}")]
+    Conflict(String),
+
+    #[error("no engagement is open; open or create one first")]
+    NoEngagement,
+
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    #[error("could not read or write settings: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl Error {
+    /// Wraps an I/O error with what was being done to which file.
+    pub fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Self {
+        let path = path.into();
+        move |source| Error::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+/// What the UI branches on. Add a code only when the UI does something different for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Input was refused; `fields` says which inputs and why.
+    Validation,
+    /// The record is gone (deleted elsewhere); reload.
+    NotFound,
+    /// The change would break a rule that involves other records.
+    Conflict,
+    /// A file could not be opened, created or written.
+    File,
+    /// No engagement is open; show the open/create screen.
+    NoEngagement,
+    /// Anything else: a bug or a database failure.
+    Internal,
+}
+
+/// The one serialised error shape that crosses the IPC seam: `{ code, message, fields }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// Field name → message, for validation errors; empty otherwise.
+    pub fields: BTreeMap<String, String>,
+}
+
+impl From<Error> for ApiError {
+    fn from(err: Error) -> Self {
+        let code = match &err {
+            Error::Invalid(_) => ErrorCode::Validation,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Conflict(_) => ErrorCode::Conflict,
+            Error::NotKeel { .. }
+            | Error::Corrupt { .. }
+            | Error::NewerSchema { .. }
+            | Error::FileExists(_)
+            | Error::Io { .. } => ErrorCode::File,
+            Error::NoEngagement => ErrorCode::NoEngagement,
+            Error::Sqlite(_) | Error::Json(_) => ErrorCode::Internal,
+        };
+        let fields = match &err {
+            Error::Invalid(fields) => fields.to_map(),
+            _ => BTreeMap::new(),
+        };
+        ApiError {
+            code,
+            message: err.to_string(),
+            fields,
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Appending to the audit log inside a write transaction, and reading it back.
+
+use rusqlite::{Transaction, params};
+
+use super::EngagementStore;
+use crate::Result;
+use crate::domain::{AuditAction, AuditEntry};
+
+/// A record's fields as the audit log shows them: name → readable value.
+pub(crate) type Fields = Vec<(&'static str, String)>;
+
+/// What a record looks like to the audit log.
+pub(crate) trait Audited {
+    const ENTITY: &'static str;
+    fn id(&self) -> i64;
+    fn label(&self) -> &str;
+    fn fields(&self) -> Fields;
+}
+
+/// The audit recorder of one write transaction.
+pub(crate) struct Changes<'a> {
+    pub tx: &'a Transaction<'a>,
+    pub at: &'a str,
+    actor: &'a str,
+}
+
+impl<'a> Changes<'a> {
+    pub fn new(tx: &'a Transaction<'a>, actor: &'a str, at: &'a str) -> Self {
+        Self { tx, at, actor }
+    }
+
+    /// A new record: one row per non-empty field.
+    pub fn created<T: Audited>(&self, record: &T) -> Result<()> {
+        let fields = record.fields();
+        let filled: Vec<_> = fields.iter().filter(|(_, v)| !v.is_empty()).collect();
+        if filled.is_empty() {
+            return self.append(AuditAction::Create, record, None, None, None);
+        }
+        for (field, value) in filled {
+            self.append(AuditAction::Create, record, Some(field), None, Some(value))?;
+        }
+        Ok(())
+    }
+
+    /// A changed record: one row per field whose value changed.
+    pub fn updated<T: Audited>(&self, old: &T, new: &T) -> Result<()> {
+        for ((field, before), (_, after)) in old.fields().iter().zip(new.fields().iter()) {
+            if before != after {
+                self.append(
+                    AuditAction::Update,
+                    new,
+                    Some(field),
+                    Some(before),
+                    Some(after),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A removed record: one row per non-empty field, keeping what was lost.
+    pub fn deleted<T: Audited>(&self, record: &T) -> Result<()> {
+        let fields = record.fields();
+        let filled: Vec<_> = fields.iter().filter(|(_, v)| !v.is_empty()).collect();
+        if filled.is_empty() {
+            return self.append(AuditAction::Delete, record, None, None, None);
+        }
+        for (field, value) in filled {
+            self.append(AuditAction::Delete, record, Some(field), Some(value), None)?;
+        }
+        Ok(())
+    }
+
+    fn append<T: Audited>(
+        &self,
+        action: AuditAction,
+        record: &T,
+        field: Option<&str>,
+        old: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, entity_label, field, old_value, new_value)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                self.at,
+                self.actor,
+                action.as_str(),
+                T::ENTITY,
+                record.id(),
+                record.label(),
+                field,
+                old,
+                new
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+impl EngagementStore {
+    /// The newest `limit` entries of the audit log, newest first.
+    pub fn audit_log(&self, limit: usize) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, at, actor, action, entity, entity_id, entity_label, field, old_value, new_value
+             FROM audit_log ORDER BY id DESC LIMIT ?1",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map([limit], |row| {
+            let at: String = row.get(1)?;
+            let action: String = row.get(3)?;
+            Ok(AuditEntry {
+                id: row.get(0)?,
+                at: chrono::DateTime::parse_from_rfc3339(&at)
+                    .map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            1,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    })?
+                    .with_timezone(&chrono::Utc),
+                actor: row.get(2)?,
+                action: AuditAction::parse(&action).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        3,
+                        rusqlite::types::Type::Text,
+                        format!("unknown audit action {action:?}").into(),
+                    )
+                })?,
+                entity: row.get(4)?,
+                entity_id: row.get(5)?,
+                entity_label: row.get(6)?,
+                field: row.get(7)?,
+                old_value: row.get(8)?,
+                new_value: row.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,109 @@
+//! Embedded SQL migrations, applied in one transaction and tracked by `user_version`.
+//!
+//! The text of each applied migration is kept in the file (`schema_migration`), so a test
+//! can prove an applied migration was never edited afterwards.
+
+use rusqlite::{Connection, TransactionBehavior, params};
+
+pub(crate) struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "initial",
+    sql: include_str!("migrations/0001_initial.sql"),
+}];
+
+/// The schema version this Keel writes, and the newest it can read.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Applies every migration newer than the file's `user_version`, all in one transaction:
+/// either the file ends up at the newest version, or it is left as it was.
+pub(crate) fn migrate(
+    conn: &mut Connection,
+    migrations: &[Migration],
+    applied_at: &str,
+) -> rusqlite::Result<()> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let pending: Vec<&Migration> = migrations.iter().filter(|m| m.version > current).collect();
+    let Some(last) = pending.last() else {
+        return Ok(());
+    };
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_migration (
+             version    INTEGER PRIMARY KEY,
+             name       TEXT NOT NULL,
+             sql        TEXT NOT NULL,
+             applied_at TEXT NOT NULL
+         ) STRICT;",
+    )?;
+    for migration in &pending {
+        tx.execute_batch(migration.sql)?;
+        tx.execute(
+            "INSERT INTO schema_migration (version, name, sql, applied_at) VALUES (?1, ?2, ?3, ?4)",
+            params![migration.version, migration.name, migration.sql, applied_at],
+        )?;
+    }
+    tx.pragma_update(None, "user_version", last.version)?;
+    tx.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_consecutive_from_one() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(
+                m.version,
+                i as i64 + 1,
+                "migration {} is out of order",
+                m.name
+            );
+        }
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_file_at_its_version() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        migrate(&mut conn, MIGRATIONS, "2026-01-01T00:00:00Z").expect("v1");
+        let broken = [
+            Migration {
+                version: 1,
+                name: "initial",
+                sql: MIGRATIONS[0].sql,
+            },
+            Migration {
+                version: 2,
+                name: "ok part",
+                sql: "CREATE TABLE t2 (x INTEGER) STRICT;",
+            },
+            Migration {
+                version: 3,
+                name: "broken",
+                sql: "CREATE TABLE oops (",
+            },
+        ];
+        assert!(migrate(&mut conn, &broken, "2026-01-02T00:00:00Z").is_err());
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, 1);
+        let t2: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 't2'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("schema");
+        assert_eq!(
+            t2, 0,
+            "the migrations before the broken one were rolled back too"
+        );
+    }
+}

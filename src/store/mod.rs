@@ -1,0 +1,286 @@
+//! The engagement store: one engagement = one SQLite file with the extension `.keel`.
+//!
+//! Every connection runs with foreign keys on, write-ahead logging, `synchronous=FULL`
+//! (a committed edit survives a power cut) and a busy timeout. Every write runs in a
+//! `BEGIN IMMEDIATE` transaction that also appends to the audit log.
+
+mod activities;
+mod audit;
+mod details;
+mod file_check;
+mod info;
+mod migrations;
+mod units;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+pub use migrations::SCHEMA_VERSION;
+
+use crate::domain::EngagementDetailsInput;
+use crate::{Error, Result};
+use audit::Changes;
+use migrations::{MIGRATIONS, Migration};
+
+/// The file extension of an engagement.
+pub const EXTENSION: &str = "keel";
+
+/// `PRAGMA application_id` of every Keel engagement: "KEEL" in ASCII.
+pub const APPLICATION_ID: i32 = 0x4B45_454C;
+
+/// Where the time of a change comes from; tests inject a fixed clock.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// An open engagement file.
+pub struct EngagementStore {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+    clock: Clock,
+}
+
+impl std::fmt::Debug for EngagementStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EngagementStore")
+            .field("path", &self.path)
+            .field("actor", &self.actor)
+            .finish_non_exhaustive()
+    }
+}
+
+impl EngagementStore {
+    /// Creates a new engagement file at `path` (which must not exist yet) and opens it.
+    ///
+    /// The file is built under a temporary name beside `path` and renamed into place
+    /// when complete, so a crash never leaves a half-made engagement behind.
+    pub fn create(path: &Path, details: &EngagementDetailsInput, actor: &str) -> Result<Self> {
+        Self::create_with_clock(path, details, actor, system_clock())
+    }
+
+    pub fn create_with_clock(
+        path: &Path,
+        details: &EngagementDetailsInput,
+        actor: &str,
+        clock: Clock,
+    ) -> Result<Self> {
+        let details = details.validate()?;
+        if path.exists() {
+            return Err(Error::FileExists(path.to_owned()));
+        }
+        let file_name = path
+            .file_name()
+            .ok_or_else(|| Error::NotKeel {
+                path: path.to_owned(),
+                reason: "the path does not name a file".into(),
+            })?
+            .to_string_lossy();
+        let temp = path.with_file_name(format!(".{file_name}.creating-{}", std::process::id()));
+        let built = (|| -> Result<()> {
+            let mut store = Self::connect(&temp, actor, clock.clone(), true)?;
+            store
+                .conn
+                .pragma_update(None, "application_id", APPLICATION_ID)?;
+            let now = store.now_text();
+            migrations::migrate(&mut store.conn, MIGRATIONS, &now)?;
+            store.insert_details(&details)?;
+            store
+                .conn
+                .pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+            Ok(())
+        })();
+        let placed = built.and_then(|()| {
+            if path.exists() {
+                return Err(Error::FileExists(path.to_owned()));
+            }
+            std::fs::rename(&temp, path).map_err(Error::io("create", path))
+        });
+        if let Err(err) = placed {
+            for leftover in [temp.clone(), sidecar(&temp, "-wal"), sidecar(&temp, "-shm")] {
+                let _ = std::fs::remove_file(leftover);
+            }
+            return Err(err);
+        }
+        Self::open_with_clock(path, clock).map(|store| store.with_actor(actor))
+    }
+
+    /// Opens an existing engagement, migrating it to the current schema (after writing a
+    /// backup copy beside it). A file that is not a Keel engagement, is damaged, or comes
+    /// from a newer Keel is refused and left untouched.
+    pub fn open(path: &Path) -> Result<Self> {
+        Self::open_with_clock(path, system_clock())
+    }
+
+    pub fn open_with_clock(path: &Path, clock: Clock) -> Result<Self> {
+        Self::open_with_migrations(path, clock, MIGRATIONS)
+    }
+
+    fn open_with_migrations(path: &Path, clock: Clock, migrations: &[Migration]) -> Result<Self> {
+        let inspection = file_check::inspect(path)?;
+        let latest = migrations.last().map_or(0, |m| m.version);
+        let mut store = Self::connect(path, "", clock, false)?;
+        if inspection.schema_version < latest {
+            store.backup_before_migration(inspection.schema_version)?;
+            let now = store.now_text();
+            migrations::migrate(&mut store.conn, migrations, &now)?;
+        }
+        Ok(store)
+    }
+
+    fn connect(path: &Path, actor: &str, clock: Clock, create: bool) -> Result<Self> {
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(_, _) => Error::Io {
+                action: "open",
+                path: path.to_owned(),
+                source: std::io::Error::other(e.to_string()),
+            },
+            other => other.into(),
+        })?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+            actor: actor.to_owned(),
+            clock,
+        })
+    }
+
+    /// Writes a consistent copy of the file (write-ahead log included) beside it, named
+    /// after the schema version it holds, before a migration changes it.
+    fn backup_before_migration(&self, from_version: i64) -> Result<PathBuf> {
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "engagement".into());
+        let stamp = (self.clock)().format("%Y%m%dT%H%M%SZ");
+        let backup = self.path.with_file_name(format!(
+            "{stem}.backup-schema{from_version}-{stamp}.{EXTENSION}"
+        ));
+        self.conn
+            .backup(rusqlite::MAIN_DB, &backup, rusqlite::backup::NO_PROGRESS)
+            .map_err(|e| Error::Io {
+                action: "write a backup copy to",
+                path: backup.clone(),
+                source: std::io::Error::other(e.to_string()),
+            })?;
+        Ok(backup)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The name written to the audit log as the author of changes.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    pub fn set_actor(&mut self, actor: &str) {
+        actor.trim().clone_into(&mut self.actor);
+    }
+
+    pub fn with_actor(mut self, actor: &str) -> Self {
+        self.set_actor(actor);
+        self
+    }
+
+    fn now_text(&self) -> String {
+        (self.clock)().to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction with an audit recorder; commits only
+    /// if `f` succeeds, so a refused change leaves nothing behind.
+    fn write<T>(&mut self, f: impl FnOnce(&mut Changes<'_>) -> Result<T>) -> Result<T> {
+        let at = self.now_text();
+        let actor = if self.actor.is_empty() {
+            "unknown".to_owned()
+        } else {
+            self.actor.clone()
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut changes = Changes::new(&tx, &actor, &at);
+        let value = f(&mut changes)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+fn system_clock() -> Clock {
+    Arc::new(Utc::now)
+}
+
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed_clock() -> Clock {
+        Arc::new(|| {
+            DateTime::parse_from_rfc3339("2026-03-01T09:30:00Z")
+                .map_or_else(|_| Utc::now(), |t| t.with_timezone(&Utc))
+        })
+    }
+
+    #[test]
+    fn migrating_an_older_file_writes_a_backup_first() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("acme.keel");
+        let details = EngagementDetailsInput {
+            organisation: "Acme".into(),
+            ..Default::default()
+        };
+        drop(
+            EngagementStore::create_with_clock(&path, &details, "Ana", fixed_clock())
+                .expect("create"),
+        );
+
+        let next = [
+            Migration {
+                version: 1,
+                name: "initial",
+                sql: MIGRATIONS[0].sql,
+            },
+            Migration {
+                version: 2,
+                name: "test",
+                sql: "CREATE TABLE later (x INTEGER) STRICT;",
+            },
+        ];
+        let store =
+            EngagementStore::open_with_migrations(&path, fixed_clock(), &next).expect("open");
+        let version: i64 = store
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, 2);
+
+        let backup = dir.path().join("acme.backup-schema1-20260301T093000Z.keel");
+        let old = Connection::open(&backup).expect("backup opens");
+        let old_version: i64 = old
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("version");
+        assert_eq!(old_version, 1, "the backup holds the file as it was");
+        let organisation: String = old
+            .query_row("SELECT organisation FROM engagement", [], |r| r.get(0))
+            .expect("data");
+        assert_eq!(organisation, "Acme");
+    }
+}

@@ -1,0 +1,65 @@
+//! The TypeScript types of the IPC seam, generated from the Rust types (ts-rs) into
+//! `ui/src/lib/api/gen/types.ts`. The committed file must match: this test fails when
+//! it drifts. Regenerate with `KEEL_WRITE_TS=1 cargo test ts_types` (or `make gen`).
+
+use std::path::PathBuf;
+
+use ts_rs::{Config, TS};
+
+use crate::domain::*;
+use crate::settings::{RecentEngagement, Settings};
+use crate::workspace::{
+    CurrentEngagement, NewEngagementInput, RecentEngagementEntry, WorkspaceState,
+};
+use crate::{ApiError, ErrorCode};
+
+fn decl<T: TS>(cfg: &Config) -> String {
+    let docs = T::docs().map(|d| d.to_string()).unwrap_or_default();
+    format!("{docs}export {}\n", T::decl(cfg))
+}
+
+fn generated() -> String {
+    // i64 ids and counts cross the seam as JSON numbers, far below 2^53.
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        decl::<ApiError>(&cfg),
+        decl::<ErrorCode>(&cfg),
+        decl::<EngagementDetails>(&cfg),
+        decl::<EngagementDetailsInput>(&cfg),
+        decl::<OrgUnit>(&cfg),
+        decl::<OrgUnitInput>(&cfg),
+        decl::<Activity>(&cfg),
+        decl::<ActivityInput>(&cfg),
+        decl::<ActivityQuery>(&cfg),
+        decl::<AuditAction>(&cfg),
+        decl::<AuditEntry>(&cfg),
+        decl::<EngagementInfo>(&cfg),
+        decl::<IntegrityStatus>(&cfg),
+        decl::<Settings>(&cfg),
+        decl::<RecentEngagement>(&cfg),
+        decl::<WorkspaceState>(&cfg),
+        decl::<CurrentEngagement>(&cfg),
+        decl::<RecentEngagementEntry>(&cfg),
+        decl::<NewEngagementInput>(&cfg),
+    ];
+    format!(
+        "// Generated from the Rust types by `make gen`; do not edit by hand.\n\n{}",
+        decls.join("\n")
+    )
+}
+
+#[test]
+fn ts_types_match_the_committed_file() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/api/gen/types.ts");
+    let fresh = generated();
+    if std::env::var_os("KEEL_WRITE_TS").is_some() {
+        std::fs::write(&path, &fresh).expect("write generated types");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{} is out of date with the Rust types; run `make gen` and commit the result",
+        path.display()
+    );
+}

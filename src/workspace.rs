@@ -1,0 +1,301 @@
+//! The facilitator's workspace: where settings and engagements live on this machine,
+//! which engagement is open, and the start-up rule (reopen the last engagement, or
+//! create a starter engagement on the very first start).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{EngagementDetails, EngagementDetailsInput};
+use crate::settings::{RecentEngagement, Settings};
+use crate::store::{EXTENSION, EngagementStore};
+use crate::{Error, Result};
+
+/// The directories Keel uses on this machine.
+#[derive(Debug, Clone)]
+pub struct AppDirs {
+    /// Settings and the recent list.
+    pub config_dir: PathBuf,
+    /// Where new engagements are proposed.
+    pub data_dir: PathBuf,
+}
+
+impl AppDirs {
+    /// The platform's directories for Keel (XDG on Linux: `~/.config/keel`,
+    /// `~/.local/share/keel`).
+    pub fn for_user() -> Result<AppDirs> {
+        let dirs = directories::ProjectDirs::from("", "", "keel").ok_or_else(|| Error::Io {
+            action: "find",
+            path: PathBuf::from("~"),
+            source: std::io::Error::other("no home directory is set for this user"),
+        })?;
+        Ok(AppDirs {
+            config_dir: dirs.config_dir().to_owned(),
+            data_dir: dirs.data_dir().to_owned(),
+        })
+    }
+
+    pub fn settings_file(&self) -> PathBuf {
+        self.config_dir.join("settings.json")
+    }
+
+    pub fn engagements_dir(&self) -> PathBuf {
+        self.data_dir.join("engagements")
+    }
+}
+
+/// What the app shows about the workspace.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct WorkspaceState {
+    /// The open engagement, if any.
+    pub current: Option<CurrentEngagement>,
+    pub recent: Vec<RecentEngagementEntry>,
+    pub facilitator_name: String,
+    /// Where new engagements go unless the user picks another place.
+    pub engagements_dir: String,
+    /// Why the last engagement could not be reopened at start-up, if it could not.
+    pub startup_problem: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CurrentEngagement {
+    pub path: String,
+    pub details: EngagementDetails,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct RecentEngagementEntry {
+    #[serde(flatten)]
+    pub entry: RecentEngagement,
+    /// False when the file is no longer where it was.
+    pub available: bool,
+}
+
+/// Input for a new engagement; an empty `path` means "propose one in the data dir".
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct NewEngagementInput {
+    pub organisation: String,
+    pub path: String,
+}
+
+pub struct Workspace {
+    dirs: AppDirs,
+    settings: Settings,
+    current: Option<EngagementStore>,
+    startup_problem: Option<String>,
+}
+
+/// Organisation name of the engagement made on the very first start.
+pub const STARTER_ORGANISATION: &str = "My first engagement";
+
+impl Workspace {
+    /// Loads the settings and reopens the last engagement; on the very first start
+    /// (nothing ever opened) creates a starter engagement so the app is usable at once.
+    /// A last engagement that cannot be opened is reported in `startup_problem`.
+    pub fn start(dirs: AppDirs, default_facilitator: &str) -> Result<Workspace> {
+        let mut settings = Settings::load(&dirs.settings_file())?;
+        if settings.facilitator_name.trim().is_empty() {
+            default_facilitator
+                .trim()
+                .clone_into(&mut settings.facilitator_name);
+        }
+        let mut workspace = Workspace {
+            dirs,
+            settings,
+            current: None,
+            startup_problem: None,
+        };
+        match workspace.settings.last_opened() {
+            Some(last) => {
+                if let Err(err) = workspace.open(&last) {
+                    workspace.startup_problem = Some(err.to_string());
+                }
+            }
+            None => {
+                let starter = workspace
+                    .dirs
+                    .engagements_dir()
+                    .join(format!("{STARTER_ORGANISATION}.{EXTENSION}"));
+                if starter.exists() {
+                    workspace.open(&starter)?;
+                } else {
+                    workspace.create(&NewEngagementInput {
+                        organisation: STARTER_ORGANISATION.into(),
+                        path: starter.display().to_string(),
+                    })?;
+                }
+            }
+        }
+        Ok(workspace)
+    }
+
+    pub fn state(&self) -> Result<WorkspaceState> {
+        let current = match &self.current {
+            Some(store) => Some(CurrentEngagement {
+                path: store.path().display().to_string(),
+                details: store.details()?,
+            }),
+            None => None,
+        };
+        Ok(WorkspaceState {
+            current,
+            recent: self
+                .settings
+                .recent
+                .iter()
+                .map(|entry| RecentEngagementEntry {
+                    available: Path::new(&entry.path).is_file(),
+                    entry: entry.clone(),
+                })
+                .collect(),
+            facilitator_name: self.settings.facilitator_name.clone(),
+            engagements_dir: self.dirs.engagements_dir().display().to_string(),
+            startup_problem: self.startup_problem.clone(),
+        })
+    }
+
+    /// The open engagement.
+    pub fn store(&mut self) -> Result<&mut EngagementStore> {
+        self.current.as_mut().ok_or(Error::NoEngagement)
+    }
+
+    /// Opens an engagement file and makes it the current one. On failure the current
+    /// engagement stays open.
+    pub fn open(&mut self, path: &Path) -> Result<WorkspaceState> {
+        let store = EngagementStore::open(path)?.with_actor(&self.settings.facilitator_name);
+        self.make_current(store)
+    }
+
+    /// Creates a new engagement (in the data dir unless a path is given) and opens it.
+    pub fn create(&mut self, input: &NewEngagementInput) -> Result<WorkspaceState> {
+        let path = if input.path.trim().is_empty() {
+            self.propose_path(&input.organisation)
+        } else {
+            with_keel_extension(Path::new(input.path.trim()))
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(Error::io("create the folder", dir))?;
+        }
+        let details = EngagementDetailsInput {
+            organisation: input.organisation.clone(),
+            facilitator: self.settings.facilitator_name.clone(),
+            ..Default::default()
+        };
+        let store = EngagementStore::create(&path, &details, &self.settings.facilitator_name)?;
+        self.make_current(store)
+    }
+
+    /// A free file name in the engagements dir, made from the organisation's name.
+    pub fn propose_path(&self, organisation: &str) -> PathBuf {
+        let dir = self.dirs.engagements_dir();
+        let stem = file_stem_for(organisation);
+        (1..)
+            .map(|n| match n {
+                1 => dir.join(format!("{stem}.{EXTENSION}")),
+                n => dir.join(format!("{stem} ({n}).{EXTENSION}")),
+            })
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| dir.join(format!("{stem}.{EXTENSION}")))
+    }
+
+    pub fn set_facilitator_name(&mut self, name: &str) -> Result<WorkspaceState> {
+        let mut errors = crate::domain::FieldErrors::new();
+        let name = errors.required_text("facilitator_name", "Your name", name, 200);
+        errors.into_result()?;
+        self.settings.facilitator_name = name;
+        self.settings.save(&self.dirs.settings_file())?;
+        if let Some(store) = &mut self.current {
+            store.set_actor(&self.settings.facilitator_name);
+        }
+        self.state()
+    }
+
+    pub fn forget_recent(&mut self, path: &Path) -> Result<WorkspaceState> {
+        self.settings.forget(path);
+        self.settings.save(&self.dirs.settings_file())?;
+        self.state()
+    }
+
+    /// Keeps the recent list's organisation name in step after the details change.
+    pub fn refresh_recent(&mut self) -> Result<()> {
+        if let Some(store) = &self.current {
+            let organisation = store.details()?.organisation;
+            let path = store.path().to_owned();
+            self.settings
+                .remember(&path, &organisation, chrono::Utc::now());
+            self.settings.save(&self.dirs.settings_file())?;
+        }
+        Ok(())
+    }
+
+    fn make_current(&mut self, store: EngagementStore) -> Result<WorkspaceState> {
+        let organisation = store.details()?.organisation;
+        self.settings
+            .remember(store.path(), &organisation, chrono::Utc::now());
+        self.settings.save(&self.dirs.settings_file())?;
+        self.current = Some(store);
+        self.startup_problem = None;
+        self.state()
+    }
+}
+
+fn with_keel_extension(path: &Path) -> PathBuf {
+    if path.extension().is_some_and(|e| e == EXTENSION) {
+        path.to_owned()
+    } else {
+        let mut name = path.as_os_str().to_owned();
+        name.push(format!(".{EXTENSION}"));
+        PathBuf::from(name)
+    }
+}
+
+/// A file name made from an organisation's name: characters that are awkward in file
+/// names are replaced, length is bounded.
+fn file_stem_for(organisation: &str) -> String {
+    let cleaned: String = organisation
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " -_.&()'".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(80)
+        .collect();
+    let cleaned = cleaned.trim_matches(|c: char| c == '.' || c == ' ' || c == '-');
+    if cleaned.is_empty() {
+        "engagement".to_owned()
+    } else {
+        cleaned.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_from_organisations_are_safe() {
+        assert_eq!(file_stem_for("Acme / Retail: EMEA"), "Acme - Retail- EMEA");
+        assert_eq!(file_stem_for("../.."), "engagement");
+        assert_eq!(file_stem_for("Société Générale"), "Société Générale");
+    }
+
+    #[test]
+    fn extension_is_added_once() {
+        assert_eq!(
+            with_keel_extension(Path::new("/x/a")),
+            PathBuf::from("/x/a.keel")
+        );
+        assert_eq!(
+            with_keel_extension(Path::new("/x/a.keel")),
+            PathBuf::from("/x/a.keel")
+        );
+    }
+}

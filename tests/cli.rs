@@ -1,0 +1,163 @@
+//! The `keel` command line, run as a user would.
+
+use std::process::{Command, Output};
+
+fn keel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_keel"))
+        .args(args)
+        .env("KEEL_FACILITATOR", "CLI Tester")
+        .output()
+        .expect("run keel")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "keel failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn demo_then_info_and_process_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("x.keel");
+    let file = file.to_str().expect("utf-8 path");
+    let out = keel(&["demo", file]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let info = json(&keel(&["info", file, "--json"]));
+    assert_eq!(info["schema_version"], keel::store::SCHEMA_VERSION);
+    assert_eq!(info["integrity"], "ok");
+    assert_eq!(info["activities"], 25);
+    assert_eq!(info["units"], 5);
+
+    let list = json(&keel(&["process", "list", file, "--json"]));
+    let list = list.as_array().expect("an array");
+    assert_eq!(list.len(), 25);
+    assert!(
+        list.iter()
+            .all(|a| a["name"].is_string() && a["unit_name"].is_string())
+    );
+
+    let again = keel(&["demo", file]);
+    assert!(
+        !again.status.success(),
+        "an existing file is not overwritten without --force"
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}
+
+#[test]
+fn new_unit_and_process_add_are_logged_under_the_given_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("acme.keel");
+    let file = file.to_str().expect("utf-8 path");
+    assert!(
+        keel(&["new", file, "--org", "Acme Mutual"])
+            .status
+            .success()
+    );
+    assert!(
+        keel(&["unit", "add", file, "--name", "Claims"])
+            .status
+            .success()
+    );
+    let added = json(&keel(&[
+        "process",
+        "add",
+        file,
+        "--name",
+        "Claims intake",
+        "--unit",
+        "claims",
+        "--owner",
+        "Sam",
+        "--product",
+        "Claim decisions",
+        "--product",
+        "Payments",
+        "--json",
+    ]));
+    assert_eq!(added["unit_name"], "Claims");
+    assert_eq!(
+        added["products_services"],
+        serde_json::json!(["Claim decisions", "Payments"])
+    );
+
+    let filtered = json(&keel(&[
+        "process", "list", file, "--search", "INTAKE", "--json",
+    ]));
+    assert_eq!(filtered.as_array().map(Vec::len), Some(1));
+
+    let log = json(&keel(&["audit", file, "--json"]));
+    assert!(
+        log.as_array()
+            .expect("array")
+            .iter()
+            .all(|e| e["actor"] == "CLI Tester")
+    );
+
+    let text = stdout(&keel(&["process", "list", file]));
+    assert!(
+        text.contains("Claims intake") && text.contains("1 activity"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_input_gets_a_message_at_the_option_and_a_failure_status() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("acme.keel");
+    let file = file.to_str().expect("utf-8 path");
+    assert!(keel(&["new", file, "--org", "Acme"]).status.success());
+    let out = keel(&["process", "add", file, "--name", " "]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--name: Activity name is required."), "{err}");
+
+    let out = keel(&["process", "add", file, "--name", "X", "--unit", "Nowhere"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no unit named"));
+}
+
+#[test]
+fn info_on_a_non_keel_file_fails_with_the_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("budget.keel");
+    std::fs::write(&file, "year,amount\n2026,100\n").expect("write");
+    let out = keel(&["info", file.to_str().expect("utf-8"), "--json"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("budget.keel") && err.contains("not a Keel engagement"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_command_answers_help() {
+    for args in [
+        vec!["--help"],
+        vec!["new", "--help"],
+        vec!["info", "--help"],
+        vec!["demo", "--help"],
+        vec!["process", "add", "--help"],
+        vec!["process", "list", "--help"],
+        vec!["unit", "add", "--help"],
+        vec!["audit", "--help"],
+    ] {
+        let out = keel(&args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(stdout(&out).contains("Usage:"), "{args:?}");
+    }
+}

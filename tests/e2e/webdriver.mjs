@@ -1,0 +1,225 @@
+// A small W3C WebDriver client and the harness that starts Keel in a real WebKitGTK
+// window through tauri-driver. No dependencies: Node's fetch and child_process only.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export const Key = {
+  Enter: '\uE007',
+  Escape: '\uE00C',
+  Tab: '\uE004',
+  Alt: '\uE00A',
+  Control: '\uE009',
+  End: '\uE010',
+};
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+/** A TCP port nobody is listening on right now. */
+async function freePort() {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+async function portIsFree(port) {
+  const server = createServer();
+  server.listen(port, '127.0.0.1');
+  try {
+    await once(server, 'listening');
+    server.close();
+    await once(server, 'close');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** tauri-driver on a fresh pair of ports, with the given environment for the app. */
+export class Driver {
+  static async start(env) {
+    let port;
+    for (;;) {
+      port = await freePort();
+      if (await portIsFree(port + 1)) break;
+    }
+    const child = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const driver = new Driver(child, `http://127.0.0.1:${port}`, () => output);
+    for (let i = 0; i < 100; i++) {
+      if (child.exitCode !== null) throw new Error(`tauri-driver exited early:\n${output}`);
+      try {
+        const res = await fetch(`${driver.url}/status`);
+        if (res.ok) return driver;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    await driver.stop();
+    throw new Error(`tauri-driver did not start listening:\n${output}`);
+  }
+
+  constructor(child, url, output) {
+    this.child = child;
+    this.url = url;
+    this.output = output;
+  }
+
+  async session(application) {
+    const res = await fetch(`${this.url}/session`, {
+      method: 'POST',
+      signal: AbortSignal.timeout(60000),
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application } } },
+      }),
+    });
+    const body = await res.json();
+    if (!res.ok) throw new Error(`could not start a session: ${JSON.stringify(body)}\n${this.output()}`);
+    return new Session(`${this.url}/session/${body.value.sessionId}`);
+  }
+
+  /** SIGTERM, then wait: SIGKILL would leave WebKitWebDriver behind on the native port. */
+  async stop() {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = once(this.child, 'exit');
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+export class Session {
+  constructor(url) {
+    this.url = url;
+  }
+
+  async call(method, path, body) {
+    const res = await fetch(`${this.url}${path}`, {
+      method,
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+      // A command that hangs (a native popup grabbing the window, say) fails the test.
+      signal: AbortSignal.timeout(30000),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
+    return json.value;
+  }
+
+  async find(css) {
+    const value = await this.call('POST', '/element', { using: 'css selector', value: css });
+    return new Element(this, value[ELEMENT], css);
+  }
+
+  async findAll(css) {
+    const values = await this.call('POST', '/elements', { using: 'css selector', value: css });
+    return values.map((v) => new Element(this, v[ELEMENT], css));
+  }
+
+  /** Waits until `css` matches an element (and `until(element)` holds, if given). */
+  async waitFor(css, until = async () => true, timeoutMs = 20000) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < deadline) {
+      try {
+        const el = await this.find(css);
+        if (await until(el)) return el;
+      } catch (error) {
+        last = error;
+      }
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${css}${last ? `: ${last.message}` : ''}`);
+  }
+
+  /** Waits until the element's text (all of it, even where CSS cuts it off) contains `text`. */
+  async waitForText(css, text, timeoutMs) {
+    return this.waitFor(css, async (el) => String(await el.property('textContent')).includes(text), timeoutMs);
+  }
+
+  async waitForCount(css, count, timeoutMs = 20000) {
+    const deadline = Date.now() + timeoutMs;
+    let found = -1;
+    while (Date.now() < deadline) {
+      found = (await this.findAll(css)).length;
+      if (found === count) return;
+      await sleep(100);
+    }
+    throw new Error(`expected ${count} elements for ${css}, found ${found}`);
+  }
+
+  /** Presses a chord such as Alt+2 on whatever has the focus. */
+  async chord(...keys) {
+    const down = keys.map((value) => ({ type: 'keyDown', value }));
+    const up = [...keys].reverse().map((value) => ({ type: 'keyUp', value }));
+    await this.call('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] });
+    await this.call('DELETE', '/actions');
+  }
+
+  /** Types on whatever has the focus, key by key, as a person would. */
+  async keys(text) {
+    const actions = [...text].flatMap((value) => [
+      { type: 'keyDown', value },
+      { type: 'keyUp', value },
+    ]);
+    await this.call('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.call('DELETE', '/actions');
+  }
+
+  /** Runs a script in the page and returns its result. */
+  async execute(script, args = []) {
+    return this.call('POST', '/execute/sync', { script, args });
+  }
+
+  async screenshot(path) {
+    // Let the page paint what the last step changed before the picture is taken.
+    await this.execute('return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));');
+    const png = await this.call('GET', '/screenshot');
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, Buffer.from(png, 'base64'));
+  }
+
+  async close() {
+    await this.call('DELETE', '');
+  }
+}
+
+export class Element {
+  constructor(session, id, css) {
+    this.session = session;
+    this.id = id;
+    this.css = css;
+  }
+
+  /** Types into the element (focusing it first), as a keyboard would. */
+  async type(text) {
+    await this.session.call('POST', `/element/${this.id}/value`, { text });
+  }
+
+  async text() {
+    return this.session.call('GET', `/element/${this.id}/text`);
+  }
+
+  async value() {
+    return this.property('value');
+  }
+
+  /** A DOM property, e.g. `textContent` (all the text, even where CSS cuts it off). */
+  async property(name) {
+    return this.session.call('GET', `/element/${this.id}/property/${name}`);
+  }
+}

@@ -1,0 +1,10 @@
+//! Integration tests of the core: one binary, a module per area (ripgrep's layout).
+
+mod util;
+
+mod activities;
+mod audit;
+mod cli;
+mod open_refusals;
+mod units;
+mod workspace;

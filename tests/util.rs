@@ -1,0 +1,63 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use keel::EngagementStore;
+use keel::domain::EngagementDetailsInput;
+use keel::store::Clock;
+use tempfile::TempDir;
+
+/// 2026-03-02 10:15:00 UTC, the time of every change in these tests.
+pub fn fixed_clock() -> Clock {
+    Arc::new(|| {
+        DateTime::parse_from_rfc3339("2026-03-02T10:15:00Z")
+            .expect("valid time")
+            .with_timezone(&Utc)
+    })
+}
+
+/// A temp dir holding a new engagement for "Acme Insurance", created by "Ana".
+pub struct Fixture {
+    pub dir: TempDir,
+    pub path: PathBuf,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("acme.keel");
+        let details = EngagementDetailsInput {
+            organisation: "Acme Insurance".into(),
+            facilitator: "Ana".into(),
+            ..Default::default()
+        };
+        drop(
+            EngagementStore::create_with_clock(&path, &details, "Ana", fixed_clock())
+                .expect("create"),
+        );
+        Fixture { dir, path }
+    }
+
+    pub fn open(&self) -> EngagementStore {
+        EngagementStore::open_with_clock(&self.path, fixed_clock())
+            .expect("open")
+            .with_actor("Ana")
+    }
+}
+
+pub fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("read file")
+}
+
+/// Files in `dir`, by name.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("list dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}

@@ -1,0 +1,107 @@
+//! The workspace: starter engagement on first start, reopening the last one, recents.
+
+use keel::workspace::{AppDirs, NewEngagementInput, STARTER_ORGANISATION, Workspace};
+
+fn dirs(root: &std::path::Path) -> AppDirs {
+    AppDirs {
+        config_dir: root.join("config"),
+        data_dir: root.join("data"),
+    }
+}
+
+#[test]
+fn the_first_start_creates_and_opens_a_starter_engagement() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let ws = Workspace::start(dirs(root.path()), "Ana").expect("start");
+    let state = ws.state().expect("state");
+    let current = state.current.expect("an engagement is open");
+    assert_eq!(current.details.organisation, STARTER_ORGANISATION);
+    assert!(current.path.starts_with(&state.engagements_dir));
+    assert_eq!(state.facilitator_name, "Ana");
+    assert_eq!(state.recent.len(), 1);
+}
+
+#[test]
+fn a_later_start_reopens_the_last_engagement() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let created = {
+        let mut ws = Workspace::start(dirs(root.path()), "Ana").expect("start");
+        ws.create(&NewEngagementInput {
+            organisation: "Borealis Bank".into(),
+            path: String::new(),
+        })
+        .expect("create")
+        .current
+        .expect("open")
+        .path
+    };
+    assert!(created.ends_with("Borealis Bank.keel"), "{created}");
+    let ws = Workspace::start(dirs(root.path()), "Ana").expect("restart");
+    let state = ws.state().expect("state");
+    assert_eq!(
+        state.current.expect("open").details.organisation,
+        "Borealis Bank"
+    );
+    assert_eq!(state.recent.len(), 2);
+}
+
+#[test]
+fn a_last_engagement_that_is_gone_is_reported_not_fatal() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let path = {
+        let ws = Workspace::start(dirs(root.path()), "Ana").expect("start");
+        ws.state().expect("state").current.expect("open").path
+    };
+    std::fs::remove_file(&path).expect("remove");
+    let ws = Workspace::start(dirs(root.path()), "Ana").expect("restart");
+    let state = ws.state().expect("state");
+    assert!(state.current.is_none());
+    assert!(state.startup_problem.is_some_and(|p| p.contains(&path)));
+    assert!(!state.recent[0].available);
+}
+
+#[test]
+fn proposed_paths_never_overwrite() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::start(dirs(root.path()), "Ana").expect("start");
+    let input = NewEngagementInput {
+        organisation: "Acme".into(),
+        path: String::new(),
+    };
+    let first = ws
+        .create(&input)
+        .expect("first")
+        .current
+        .expect("open")
+        .path;
+    let second = ws
+        .create(&input)
+        .expect("second")
+        .current
+        .expect("open")
+        .path;
+    assert_ne!(first, second);
+    assert!(second.ends_with("Acme (2).keel"), "{second}");
+}
+
+#[test]
+fn the_facilitator_name_signs_later_changes() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::start(dirs(root.path()), "ana").expect("start");
+    assert!(
+        ws.set_facilitator_name("   ").is_err(),
+        "a blank name is refused"
+    );
+    ws.set_facilitator_name("Ana Ortiz").expect("rename");
+    ws.store()
+        .expect("open")
+        .add_unit(&keel::domain::OrgUnitInput {
+            name: "Ops".into(),
+            description: String::new(),
+        })
+        .expect("add");
+    let log = ws.store().expect("open").audit_log(1).expect("log");
+    assert_eq!(log[0].actor, "Ana Ortiz");
+    let ws = Workspace::start(dirs(root.path()), "someone else").expect("restart");
+    assert_eq!(ws.state().expect("state").facilitator_name, "Ana Ortiz");
+}

@@ -1,0 +1,85 @@
+// The one seam between the UI and the Rust core. Only this folder imports @tauri-apps;
+// components call these typed wrappers, and component tests mock this module.
+import { invoke } from '@tauri-apps/api/core';
+import { open, save } from '@tauri-apps/plugin-dialog';
+
+import type {
+  Activity,
+  ActivityInput,
+  ActivityQuery,
+  ApiError,
+  AuditEntry,
+  EngagementDetails,
+  EngagementDetailsInput,
+  EngagementInfo,
+  ErrorCode,
+  NewEngagementInput,
+  OrgUnit,
+  OrgUnitInput,
+  WorkspaceState,
+} from './gen/types';
+
+export type * from './gen/types';
+
+/** An error from the core, in its `{ code, message, fields }` shape. */
+export class KeelError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string>;
+
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'KeelError';
+    this.code = error.code;
+    this.fields = error.fields ?? {};
+  }
+}
+
+function isApiError(value: unknown): value is ApiError {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    if (isApiError(error)) throw new KeelError(error);
+    throw new KeelError({ code: 'internal', message: String(error), fields: {} });
+  }
+}
+
+const keelFiles = [{ name: 'Keel engagement', extensions: ['keel'] }];
+
+export const api = {
+  workspaceState: () => call<WorkspaceState>('workspace_state'),
+  openEngagement: (path: string) => call<WorkspaceState>('open_engagement', { path }),
+  createEngagement: (input: NewEngagementInput) => call<WorkspaceState>('create_engagement', { input }),
+  proposeEngagementPath: (organisation: string) =>
+    call<string>('propose_engagement_path', { organisation }),
+  forgetRecent: (path: string) => call<WorkspaceState>('forget_recent', { path }),
+  setFacilitatorName: (name: string) => call<WorkspaceState>('set_facilitator_name', { name }),
+
+  updateDetails: (input: EngagementDetailsInput) => call<EngagementDetails>('update_details', { input }),
+  engagementInfo: () => call<EngagementInfo>('engagement_info'),
+  auditLog: (limit: number) => call<AuditEntry[]>('audit_log', { limit }),
+
+  listUnits: () => call<OrgUnit[]>('list_units'),
+  addUnit: (input: OrgUnitInput) => call<OrgUnit>('add_unit', { input }),
+  updateUnit: (id: number, input: OrgUnitInput) => call<OrgUnit>('update_unit', { id, input }),
+  deleteUnit: (id: number) => call<null>('delete_unit', { id }),
+
+  listActivities: (query: ActivityQuery) => call<Activity[]>('list_activities', { query }),
+  addActivity: (input: ActivityInput) => call<Activity>('add_activity', { input }),
+  updateActivity: (id: number, input: ActivityInput) => call<Activity>('update_activity', { id, input }),
+  deleteActivity: (id: number) => call<null>('delete_activity', { id }),
+
+  /** Asks the user for an engagement file to open; null when cancelled. */
+  chooseEngagementFile: async (): Promise<string | null> => {
+    const chosen = await open({ multiple: false, directory: false, filters: keelFiles });
+    return typeof chosen === 'string' ? chosen : null;
+  },
+  /** Asks the user where to create a new engagement; null when cancelled. */
+  chooseNewEngagementPath: (defaultPath: string): Promise<string | null> =>
+    save({ defaultPath, filters: keelFiles }),
+};
+
+export type Api = typeof api;

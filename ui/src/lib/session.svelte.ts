@@ -1,0 +1,55 @@
+// Which engagement is open and which page is shown: the app-wide state, in one place.
+import { api, KeelError, type WorkspaceState } from '$lib/api';
+
+export type Page = 'engagements' | 'overview' | 'activities' | 'audit';
+
+/** The workflow of the continuity cycle; only the stages that work are enabled. */
+export const workflow: { stage: string; label: string; pages: { page: Page; label: string; key: string }[] }[] = [
+  {
+    stage: 'engagement',
+    label: 'Engagement',
+    pages: [
+      { page: 'overview', label: 'Overview', key: '1' },
+      { page: 'activities', label: 'Units & activities', key: '2' },
+      { page: 'audit', label: 'Audit log', key: '3' },
+    ],
+  },
+  { stage: 'bia', label: 'Business impact analysis', pages: [] },
+  { stage: 'dependencies', label: 'Dependencies', pages: [] },
+  { stage: 'plans', label: 'Plans', pages: [] },
+  { stage: 'exercises', label: 'Exercises', pages: [] },
+  { stage: 'review', label: 'Review', pages: [] },
+];
+
+class Session {
+  workspace = $state<WorkspaceState | null>(null);
+  page = $state<Page>('overview');
+  loadError = $state<string | null>(null);
+
+  get engagementOpen(): boolean {
+    return this.workspace?.current != null;
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.apply(await api.workspaceState());
+    } catch (error) {
+      this.loadError = error instanceof KeelError ? error.message : String(error);
+    }
+  }
+
+  /** Takes a new workspace state from the core; without an open engagement, shows the
+   *  engagements page. */
+  apply(state: WorkspaceState): void {
+    this.workspace = state;
+    this.loadError = null;
+    if (!state.current) this.page = 'engagements';
+  }
+
+  go(page: Page): void {
+    if (page !== 'engagements' && !this.engagementOpen) return;
+    this.page = page;
+  }
+}
+
+export const session = new Session();
