@@ -14,7 +14,7 @@ use crate::workspace::{
 use crate::{ApiError, ErrorCode};
 
 fn decl<T: TS>(cfg: &Config) -> String {
-    let docs = T::docs().map(|d| d.to_string()).unwrap_or_default();
+    let docs = T::docs().unwrap_or_default();
     format!("{docs}export {}\n", T::decl(cfg))
 }
 

@@ -1,6 +1,6 @@
 //! Activities (processes): list, search, add, change, delete.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::EngagementStore;
 use super::audit::{Audited, Fields};
@@ -39,10 +39,18 @@ fn activity_from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
         unit_name: row.get(3)?,
         owner: row.get(4)?,
         description: row.get(5)?,
-        products_services: serde_json::from_str(&products).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e))
-        })?,
+        products_services: serde_json::from_str(&products).map_err(|e| super::bad_column(6, e))?,
     })
+}
+
+/// One activity, read through `conn` (the store's connection or an open transaction).
+fn activity_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<Activity>> {
+    conn.query_row(
+        &format!("{SELECT_ACTIVITY} WHERE a.id = ?1"),
+        [id],
+        activity_from_row,
+    )
+    .optional()
 }
 
 impl EngagementStore {
@@ -92,11 +100,7 @@ impl EngagementStore {
                 ],
             )?;
             let id = changes.tx.last_insert_rowid();
-            let created = changes.tx.query_row(
-                &format!("{SELECT_ACTIVITY} WHERE a.id = ?1"),
-                [id],
-                activity_from_row,
-            )?;
+            let created = activity_by_id(changes.tx, id)?.ok_or(Error::NotFound { entity: "activity", id })?;
             changes.created(&created)?;
             Ok(id)
         })?;
@@ -120,11 +124,10 @@ impl EngagementStore {
                     id
                 ],
             )?;
-            let new = changes.tx.query_row(
-                &format!("{SELECT_ACTIVITY} WHERE a.id = ?1"),
-                [id],
-                activity_from_row,
-            )?;
+            let new = activity_by_id(changes.tx, id)?.ok_or(Error::NotFound {
+                entity: "activity",
+                id,
+            })?;
             changes.updated(&old, &new)
         })?;
         self.activity(id)

@@ -2,7 +2,7 @@
 
 use rusqlite::{Transaction, params};
 
-use super::EngagementStore;
+use super::{EngagementStore, bad_column};
 use crate::Result;
 use crate::domain::{AuditAction, AuditEntry};
 
@@ -31,15 +31,7 @@ impl<'a> Changes<'a> {
 
     /// A new record: one row per non-empty field.
     pub fn created<T: Audited>(&self, record: &T) -> Result<()> {
-        let fields = record.fields();
-        let filled: Vec<_> = fields.iter().filter(|(_, v)| !v.is_empty()).collect();
-        if filled.is_empty() {
-            return self.append(AuditAction::Create, record, None, None, None);
-        }
-        for (field, value) in filled {
-            self.append(AuditAction::Create, record, Some(field), None, Some(value))?;
-        }
-        Ok(())
+        self.whole_record(AuditAction::Create, record)
     }
 
     /// A changed record: one row per field whose value changed.
@@ -60,13 +52,23 @@ impl<'a> Changes<'a> {
 
     /// A removed record: one row per non-empty field, keeping what was lost.
     pub fn deleted<T: Audited>(&self, record: &T) -> Result<()> {
+        self.whole_record(AuditAction::Delete, record)
+    }
+
+    /// One row per non-empty field (the value as new for a creation, as old for a
+    /// deletion), or a single row without a field when every field is empty.
+    fn whole_record<T: Audited>(&self, action: AuditAction, record: &T) -> Result<()> {
         let fields = record.fields();
         let filled: Vec<_> = fields.iter().filter(|(_, v)| !v.is_empty()).collect();
         if filled.is_empty() {
-            return self.append(AuditAction::Delete, record, None, None, None);
+            return self.append(action, record, None, None, None);
         }
         for (field, value) in filled {
-            self.append(AuditAction::Delete, record, Some(field), Some(value), None)?;
+            let (old, new) = match action {
+                AuditAction::Delete => (Some(value.as_str()), None),
+                _ => (None, Some(value.as_str())),
+            };
+            self.append(action, record, Some(field), old, new)?;
         }
         Ok(())
     }
@@ -121,13 +123,8 @@ impl EngagementStore {
                     })?
                     .with_timezone(&chrono::Utc),
                 actor: row.get(2)?,
-                action: AuditAction::parse(&action).ok_or_else(|| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        3,
-                        rusqlite::types::Type::Text,
-                        format!("unknown audit action {action:?}").into(),
-                    )
-                })?,
+                action: AuditAction::parse(&action)
+                    .ok_or_else(|| bad_column(3, format!("unknown audit action {action:?}")))?,
                 entity: row.get(4)?,
                 entity_id: row.get(5)?,
                 entity_label: row.get(6)?,

@@ -218,6 +218,14 @@ impl EngagementStore {
     }
 }
 
+/// A stored text column that does not hold what it should (a bug or a hand-edited file).
+fn bad_column(
+    column: usize,
+    error: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, error.into())
+}
+
 fn system_clock() -> Clock {
     Arc::new(Utc::now)
 }

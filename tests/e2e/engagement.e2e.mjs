@@ -59,6 +59,11 @@ test('an engagement built with the keyboard survives a restart, with its audit l
       await org.type(Key.Enter);
       await s.waitForText('[data-testid=organisation]', 'Harbour Logistics');
 
+      // Engagement details are saved as each field is left.
+      const scope = await s.waitFor('#scope');
+      await scope.type(`Freight and warehousing, northern depots${Key.Tab}`);
+      await s.waitForText('[data-testid=save-state]', 'All changes saved');
+
       // Two units: type a name, press Enter.
       await s.chord(Key.Alt, '2');
       const unit = await s.waitFor('#new-unit');
@@ -112,13 +117,13 @@ test('an engagement built with the keyboard survives a restart, with its audit l
       await s.chord(Key.Alt, '3');
       const audit = await s.waitForText('[data-testid=audit-table]', 'Payroll');
       const log = await audit.text();
-      for (const expected of ['Erin Example', 'Harbour Logistics', 'Operations', 'Finance', 'Dispatch', 'Warehouse picking', 'Sam Okafor']) {
+      for (const expected of ['Erin Example', 'Harbour Logistics', 'northern depots', 'Operations', 'Finance', 'Dispatch', 'Warehouse picking', 'Sam Okafor']) {
         assert.ok(log.includes(expected), `the audit log mentions ${expected}`);
       }
       await s.screenshot(join(shots, 'audit-log.png'));
 
       await s.chord(Key.Alt, '1');
-      await s.waitFor('#organisation');
+      assert.equal(await (await s.waitFor('#scope')).value(), 'Freight and warehousing, northern depots');
       await s.screenshot(join(shots, 'main-screen.png'));
       failed = false;
     } finally {
