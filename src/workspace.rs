@@ -95,7 +95,8 @@ pub const STARTER_ORGANISATION: &str = "My first engagement";
 impl Workspace {
     /// Loads the settings and reopens the last engagement; on the very first start
     /// (nothing ever opened) creates a starter engagement so the app is usable at once.
-    /// A last engagement that cannot be opened is reported in `startup_problem`.
+    /// An engagement that cannot be opened or created is reported in `startup_problem`,
+    /// and the app starts without one.
     pub fn start(dirs: AppDirs, default_facilitator: &str) -> Result<Workspace> {
         let mut settings = Settings::load(&dirs.settings_file())?;
         if settings.facilitator_name.trim().is_empty() {
@@ -109,28 +110,31 @@ impl Workspace {
             current: None,
             startup_problem: None,
         };
-        match workspace.settings.last_opened() {
-            Some(last) => {
-                if let Err(err) = workspace.open(&last) {
-                    workspace.startup_problem = Some(err.to_string());
-                }
-            }
-            None => {
-                let starter = workspace
-                    .dirs
-                    .engagements_dir()
-                    .join(format!("{STARTER_ORGANISATION}.{EXTENSION}"));
-                if starter.exists() {
-                    workspace.open(&starter)?;
-                } else {
-                    workspace.create(&NewEngagementInput {
-                        organisation: STARTER_ORGANISATION.into(),
-                        path: starter.display().to_string(),
-                    })?;
-                }
-            }
+        let opened = match workspace.settings.last_opened() {
+            Some(last) => workspace.open(&last).map(drop),
+            None => workspace.open_or_create_starter(),
+        };
+        if let Err(err) = opened {
+            workspace.startup_problem = Some(err.to_string());
         }
         Ok(workspace)
+    }
+
+    /// The engagement made on the very first start, in the engagements dir.
+    fn open_or_create_starter(&mut self) -> Result<()> {
+        let starter = self
+            .dirs
+            .engagements_dir()
+            .join(format!("{STARTER_ORGANISATION}.{EXTENSION}"));
+        if starter.exists() {
+            self.open(&starter)?;
+        } else {
+            self.create(&NewEngagementInput {
+                organisation: STARTER_ORGANISATION.into(),
+                path: starter.display().to_string(),
+            })?;
+        }
+        Ok(())
     }
 
     pub fn state(&self) -> Result<WorkspaceState> {

@@ -105,3 +105,19 @@ fn the_facilitator_name_signs_later_changes() {
     let ws = Workspace::start(dirs(root.path()), "someone else").expect("restart");
     assert_eq!(ws.state().expect("state").facilitator_name, "Ana Ortiz");
 }
+
+#[test]
+fn a_starter_that_cannot_be_created_is_reported_not_fatal() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let dirs = dirs(root.path());
+    // A plain file where the data folder should be: nothing can be created under it.
+    std::fs::write(&dirs.data_dir, "not a folder").expect("write");
+    let ws = Workspace::start(dirs, "Ana").expect("start");
+    let state = ws.state().expect("state");
+    assert!(state.current.is_none());
+    assert!(
+        state
+            .startup_problem
+            .is_some_and(|p| p.contains("could not create the folder"))
+    );
+}
