@@ -3,6 +3,7 @@
 //! Everything a face of Keel does (the desktop shell, the `keel` CLI, the tests) goes
 //! through these functions. Nothing in here knows about windows or webviews.
 
+pub mod analysis;
 pub mod demo;
 pub mod domain;
 pub mod error;

@@ -2,6 +2,8 @@
 
 mod activity;
 mod audit;
+mod bia;
+mod duration;
 mod engagement;
 mod info;
 mod unit;
@@ -9,6 +11,8 @@ mod validation;
 
 pub use activity::{Activity, ActivityInput, ActivityQuery};
 pub use audit::{AuditAction, AuditEntry};
+pub use bia::{BiaSettings, ImpactCategory, ImpactCell, MAX_RATING, TierBand, TimeBucket};
+pub use duration::{ACCEPTED_FORMS, Duration, DurationError};
 pub use engagement::{EngagementDetails, EngagementDetailsInput};
 pub use info::{EngagementInfo, IntegrityStatus};
 pub use unit::{OrgUnit, OrgUnitInput};

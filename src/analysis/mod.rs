@@ -1,0 +1,4 @@
+//! Pure functions that derive findings from the engagement's data. The UI, the CLI and
+//! (later) the PDF all show the same results because they all call these.
+
+pub mod impact;
