@@ -49,6 +49,21 @@ fn demo_then_info_and_process_list() {
             .all(|a| a["name"].is_string() && a["unit_name"].is_string())
     );
 
+    let bia = json(&keel(&["bia", "list", file, "--json"]));
+    let bia = bia.as_array().expect("an array");
+    assert_eq!(bia.len(), 25);
+    let first = &bia[0];
+    assert_eq!(first["tier"], 1);
+    assert_eq!(first["rto_minutes"], 240, "durations are whole minutes");
+    assert_eq!(first["mtpd_minutes"], 480);
+    let not_started = bia.iter().filter(|r| r["status"].is_null()).count();
+    let drafts = bia.iter().filter(|r| r["status"] == "draft").count();
+    assert_eq!(
+        (not_started, drafts),
+        (2, 3),
+        "a few are left incomplete on purpose"
+    );
+
     let again = keel(&["demo", file]);
     assert!(
         !again.status.success(),
@@ -155,6 +170,7 @@ fn every_command_answers_help() {
         vec!["process", "list", "--help"],
         vec!["unit", "add", "--help"],
         vec!["audit", "--help"],
+        vec!["bia", "list", "--help"],
     ] {
         let out = keel(&args);
         assert!(out.status.success(), "{args:?}");

@@ -180,6 +180,16 @@ fn the_v1_fixture_still_opens_and_its_migration_text_was_never_edited() {
         store.activities(&Default::default()).expect("list").len(),
         2
     );
+    let settings = store
+        .bia_settings()
+        .expect("migrated to the current schema");
+    assert_eq!(settings.categories.len(), 6, "the BIA defaults were seeded");
+    assert!(
+        crate::util::file_names(dir.path())
+            .iter()
+            .any(|n| n.starts_with("schema-v1.backup-schema1-")),
+        "a backup of the version 1 file was written before migrating"
+    );
 
     let conn = Connection::open(&path).expect("raw");
     let stored: String = conn

@@ -4,6 +4,7 @@ mod util;
 
 mod activities;
 mod audit;
+mod bia;
 mod cli;
 mod open_refusals;
 mod units;

@@ -46,11 +46,7 @@ pub fn propose_mtpd(settings: &BiaSettings, cells: &[ImpactCell]) -> Option<Mtpd
                     category_id: category.id,
                     category: category.name.clone(),
                     rating: c.rating,
-                    descriptor: category
-                        .levels
-                        .get(usize::from(c.rating))
-                        .cloned()
-                        .unwrap_or_default(),
+                    descriptor: category.describe(c.rating, &settings.currency),
                 })
             })
             .collect();

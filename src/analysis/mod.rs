@@ -2,3 +2,4 @@
 //! (later) the PDF all show the same results because they all call these.
 
 pub mod impact;
+pub mod interview;

@@ -1,5 +1,6 @@
 //! The `keel` command line: parses arguments, calls the core, prints the result.
 
+mod bia;
 mod output;
 mod process;
 mod unit;
@@ -71,6 +72,9 @@ enum Command {
     /// Organisational units: add and list.
     #[command(subcommand)]
     Unit(unit::UnitCommand),
+    /// Business impact analysis: the prioritised list of activities.
+    #[command(subcommand)]
+    Bia(bia::BiaCommand),
     /// Show the newest entries of an engagement's audit log.
     Audit {
         file: PathBuf,
@@ -138,6 +142,7 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
         }
         Command::Process(cmd) => process::execute(cmd, actor),
         Command::Unit(cmd) => unit::execute(cmd, actor),
+        Command::Bia(cmd) => bia::execute(cmd),
         Command::Audit { file, limit, json } => {
             let entries = EngagementStore::open(&file)?.audit_log(limit)?;
             Output::new(json).audit(&entries)

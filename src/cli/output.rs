@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use keel::domain::{Activity, AuditEntry, EngagementInfo, IntegrityStatus, OrgUnit};
+use keel::domain::{
+    Activity, AuditEntry, BiaResult, Duration, EngagementInfo, IntegrityStatus, OrgUnit,
+};
 
 pub struct Output {
     json: bool,
@@ -88,6 +90,40 @@ impl Output {
             .collect();
         table(["ID", "UNIT", "ACTIVITIES"], &rows);
         println!("{} {}", units.len(), plural(units.len(), "unit", "units"));
+        Ok(())
+    }
+
+    pub fn bia_results(&self, results: &[BiaResult]) -> keel::Result<()> {
+        if self.json {
+            return Self::json(results);
+        }
+        let time = |d: Option<Duration>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
+        let rows: Vec<[String; 8]> = results
+            .iter()
+            .map(|r| {
+                [
+                    r.activity.clone(),
+                    r.unit.clone().unwrap_or_else(|| "—".into()),
+                    r.status.map_or("not started", |s| s.as_str()).to_owned(),
+                    format!(
+                        "{}{}",
+                        time(r.mtpd),
+                        if r.mtpd_overridden { " (set)" } else { "" }
+                    ),
+                    time(r.rto),
+                    time(r.rpo),
+                    r.mbco_percent
+                        .map_or_else(|| "—".to_owned(), |p| format!("{p}%")),
+                    r.tier.map_or_else(|| "—".to_owned(), |t| t.to_string()),
+                ]
+            })
+            .collect();
+        table(
+            [
+                "ACTIVITY", "UNIT", "STATUS", "MTPD", "RTO", "RPO", "MBCO", "TIER",
+            ],
+            &rows,
+        );
         Ok(())
     }
 

@@ -15,8 +15,26 @@ pub const MAX_RATING: u8 = 5;
 pub struct ImpactCategory {
     pub id: i64,
     pub name: String,
+    /// Amounts in the descriptors are in the engagement's currency.
+    pub monetary: bool,
     /// One descriptor per rating, index = rating (0 ..= 5).
     pub levels: Vec<String>,
+}
+
+impl ImpactCategory {
+    /// The descriptor of a rating as shown, with the currency for monetary scales.
+    pub fn describe(&self, rating: u8, currency: &str) -> String {
+        let text = self
+            .levels
+            .get(usize::from(rating))
+            .cloned()
+            .unwrap_or_default();
+        if self.monetary && rating > 0 {
+            format!("{text} {currency}")
+        } else {
+            text
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,17 +73,16 @@ fn minutes(m: u32) -> Duration {
 impl BiaSettings {
     /// The defaults of a new engagement (ids are positions until stored).
     pub fn defaults(currency: &str) -> BiaSettings {
-        let c = currency;
         let scales: [(&str, [String; 6]); 6] = [
             (
                 "Financial",
                 [
                     "No loss".into(),
-                    format!("< 10 k {c}"),
-                    format!("10 k – 100 k {c}"),
-                    format!("100 k – 500 k {c}"),
-                    format!("500 k – 1 M {c}"),
-                    format!("> 1 M {c}"),
+                    "< 10 k".into(),
+                    "10 k – 100 k".into(),
+                    "100 k – 500 k".into(),
+                    "500 k – 1 M".into(),
+                    "> 1 M".into(),
                 ],
             ),
             (
@@ -131,6 +148,7 @@ impl BiaSettings {
                 .map(|(i, (name, levels))| ImpactCategory {
                     id: i as i64 + 1,
                     name: name.into(),
+                    monetary: i == 0,
                     levels: levels.into(),
                 })
                 .collect(),
@@ -197,7 +215,12 @@ mod tests {
                 .iter()
                 .all(|c| c.levels.len() == usize::from(MAX_RATING) + 1)
         );
-        assert_eq!(s.categories[0].levels[5], "> 1 M EUR");
+        assert_eq!(s.categories[0].describe(5, &s.currency), "> 1 M EUR");
+        assert_eq!(s.categories[0].describe(0, &s.currency), "No loss");
+        assert_eq!(
+            s.categories[1].describe(4, &s.currency),
+            "Key operations stopped"
+        );
         let buckets: Vec<String> = s.buckets.iter().map(|b| b.after.to_string()).collect();
         assert_eq!(buckets, ["1h", "4h", "8h", "1d", "3d", "1w", "2w", "1mo"]);
         assert_eq!(s.unacceptable_rating, 4);

@@ -3,18 +3,25 @@
 mod activity;
 mod audit;
 mod bia;
+mod bia_result;
 mod duration;
 mod engagement;
 mod info;
+mod interview;
 mod unit;
 mod validation;
 
 pub use activity::{Activity, ActivityInput, ActivityQuery};
 pub use audit::{AuditAction, AuditEntry};
 pub use bia::{BiaSettings, ImpactCategory, ImpactCell, MAX_RATING, TierBand, TimeBucket};
+pub use bia_result::BiaResult;
 pub use duration::{ACCEPTED_FORMS, Duration, DurationError};
 pub use engagement::{EngagementDetails, EngagementDetailsInput};
 pub use info::{EngagementInfo, IntegrityStatus};
+pub use interview::{
+    Confidence, Interview, InterviewConfidence, InterviewDuration, InterviewEdit, InterviewStatus,
+    InterviewText, InterviewView, Interviewee, MinimumService, Objective, ParkedQuestion,
+};
 pub use unit::{OrgUnit, OrgUnitInput};
 pub use validation::FieldErrors;
 pub(crate) use validation::name_key;

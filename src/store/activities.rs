@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::EngagementStore;
 use super::audit::{Audited, Fields};
-use crate::domain::{Activity, ActivityInput, ActivityQuery, FieldErrors, name_key};
+use crate::domain::{Activity, ActivityInput, ActivityQuery, AuditAction, FieldErrors, name_key};
 use crate::{Error, Result};
 
 impl Audited for Activity {
@@ -133,9 +133,28 @@ impl EngagementStore {
         self.activity(id)
     }
 
+    /// Deletes an activity and, with it, its BIA interview; the audit log keeps the
+    /// activity's fields and the status the interview had.
     pub fn delete_activity(&mut self, id: i64) -> Result<()> {
         let activity = self.activity(id)?;
         self.write(|changes| {
+            let interview: Option<String> = changes
+                .tx
+                .query_row(
+                    "SELECT status FROM interview WHERE activity_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(status) = interview {
+                changes.record(
+                    AuditAction::Delete,
+                    ("interview", id, &activity.name),
+                    Some("status"),
+                    Some(&status),
+                    None,
+                )?;
+            }
             changes
                 .tx
                 .execute("DELETE FROM activity WHERE id = ?1", [id])?;

@@ -81,20 +81,29 @@ impl<'a> Changes<'a> {
         old: Option<&str>,
         new: Option<&str>,
     ) -> Result<()> {
+        self.record(
+            action,
+            (T::ENTITY, record.id(), record.label()),
+            field,
+            old,
+            new,
+        )
+    }
+
+    /// One audit row for a record that is not an `Audited` value (a field of an
+    /// interview, a cell of a grid): `subject` is (entity, id, label).
+    pub fn record(
+        &self,
+        action: AuditAction,
+        (entity, entity_id, label): (&str, i64, &str),
+        field: Option<&str>,
+        old: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<()> {
         self.tx.execute(
             "INSERT INTO audit_log (at, actor, action, entity, entity_id, entity_label, field, old_value, new_value)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                self.at,
-                self.actor,
-                action.as_str(),
-                T::ENTITY,
-                record.id(),
-                record.label(),
-                field,
-                old,
-                new
-            ],
+            params![self.at, self.actor, action.as_str(), entity, entity_id, label, field, old, new],
         )?;
         Ok(())
     }

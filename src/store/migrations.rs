@@ -3,19 +3,31 @@
 //! The text of each applied migration is kept in the file (`schema_migration`), so a test
 //! can prove an applied migration was never edited afterwards.
 
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
+#[derive(Clone, Copy)]
 pub(crate) struct Migration {
     pub version: i64,
     pub name: &'static str,
     pub sql: &'static str,
+    /// Rows the migration adds after its SQL, written by Rust (e.g. today's defaults).
+    pub seed: Option<fn(&Transaction<'_>) -> rusqlite::Result<()>>,
 }
 
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "initial",
-    sql: include_str!("migrations/0001_initial.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "initial",
+        sql: include_str!("migrations/0001_initial.sql"),
+        seed: None,
+    },
+    Migration {
+        version: 2,
+        name: "bia",
+        sql: include_str!("migrations/0002_bia.sql"),
+        seed: Some(super::bia_settings::seed_defaults),
+    },
+];
 
 /// The schema version this Keel writes, and the newest it can read.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -43,6 +55,9 @@ pub(crate) fn migrate(
     )?;
     for migration in &pending {
         tx.execute_batch(migration.sql)?;
+        if let Some(seed) = migration.seed {
+            seed(&tx)?;
+        }
         tx.execute(
             "INSERT INTO schema_migration (version, name, sql, applied_at) VALUES (?1, ?2, ?3, ?4)",
             params![migration.version, migration.name, migration.sql, applied_at],
@@ -71,22 +86,20 @@ mod tests {
     #[test]
     fn a_failing_migration_leaves_the_file_at_its_version() {
         let mut conn = Connection::open_in_memory().expect("memory db");
-        migrate(&mut conn, MIGRATIONS, "2026-01-01T00:00:00Z").expect("v1");
+        migrate(&mut conn, &MIGRATIONS[..1], "2026-01-01T00:00:00Z").expect("v1");
         let broken = [
-            Migration {
-                version: 1,
-                name: "initial",
-                sql: MIGRATIONS[0].sql,
-            },
+            MIGRATIONS[0],
             Migration {
                 version: 2,
                 name: "ok part",
                 sql: "CREATE TABLE t2 (x INTEGER) STRICT;",
+                seed: None,
             },
             Migration {
                 version: 3,
                 name: "broken",
                 sql: "CREATE TABLE oops (",
+                seed: None,
             },
         ];
         assert!(migrate(&mut conn, &broken, "2026-01-02T00:00:00Z").is_err());

@@ -6,9 +6,12 @@
 
 mod activities;
 mod audit;
+mod bia_settings;
 mod details;
 mod file_check;
 mod info;
+mod interview_edits;
+mod interviews;
 mod migrations;
 mod units;
 
@@ -260,32 +263,32 @@ mod tests {
                 .expect("create"),
         );
 
-        let next = [
-            Migration {
-                version: 1,
-                name: "initial",
-                sql: MIGRATIONS[0].sql,
-            },
-            Migration {
-                version: 2,
-                name: "test",
-                sql: "CREATE TABLE later (x INTEGER) STRICT;",
-            },
-        ];
+        let mut next = MIGRATIONS.to_vec();
+        next.push(Migration {
+            version: SCHEMA_VERSION + 1,
+            name: "test",
+            sql: "CREATE TABLE later (x INTEGER) STRICT;",
+            seed: None,
+        });
         let store =
             EngagementStore::open_with_migrations(&path, fixed_clock(), &next).expect("open");
         let version: i64 = store
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .expect("version");
-        assert_eq!(version, 2);
+        assert_eq!(version, SCHEMA_VERSION + 1);
 
-        let backup = dir.path().join("acme.backup-schema1-20260301T093000Z.keel");
+        let backup = dir.path().join(format!(
+            "acme.backup-schema{SCHEMA_VERSION}-20260301T093000Z.keel"
+        ));
         let old = Connection::open(&backup).expect("backup opens");
         let old_version: i64 = old
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .expect("version");
-        assert_eq!(old_version, 1, "the backup holds the file as it was");
+        assert_eq!(
+            old_version, SCHEMA_VERSION,
+            "the backup holds the file as it was"
+        );
         let organisation: String = old
             .query_row("SELECT organisation FROM engagement", [], |r| r.get(0))
             .expect("data");

@@ -1,0 +1,28 @@
+//! One line of the prioritised list of activities: what the BIA concluded for it.
+
+use serde::Serialize;
+
+use super::{Duration, InterviewStatus};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct BiaResult {
+    pub activity_id: i64,
+    pub activity: String,
+    pub unit: Option<String>,
+    /// `None` when no interview was started.
+    pub status: Option<InterviewStatus>,
+    #[serde(rename = "mtpd_minutes")]
+    pub mtpd: Option<Duration>,
+    /// True when the MTPD was set by hand instead of proposed from the grid.
+    pub mtpd_overridden: bool,
+    #[serde(rename = "rto_minutes")]
+    pub rto: Option<Duration>,
+    #[serde(rename = "rpo_minutes")]
+    pub rpo: Option<Duration>,
+    pub mbco_percent: Option<u8>,
+    pub mbco_statement: String,
+    pub tier: Option<u8>,
+    /// How many things the interview still lacks to be complete.
+    pub missing: usize,
+}

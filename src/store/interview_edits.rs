@@ -1,0 +1,543 @@
+//! The edits of an interview: each one checked (refused at its field, changing
+//! nothing), written, and logged with its old and new value; then the status is kept
+//! honest.
+
+use rusqlite::params;
+
+use super::audit::Changes;
+use super::interviews::ENTITY;
+use crate::analysis::impact::{self, RatingError};
+use crate::analysis::interview::derive;
+use crate::domain::{
+    Activity, AuditAction, BiaSettings, Duration, FieldErrors, ImpactCell, Interview,
+    InterviewDuration, InterviewEdit, InterviewStatus,
+};
+use crate::{Error, Result};
+
+fn invalid(field: &str, message: impl Into<String>) -> Error {
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    Error::Invalid(errors)
+}
+
+fn parse_optional_duration(field: &str, text: &str) -> Result<Option<Duration>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Duration::parse(text)
+        .map(Some)
+        .map_err(|e| invalid(field, e.to_string()))
+}
+
+fn shown(value: Option<impl ToString>) -> Option<String> {
+    value.map(|v| v.to_string())
+}
+
+/// Sets one column of the interview and logs the change when the value differs.
+fn set_column(
+    changes: &Changes<'_>,
+    subject: (i64, &str),
+    (column, field): (&str, &str),
+    value: &dyn rusqlite::ToSql,
+    (old, new): (Option<String>, Option<String>),
+) -> Result<()> {
+    if old == new {
+        return Ok(());
+    }
+    changes.tx.execute(
+        &format!("UPDATE interview SET {column} = ?1, updated_at = ?2 WHERE activity_id = ?3"),
+        params![value, changes.at, subject.0],
+    )?;
+    changes.record(
+        AuditAction::Update,
+        (ENTITY, subject.0, subject.1),
+        Some(field),
+        old.as_deref(),
+        new.as_deref(),
+    )
+}
+
+pub(super) fn apply(
+    changes: &Changes<'_>,
+    settings: &BiaSettings,
+    before: &Interview,
+    subject: (i64, &str),
+    edit: &InterviewEdit,
+) -> Result<()> {
+    let (activity_id, label) = subject;
+    match edit {
+        InterviewEdit::Text { field, value } => {
+            let mut errors = FieldErrors::new();
+            let value = errors.optional_text(field.column(), "This text", value, 20_000);
+            errors.into_result()?;
+            let old: String = changes.tx.query_row(
+                &format!(
+                    "SELECT {} FROM interview WHERE activity_id = ?1",
+                    field.column()
+                ),
+                [activity_id],
+                |r| r.get(0),
+            )?;
+            set_column(
+                changes,
+                subject,
+                (field.column(), field.column()),
+                &value,
+                (Some(old), Some(value.clone())),
+            )
+        }
+        InterviewEdit::Date { value } => {
+            let mut errors = FieldErrors::new();
+            let date = errors.optional_date("interview_date", "The interview date", value);
+            errors.into_result()?;
+            set_column(
+                changes,
+                subject,
+                ("interview_date", "interview_date"),
+                &date,
+                (shown(before.interview_date), shown(date)),
+            )
+        }
+        InterviewEdit::Duration { field, value } => {
+            let duration = parse_optional_duration(field.field(), value)?;
+            let old = match field {
+                InterviewDuration::Rto => before.rto.value,
+                InterviewDuration::Rpo => before.rpo.value,
+                InterviewDuration::WorkaroundDuration => before.workaround_duration,
+            };
+            if *field == InterviewDuration::Rto
+                && let Some(rto) = duration
+            {
+                let proposal = impact::propose_mtpd(settings, &before.ratings).map(|p| p.mtpd);
+                impact::check_rto(rto, before.mtpd_override.or(proposal))
+                    .map_err(|m| invalid("rto", m))?;
+            }
+            set_column(
+                changes,
+                subject,
+                (field.column(), field.field()),
+                &duration.map(Duration::minutes),
+                (shown(old), shown(duration)),
+            )
+        }
+        InterviewEdit::Confidence { field, value } => {
+            let old: Option<String> = changes.tx.query_row(
+                &format!(
+                    "SELECT {} FROM interview WHERE activity_id = ?1",
+                    field.column()
+                ),
+                [activity_id],
+                |r| r.get(0),
+            )?;
+            let new = value.map(|c| c.as_str().to_owned());
+            set_column(
+                changes,
+                subject,
+                (field.column(), field.column()),
+                &new,
+                (old, new.clone()),
+            )
+        }
+        InterviewEdit::MbcoPercent { value } => {
+            let percent =
+                match value.trim().trim_end_matches('%').trim() {
+                    "" => None,
+                    text => Some(text.parse::<u8>().ok().filter(|p| *p <= 100).ok_or_else(
+                        || {
+                            invalid(
+                                "mbco_percent",
+                                "The minimum service level is a whole percentage from 0 to 100.",
+                            )
+                        },
+                    )?),
+                };
+            set_column(
+                changes,
+                subject,
+                ("mbco_percent", "mbco_percent"),
+                &percent,
+                (shown(before.mbco.percent), shown(percent)),
+            )
+        }
+        InterviewEdit::MtpdOverride { value, reason } => {
+            let mtpd = parse_optional_duration("mtpd_override", value)?;
+            let reason = reason.trim();
+            if mtpd.is_some() && reason.is_empty() {
+                return Err(invalid(
+                    "mtpd_override_reason",
+                    "Say why the MTPD differs from Keel's proposal; the reason is kept with it.",
+                ));
+            }
+            if let (Some(mtpd), Some(rto)) = (mtpd, before.rto.value) {
+                impact::check_rto(rto, Some(mtpd)).map_err(|m| invalid("mtpd_override", m))?;
+            }
+            let reason = if mtpd.is_some() { reason } else { "" };
+            set_column(
+                changes,
+                subject,
+                ("mtpd_override_minutes", "mtpd_override"),
+                &mtpd.map(Duration::minutes),
+                (shown(before.mtpd_override), shown(mtpd)),
+            )?;
+            set_column(
+                changes,
+                subject,
+                ("mtpd_override_reason", "mtpd_override_reason"),
+                &reason,
+                (
+                    Some(before.mtpd_override_reason.clone()),
+                    Some(reason.to_owned()),
+                ),
+            )
+        }
+        InterviewEdit::Rating {
+            category_id,
+            bucket_id,
+            rating,
+            rationale,
+        } => set_rating(
+            changes,
+            settings,
+            before,
+            subject,
+            (*category_id, *bucket_id),
+            *rating,
+            rationale,
+        ),
+        InterviewEdit::Quantity {
+            category_id,
+            bucket_id,
+            value,
+        } => {
+            let quantity = match value.trim() {
+                "" => None,
+                text => Some(
+                    text.replace([',', ' ', '\u{a0}'], "")
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|q| q.is_finite() && *q >= 0.0)
+                        .ok_or_else(|| {
+                            invalid(
+                                "quantity",
+                                "Write the amount as a plain number, e.g. 250000.",
+                            )
+                        })?,
+                ),
+            };
+            let Some(existing) = before
+                .ratings
+                .iter()
+                .find(|c| c.category_id == *category_id && c.bucket_id == *bucket_id)
+            else {
+                return Err(invalid(
+                    "quantity",
+                    "Rate the cell before giving the amount behind the rating.",
+                ));
+            };
+            if existing.quantity == quantity {
+                return Ok(());
+            }
+            changes.tx.execute(
+                "UPDATE impact_rating SET quantity = ?1 WHERE activity_id = ?2 AND category_id = ?3 AND bucket_id = ?4",
+                params![quantity, activity_id, category_id, bucket_id],
+            )?;
+            changes.record(
+                AuditAction::Update,
+                (ENTITY, activity_id, label),
+                Some(&cell_field(settings, *category_id, *bucket_id, "amount")),
+                shown(existing.quantity).as_deref(),
+                shown(quantity).as_deref(),
+            )
+        }
+        InterviewEdit::AddInterviewee { name, role } => {
+            let (name, role) = interviewee_input(name, role)?;
+            changes.tx.execute(
+                "INSERT INTO interviewee (activity_id, position, name, role)
+                 VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM interviewee WHERE activity_id = ?1), ?2, ?3)",
+                params![activity_id, name, role],
+            )?;
+            changes.record(
+                AuditAction::Create,
+                (ENTITY, activity_id, label),
+                Some("interviewee"),
+                None,
+                Some(&person(&name, &role)),
+            )
+        }
+        InterviewEdit::UpdateInterviewee { id, name, role } => {
+            let (name, role) = interviewee_input(name, role)?;
+            let old = before
+                .interviewees
+                .iter()
+                .find(|i| i.id == *id)
+                .ok_or(Error::NotFound {
+                    entity: "interviewee",
+                    id: *id,
+                })?;
+            if old.name == name && old.role == role {
+                return Ok(());
+            }
+            changes.tx.execute(
+                "UPDATE interviewee SET name = ?1, role = ?2 WHERE id = ?3",
+                params![name, role, id],
+            )?;
+            changes.record(
+                AuditAction::Update,
+                (ENTITY, activity_id, label),
+                Some("interviewee"),
+                Some(&person(&old.name, &old.role)),
+                Some(&person(&name, &role)),
+            )
+        }
+        InterviewEdit::RemoveInterviewee { id } => {
+            let old = before
+                .interviewees
+                .iter()
+                .find(|i| i.id == *id)
+                .ok_or(Error::NotFound {
+                    entity: "interviewee",
+                    id: *id,
+                })?;
+            changes
+                .tx
+                .execute("DELETE FROM interviewee WHERE id = ?1", [id])?;
+            changes.record(
+                AuditAction::Delete,
+                (ENTITY, activity_id, label),
+                Some("interviewee"),
+                Some(&person(&old.name, &old.role)),
+                None,
+            )
+        }
+        InterviewEdit::ParkQuestion { question } => {
+            let mut errors = FieldErrors::new();
+            let question = errors.required_text("question", "The question", question, 2_000);
+            errors.into_result()?;
+            changes.tx.execute(
+                "INSERT INTO parked_question (activity_id, question, created_at) VALUES (?1, ?2, ?3)",
+                params![activity_id, question, changes.at],
+            )?;
+            changes.record(
+                AuditAction::Create,
+                (ENTITY, activity_id, label),
+                Some("parked_question"),
+                None,
+                Some(&question),
+            )
+        }
+        InterviewEdit::ResolveQuestion { id, resolved } => {
+            let old = before
+                .parked
+                .iter()
+                .find(|q| q.id == *id)
+                .ok_or(Error::NotFound {
+                    entity: "parked question",
+                    id: *id,
+                })?;
+            if old.resolved == *resolved {
+                return Ok(());
+            }
+            changes.tx.execute(
+                "UPDATE parked_question SET resolved = ?1 WHERE id = ?2",
+                params![resolved, id],
+            )?;
+            let state = |r: bool| if r { "resolved" } else { "open" };
+            changes.record(
+                AuditAction::Update,
+                (ENTITY, activity_id, label),
+                Some(&format!("parked_question \u{201c}{}\u{201d}", old.question)),
+                Some(state(old.resolved)),
+                Some(state(*resolved)),
+            )
+        }
+        // Status changes are settled after the edit, with the derived view in hand.
+        InterviewEdit::Status { .. } => Ok(()),
+    }
+}
+
+fn person(name: &str, role: &str) -> String {
+    if role.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} ({role})")
+    }
+}
+
+fn interviewee_input(name: &str, role: &str) -> Result<(String, String)> {
+    let mut errors = FieldErrors::new();
+    let name = errors.required_text("interviewee_name", "The interviewee's name", name, 200);
+    let role = errors.optional_text("interviewee_role", "The role", role, 200);
+    errors.into_result()?;
+    Ok((name, role))
+}
+
+fn cell_field(settings: &BiaSettings, category_id: i64, bucket_id: i64, what: &str) -> String {
+    let category = settings
+        .categories
+        .iter()
+        .find(|c| c.id == category_id)
+        .map_or("?", |c| c.name.as_str());
+    let after = settings
+        .buckets
+        .iter()
+        .find(|b| b.id == bucket_id)
+        .map_or_else(|| "?".to_owned(), |b| b.after.to_string());
+    format!("{what}: {category} after {after}")
+}
+
+fn describe_cell(cell: Option<&ImpactCell>) -> Option<String> {
+    cell.map(|c| {
+        if c.rationale.is_empty() {
+            c.rating.to_string()
+        } else {
+            format!("{} ({})", c.rating, c.rationale)
+        }
+    })
+}
+
+fn set_rating(
+    changes: &Changes<'_>,
+    settings: &BiaSettings,
+    before: &Interview,
+    (activity_id, label): (i64, &str),
+    (category_id, bucket_id): (i64, i64),
+    rating: Option<u8>,
+    rationale: &str,
+) -> Result<()> {
+    let find = |cells: &[ImpactCell], c: i64, b: i64| {
+        cells
+            .iter()
+            .find(|x| x.category_id == c && x.bucket_id == b)
+            .cloned()
+    };
+    let Some(rating) = rating else {
+        let Some(old) = find(&before.ratings, category_id, bucket_id) else {
+            return Ok(());
+        };
+        changes.tx.execute(
+            "DELETE FROM impact_rating WHERE activity_id = ?1 AND category_id = ?2 AND bucket_id = ?3",
+            params![activity_id, category_id, bucket_id],
+        )?;
+        return changes.record(
+            AuditAction::Delete,
+            (ENTITY, activity_id, label),
+            Some(&cell_field(settings, category_id, bucket_id, "impact")),
+            describe_cell(Some(&old)).as_deref(),
+            None,
+        );
+    };
+    let mut cells = before.ratings.clone();
+    let changed = impact::set_rating(
+        settings,
+        &mut cells,
+        category_id,
+        bucket_id,
+        rating,
+        rationale,
+    )
+    .map_err(|e| match e {
+        RatingError::UnexplainedFall { .. } => invalid("rationale", e.to_string()),
+        RatingError::OutOfRange | RatingError::UnknownCell => invalid("rating", e.to_string()),
+    })?;
+    for cell in changed {
+        let old = find(&before.ratings, cell.category_id, cell.bucket_id);
+        if old.as_ref() == Some(&cell) {
+            continue;
+        }
+        changes.tx.execute(
+            "INSERT INTO impact_rating (activity_id, category_id, bucket_id, rating, quantity, rationale)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (activity_id, category_id, bucket_id)
+             DO UPDATE SET rating = excluded.rating, rationale = excluded.rationale",
+            params![activity_id, cell.category_id, cell.bucket_id, cell.rating, cell.quantity, cell.rationale],
+        )?;
+        changes.record(
+            if old.is_some() {
+                AuditAction::Update
+            } else {
+                AuditAction::Create
+            },
+            (ENTITY, activity_id, label),
+            Some(&cell_field(
+                settings,
+                cell.category_id,
+                cell.bucket_id,
+                "impact",
+            )),
+            describe_cell(old.as_ref()).as_deref(),
+            describe_cell(Some(&cell)).as_deref(),
+        )?;
+    }
+    Ok(())
+}
+
+/// Applies a status change, and keeps the status honest after any other edit: an
+/// interview that is no longer complete goes back to draft, and one whose content
+/// changed after it was validated loses its validation.
+pub(super) fn settle_status(
+    changes: &Changes<'_>,
+    settings: &BiaSettings,
+    activity: &Activity,
+    before: &Interview,
+    after: Interview,
+    edit: &InterviewEdit,
+) -> Result<()> {
+    let current = after.status;
+    let derived = derive(settings, activity.clone(), after);
+    let (target, confirmed_by) = match edit {
+        InterviewEdit::Status {
+            status,
+            confirmed_by,
+        } => {
+            let confirmed_by = confirmed_by.trim();
+            if *status != InterviewStatus::Draft && !derived.missing.is_empty() {
+                return Err(invalid(
+                    "status",
+                    format!(
+                        "The interview is not complete yet. Still needed: {}",
+                        derived.missing.join(" ")
+                    ),
+                ));
+            }
+            if *status == InterviewStatus::Validated && confirmed_by.is_empty() {
+                return Err(invalid(
+                    "confirmed_by",
+                    "Name the interviewee who confirmed the summary.",
+                ));
+            }
+            (
+                *status,
+                Some(confirmed_by.to_owned()).filter(|c| !c.is_empty()),
+            )
+        }
+        _ if current != InterviewStatus::Draft && !derived.missing.is_empty() => {
+            (InterviewStatus::Draft, None)
+        }
+        _ if current == InterviewStatus::Validated && edit.changes_content() => {
+            (InterviewStatus::Complete, None)
+        }
+        _ => return Ok(()),
+    };
+    if target == current && target != InterviewStatus::Validated {
+        return Ok(());
+    }
+    let (by, at) = match target {
+        InterviewStatus::Validated => (confirmed_by, Some(changes.at.to_owned())),
+        _ => (None, None),
+    };
+    changes.tx.execute(
+        "UPDATE interview SET status = ?1, validated_by = ?2, validated_at = ?3, updated_at = ?4 WHERE activity_id = ?5",
+        params![target.as_str(), by, at, changes.at, activity.id],
+    )?;
+    let describe = |status: InterviewStatus, by: Option<&str>| match (status, by) {
+        (InterviewStatus::Validated, Some(by)) => format!("validated (confirmed by {by})"),
+        (status, _) => status.as_str().to_owned(),
+    };
+    changes.record(
+        AuditAction::Update,
+        (ENTITY, activity.id, &activity.name),
+        Some("status"),
+        Some(&describe(current, before.validated_by.as_deref())),
+        Some(&describe(target, by.as_deref())),
+    )
+}

@@ -1,0 +1,266 @@
+//! BIA interviews: reading one with everything derived from it, the prioritised list,
+//! and applying edits (each batch in one transaction, each change in the audit log; the
+//! edits themselves are in `interview_edits.rs`).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::audit::Changes;
+use super::interview_edits::{apply, settle_status};
+use super::{EngagementStore, bad_column, bia_settings};
+use crate::Result;
+use crate::analysis::interview::derive;
+use crate::domain::{
+    ActivityQuery, AuditAction, BiaResult, Confidence, Duration, ImpactCell, Interview,
+    InterviewEdit, InterviewStatus, InterviewView, Interviewee, MinimumService, Objective,
+    ParkedQuestion,
+};
+
+pub(super) const ENTITY: &str = "interview";
+
+fn minutes(column: usize, value: Option<i64>) -> rusqlite::Result<Option<Duration>> {
+    value
+        .map(|m| {
+            u32::try_from(m)
+                .ok()
+                .and_then(Duration::from_minutes)
+                .ok_or_else(|| bad_column(column, format!("{m} minutes is out of range")))
+        })
+        .transpose()
+}
+
+fn confidence(column: usize, value: Option<String>) -> rusqlite::Result<Option<Confidence>> {
+    value
+        .map(|v| {
+            Confidence::parse(&v)
+                .ok_or_else(|| bad_column(column, format!("unknown confidence {v:?}")))
+        })
+        .transpose()
+}
+
+/// The stored interview of an activity, or a blank draft when none was started.
+pub(super) fn read(conn: &Connection, activity_id: i64) -> rusqlite::Result<Interview> {
+    let row = conn
+        .query_row(
+            "SELECT status, interview_date, facilitator, notes, peak_periods, backlog,
+                    mtpd_override_minutes, mtpd_override_reason,
+                    rto_minutes, rto_source, rto_confidence, rpo_minutes, rpo_source, rpo_confidence,
+                    mbco_percent, mbco_statement, mbco_source, mbco_confidence,
+                    workarounds, workaround_minutes, validated_by, validated_at
+             FROM interview WHERE activity_id = ?1",
+            [activity_id],
+            |r| {
+                let status: String = r.get(0)?;
+                let validated_at: Option<String> = r.get(21)?;
+                Ok(Interview {
+                    activity_id,
+                    status: InterviewStatus::parse(&status)
+                        .ok_or_else(|| bad_column(0, format!("unknown status {status:?}")))?,
+                    interview_date: r.get::<_, Option<NaiveDate>>(1)?,
+                    facilitator: r.get(2)?,
+                    notes: r.get(3)?,
+                    interviewees: Vec::new(),
+                    peak_periods: r.get(4)?,
+                    backlog: r.get(5)?,
+                    ratings: Vec::new(),
+                    mtpd_override: minutes(6, r.get(6)?)?,
+                    mtpd_override_reason: r.get(7)?,
+                    rto: Objective {
+                        value: minutes(8, r.get(8)?)?,
+                        source: r.get(9)?,
+                        confidence: confidence(10, r.get(10)?)?,
+                    },
+                    rpo: Objective {
+                        value: minutes(11, r.get(11)?)?,
+                        source: r.get(12)?,
+                        confidence: confidence(13, r.get(13)?)?,
+                    },
+                    mbco: MinimumService {
+                        percent: r.get(14)?,
+                        statement: r.get(15)?,
+                        source: r.get(16)?,
+                        confidence: confidence(17, r.get(17)?)?,
+                    },
+                    workarounds: r.get(18)?,
+                    workaround_duration: minutes(19, r.get(19)?)?,
+                    validated_by: r.get(20)?,
+                    validated_at: validated_at
+                        .map(|t| {
+                            DateTime::parse_from_rfc3339(&t)
+                                .map(|t| t.with_timezone(&Utc))
+                                .map_err(|e| bad_column(21, e))
+                        })
+                        .transpose()?,
+                    parked: Vec::new(),
+                })
+            },
+        )
+        .optional()?;
+    let Some(mut interview) = row else {
+        return Ok(blank(activity_id));
+    };
+    interview.interviewees = conn
+        .prepare(
+            "SELECT id, name, role FROM interviewee WHERE activity_id = ?1 ORDER BY position, id",
+        )?
+        .query_map([activity_id], |r| {
+            Ok(Interviewee {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                role: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    interview.ratings = conn
+        .prepare(
+            "SELECT category_id, bucket_id, rating, quantity, rationale FROM impact_rating WHERE activity_id = ?1",
+        )?
+        .query_map([activity_id], |r| {
+            Ok(ImpactCell {
+                category_id: r.get(0)?,
+                bucket_id: r.get(1)?,
+                rating: r.get(2)?,
+                quantity: r.get(3)?,
+                rationale: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    interview.parked = conn
+        .prepare(
+            "SELECT id, question, resolved FROM parked_question WHERE activity_id = ?1 ORDER BY id",
+        )?
+        .query_map([activity_id], |r| {
+            Ok(ParkedQuestion {
+                id: r.get(0)?,
+                question: r.get(1)?,
+                resolved: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(interview)
+}
+
+fn blank(activity_id: i64) -> Interview {
+    Interview {
+        activity_id,
+        status: InterviewStatus::Draft,
+        interview_date: None,
+        facilitator: String::new(),
+        notes: String::new(),
+        interviewees: Vec::new(),
+        peak_periods: String::new(),
+        backlog: String::new(),
+        ratings: Vec::new(),
+        mtpd_override: None,
+        mtpd_override_reason: String::new(),
+        rto: Objective::default(),
+        rpo: Objective::default(),
+        mbco: MinimumService::default(),
+        workarounds: String::new(),
+        workaround_duration: None,
+        validated_by: None,
+        validated_at: None,
+        parked: Vec::new(),
+    }
+}
+
+impl EngagementStore {
+    /// The interview of an activity (a blank draft if none was started), with everything
+    /// derived from it.
+    pub fn interview(&self, activity_id: i64) -> Result<InterviewView> {
+        let activity = self.activity(activity_id)?;
+        let settings = bia_settings::read(&self.conn)?;
+        Ok(derive(&settings, activity, read(&self.conn, activity_id)?))
+    }
+
+    /// Every activity with what its BIA concluded, most urgent first: by RTO (none last),
+    /// then MTPD, then name.
+    pub fn bia_results(&self) -> Result<Vec<BiaResult>> {
+        let settings = bia_settings::read(&self.conn)?;
+        let started: Vec<i64> = self
+            .conn
+            .prepare("SELECT activity_id FROM interview")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut results = Vec::new();
+        for activity in self.activities(&ActivityQuery::default())? {
+            let v = derive(&settings, activity.clone(), read(&self.conn, activity.id)?);
+            results.push(BiaResult {
+                activity_id: activity.id,
+                activity: activity.name,
+                unit: activity.unit_name,
+                status: started.contains(&activity.id).then_some(v.interview.status),
+                mtpd: v.mtpd,
+                mtpd_overridden: v.interview.mtpd_override.is_some(),
+                rto: v.interview.rto.value,
+                rpo: v.interview.rpo.value,
+                mbco_percent: v.interview.mbco.percent,
+                mbco_statement: v.interview.mbco.statement,
+                tier: v.tier,
+                missing: v.missing.len(),
+            });
+        }
+        results.sort_by(|a, b| {
+            let key = |r: &BiaResult| (r.rto.is_none(), r.rto, r.mtpd.is_none(), r.mtpd);
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.activity.to_lowercase().cmp(&b.activity.to_lowercase()))
+        });
+        Ok(results)
+    }
+
+    /// Applies one edit to an activity's interview, starting the interview if needed.
+    /// A refused edit changes nothing and says why, at the field.
+    pub fn edit_interview(
+        &mut self,
+        activity_id: i64,
+        edit: &InterviewEdit,
+    ) -> Result<InterviewView> {
+        self.edit_interview_all(activity_id, std::slice::from_ref(edit))
+    }
+
+    /// Applies several edits in order, in one transaction: all of them or none.
+    pub fn edit_interview_all(
+        &mut self,
+        activity_id: i64,
+        edits: &[InterviewEdit],
+    ) -> Result<InterviewView> {
+        let activity = self.activity(activity_id)?;
+        self.write(|changes| {
+            let settings = bia_settings::read(changes.tx)?;
+            start_if_needed(changes, activity_id, &activity.name)?;
+            for edit in edits {
+                let before = read(changes.tx, activity_id)?;
+                apply(
+                    changes,
+                    &settings,
+                    &before,
+                    (activity_id, &activity.name),
+                    edit,
+                )?;
+                let after = read(changes.tx, activity_id)?;
+                settle_status(changes, &settings, &activity, &before, after, edit)?;
+            }
+            Ok(())
+        })?;
+        self.interview(activity_id)
+    }
+}
+
+fn start_if_needed(changes: &Changes<'_>, activity_id: i64, label: &str) -> Result<()> {
+    let inserted = changes.tx.execute(
+        "INSERT INTO interview (activity_id, created_at, updated_at) VALUES (?1, ?2, ?2)
+         ON CONFLICT (activity_id) DO NOTHING",
+        params![activity_id, changes.at],
+    )?;
+    if inserted > 0 {
+        changes.record(
+            AuditAction::Create,
+            (ENTITY, activity_id, label),
+            Some("status"),
+            None,
+            Some("draft"),
+        )?;
+    }
+    Ok(())
+}
