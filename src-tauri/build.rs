@@ -18,6 +18,11 @@ const COMMANDS: &[&str] = &[
     "update_activity",
     "delete_activity",
     "audit_log",
+    "bia_settings",
+    "interview",
+    "edit_interview",
+    "bia_results",
+    "bia_completeness",
 ];
 
 fn main() {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use ts_rs::{Config, TS};
 
+use crate::analysis::impact::{ImpactFall, MtpdProposal, MtpdReason};
 use crate::domain::*;
 use crate::settings::{RecentEngagement, Settings};
 use crate::workspace::{
@@ -41,6 +42,30 @@ fn generated() -> String {
         decl::<CurrentEngagement>(&cfg),
         decl::<RecentEngagementEntry>(&cfg),
         decl::<NewEngagementInput>(&cfg),
+        decl::<BiaSettings>(&cfg),
+        decl::<ImpactCategory>(&cfg),
+        decl::<TimeBucket>(&cfg),
+        decl::<TierBand>(&cfg),
+        decl::<ImpactCell>(&cfg),
+        decl::<Duration>(&cfg),
+        decl::<InterviewView>(&cfg),
+        decl::<Interview>(&cfg),
+        decl::<InterviewStatus>(&cfg),
+        decl::<Confidence>(&cfg),
+        decl::<Interviewee>(&cfg),
+        decl::<Objective>(&cfg),
+        decl::<MinimumService>(&cfg),
+        decl::<ParkedQuestion>(&cfg),
+        decl::<InterviewText>(&cfg),
+        decl::<InterviewDuration>(&cfg),
+        decl::<InterviewConfidence>(&cfg),
+        decl::<InterviewEdit>(&cfg),
+        decl::<MtpdProposal>(&cfg),
+        decl::<MtpdReason>(&cfg),
+        decl::<ImpactFall>(&cfg),
+        decl::<BiaResult>(&cfg),
+        decl::<BiaCompleteness>(&cfg),
+        decl::<IsoElement>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make gen`; do not edit by hand.\n\n{}",

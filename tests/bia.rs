@@ -351,3 +351,34 @@ fn deleting_an_activity_logs_the_interview_it_takes_with_it() {
         && e.action == AuditAction::Delete
         && e.old_value.as_deref() == Some("draft")));
 }
+
+#[test]
+fn completeness_names_what_is_missing_and_the_iso_elements_not_covered() {
+    let (_f, mut store, id) = with_activity();
+    store
+        .add_activity(&ActivityInput {
+            name: "Payments".into(),
+            ..Default::default()
+        })
+        .expect("second activity");
+    store.edit_interview(id, &rating(1, 1, 1)).expect("started");
+    let c = store.bia_completeness().expect("completeness");
+    assert_eq!(c.not_started, ["Payments"]);
+    assert_eq!(c.incomplete, ["Claims intake"]);
+    let item = |i: &str| c.iso.iter().find(|e| e.item == i).expect("element");
+    assert!(item("a").covered);
+    assert!(!item("c").covered);
+    assert_eq!(
+        item("c").detail,
+        "1 of 2 activities have impact rated over time."
+    );
+    assert!(!item("g").covered && !item("h").covered);
+
+    let results = store.bia_results().expect("results");
+    let claims = results
+        .iter()
+        .find(|r| r.activity == "Claims intake")
+        .expect("row");
+    assert_eq!(claims.peak_by_bucket.len(), 8);
+    assert_eq!(claims.peak_by_bucket[0], Some(1));
+}

@@ -1,5 +1,6 @@
 //! Pure functions that derive findings from the engagement's data. The UI, the CLI and
 //! (later) the PDF all show the same results because they all call these.
 
+pub mod completeness;
 pub mod impact;
 pub mod interview;

@@ -25,4 +25,27 @@ pub struct BiaResult {
     pub tier: Option<u8>,
     /// How many things the interview still lacks to be complete.
     pub missing: usize,
+    /// The highest rating of any category at each time bucket (settings order), for the
+    /// heat map; `None` where nothing is rated.
+    pub peak_by_bucket: Vec<Option<u8>>,
+}
+
+/// What the BIA still lacks: activities not interviewed or not complete, and the
+/// elements of ISO 22301 clause 8.2.2 the engagement's data does not cover yet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct BiaCompleteness {
+    pub not_started: Vec<String>,
+    pub incomplete: Vec<String>,
+    pub iso: Vec<IsoElement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct IsoElement {
+    /// `a` to `h`.
+    pub item: String,
+    pub requirement: String,
+    pub covered: bool,
+    pub detail: String,
 }

@@ -9,11 +9,12 @@ use super::audit::Changes;
 use super::interview_edits::{apply, settle_status};
 use super::{EngagementStore, bad_column, bia_settings};
 use crate::Result;
+use crate::analysis::completeness::completeness;
 use crate::analysis::interview::derive;
 use crate::domain::{
-    ActivityQuery, AuditAction, BiaResult, Confidence, Duration, ImpactCell, Interview,
-    InterviewEdit, InterviewStatus, InterviewView, Interviewee, MinimumService, Objective,
-    ParkedQuestion,
+    ActivityQuery, AuditAction, BiaCompleteness, BiaResult, Confidence, Duration, ImpactCell,
+    Interview, InterviewEdit, InterviewStatus, InterviewView, Interviewee, MinimumService,
+    Objective, ParkedQuestion,
 };
 
 pub(super) const ENTITY: &str = "interview";
@@ -198,6 +199,18 @@ impl EngagementStore {
                 mbco_statement: v.interview.mbco.statement,
                 tier: v.tier,
                 missing: v.missing.len(),
+                peak_by_bucket: settings
+                    .buckets
+                    .iter()
+                    .map(|b| {
+                        v.interview
+                            .ratings
+                            .iter()
+                            .filter(|c| c.bucket_id == b.id)
+                            .map(|c| c.rating)
+                            .max()
+                    })
+                    .collect(),
             });
         }
         results.sort_by(|a, b| {
@@ -207,6 +220,13 @@ impl EngagementStore {
                 .then_with(|| a.activity.to_lowercase().cmp(&b.activity.to_lowercase()))
         });
         Ok(results)
+    }
+
+    /// What the BIA still lacks, activity by activity and against ISO 22301 8.2.2.
+    pub fn bia_completeness(&self) -> Result<BiaCompleteness> {
+        let settings = bia_settings::read(&self.conn)?;
+        let activities = self.activities(&ActivityQuery::default())?;
+        Ok(completeness(&settings, &activities, &self.bia_results()?))
     }
 
     /// Applies one edit to an activity's interview, starting the interview if needed.

@@ -2,6 +2,7 @@
 //! an `ApiError` (`{ code, message, fields }`).
 
 mod activities;
+mod bia;
 mod engagement;
 mod units;
 mod workspace;
@@ -25,5 +26,10 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         activities::add_activity,
         activities::update_activity,
         activities::delete_activity,
+        bia::bia_settings,
+        bia::interview,
+        bia::edit_interview,
+        bia::bia_results,
+        bia::bia_completeness,
     ]
 }

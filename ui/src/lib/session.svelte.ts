@@ -1,7 +1,7 @@
 // Which engagement is open and which page is shown: the app-wide state, in one place.
 import { api, KeelError, type WorkspaceState } from '$lib/api';
 
-export type Page = 'engagements' | 'overview' | 'activities' | 'audit';
+export type Page = 'engagements' | 'overview' | 'activities' | 'audit' | 'interview' | 'bia-results';
 
 /** The workflow of the continuity cycle; only the stages that work are enabled. */
 export const workflow: { stage: string; label: string; pages: { page: Page; label: string; key: string }[] }[] = [
@@ -14,7 +14,14 @@ export const workflow: { stage: string; label: string; pages: { page: Page; labe
       { page: 'audit', label: 'Audit log', key: '3' },
     ],
   },
-  { stage: 'bia', label: 'Business impact analysis', pages: [] },
+  {
+    stage: 'bia',
+    label: 'Business impact analysis',
+    pages: [
+      { page: 'interview', label: 'Interview', key: '4' },
+      { page: 'bia-results', label: 'Results', key: '5' },
+    ],
+  },
   { stage: 'dependencies', label: 'Dependencies', pages: [] },
   { stage: 'plans', label: 'Plans', pages: [] },
   { stage: 'exercises', label: 'Exercises', pages: [] },
@@ -25,6 +32,8 @@ class Session {
   workspace = $state<WorkspaceState | null>(null);
   page = $state<Page>('overview');
   loadError = $state<string | null>(null);
+  /** The activity whose interview is open on the interview page. */
+  interviewActivityId = $state<number | null>(null);
 
   get engagementOpen(): boolean {
     return this.workspace?.current != null;
@@ -41,9 +50,15 @@ class Session {
   /** Takes a new workspace state from the core; without an open engagement, shows the
    *  engagements page. */
   apply(state: WorkspaceState): void {
+    if (state.current?.path !== this.workspace?.current?.path) this.interviewActivityId = null;
     this.workspace = state;
     this.loadError = null;
     if (!state.current) this.page = 'engagements';
+  }
+
+  openInterview(activityId: number): void {
+    this.interviewActivityId = activityId;
+    this.go('interview');
   }
 
   go(page: Page): void {

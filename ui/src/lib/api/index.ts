@@ -5,6 +5,11 @@ import { open, save } from '@tauri-apps/plugin-dialog';
 
 import type {
   Activity,
+  BiaCompleteness,
+  BiaResult,
+  BiaSettings,
+  InterviewEdit,
+  InterviewView,
   ActivityInput,
   ActivityQuery,
   ApiError,
@@ -71,6 +76,14 @@ export const api = {
   addActivity: (input: ActivityInput) => call<Activity>('add_activity', { input }),
   updateActivity: (id: number, input: ActivityInput) => call<Activity>('update_activity', { id, input }),
   deleteActivity: (id: number) => call<null>('delete_activity', { id }),
+
+  biaSettings: () => call<BiaSettings>('bia_settings'),
+  interview: (activityId: number) => call<InterviewView>('interview', { activityId }),
+  /** Applies edits in order, in one transaction: all of them or none. */
+  editInterview: (activityId: number, edits: InterviewEdit[]) =>
+    call<InterviewView>('edit_interview', { activityId, edits }),
+  biaResults: () => call<BiaResult[]>('bia_results'),
+  biaCompleteness: () => call<BiaCompleteness>('bia_completeness'),
 
   /** Asks the user for an engagement file to open; null when cancelled. */
   chooseEngagementFile: async (): Promise<string | null> => {

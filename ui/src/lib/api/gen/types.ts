@@ -133,3 +133,190 @@ available: boolean, path: string, organisation: string, opened_at: string, };
  * Input for a new engagement; an empty `path` means "propose one in the data dir".
  */
 export type NewEngagementInput = { organisation: string, path: string, };
+
+export type BiaSettings = { categories: Array<ImpactCategory>, 
+/**
+ * Shortest first.
+ */
+buckets: Array<TimeBucket>, 
+/**
+ * An impact at or above this rating is unacceptable.
+ */
+unacceptable_rating: number, 
+/**
+ * Strictest first; the last one has no upper bound.
+ */
+tiers: Array<TierBand>, 
+/**
+ * Currency of the financial descriptors, e.g. `EUR`.
+ */
+currency: string, };
+
+export type ImpactCategory = { id: number, name: string, 
+/**
+ * Amounts in the descriptors are in the engagement's currency.
+ */
+monetary: boolean, 
+/**
+ * One descriptor per rating, index = rating (0 ..= 5).
+ */
+levels: Array<string>, };
+
+export type TimeBucket = { id: number, after: Duration, };
+
+export type TierBand = { tier: number, 
+/**
+ * The longest RTO in this tier; `None` for the last tier ("beyond").
+ */
+max_rto: Duration | null, };
+
+/**
+ * One cell of the impact-over-time grid: category × time bucket.
+ */
+export type ImpactCell = { category_id: number, bucket_id: number, 
+/**
+ * 0 ..= 5.
+ */
+rating: number, 
+/**
+ * Optional amount behind the rating: money, customers, records.
+ */
+quantity: number | null, 
+/**
+ * Why the rating is what it is; required when impact falls over time.
+ */
+rationale: string, };
+
+/**
+ * A length of time in whole minutes.
+ */
+export type Duration = number;
+
+/**
+ * An interview with everything Keel derives from it, as the screens show it.
+ */
+export type InterviewView = { activity: Activity, interview: Interview, proposal: MtpdProposal | null, 
+/**
+ * The override if there is one, otherwise the proposal.
+ */
+mtpd: Duration | null, tier: number | null, falls: Array<ImpactFall>, 
+/**
+ * What still stops the interview from being complete, in words.
+ */
+missing: Array<string>, };
+
+/**
+ * What is stored of an interview.
+ */
+export type Interview = { activity_id: number, status: InterviewStatus, interview_date: string | null, facilitator: string, notes: string, interviewees: Array<Interviewee>, peak_periods: string, 
+/**
+ * What happens to the work that piles up during a disruption.
+ */
+backlog: string, ratings: Array<ImpactCell>, mtpd_override: Duration | null, mtpd_override_reason: string, rto: Objective, rpo: Objective, mbco: MinimumService, workarounds: string, 
+/**
+ * How long the manual workarounds can carry the activity.
+ */
+workaround_duration: Duration | null, validated_by: string | null, validated_at: string | null, parked: Array<ParkedQuestion>, };
+
+export type InterviewStatus = "draft" | "complete" | "validated";
+
+/**
+ * How sure the interviewees are of a figure.
+ */
+export type Confidence = "low" | "medium" | "high";
+
+export type Interviewee = { id: number, name: string, role: string, };
+
+/**
+ * A recovery objective with who said it and how sure they are.
+ */
+export type Objective = { value: Duration | null, source: string, confidence: Confidence | null, };
+
+/**
+ * The minimum business continuity objective: reduced capacity acceptable during a
+ * disruption.
+ */
+export type MinimumService = { 
+/**
+ * Percent of normal capacity.
+ */
+percent: number | null, statement: string, source: string, confidence: Confidence | null, };
+
+export type ParkedQuestion = { id: number, question: string, resolved: boolean, };
+
+/**
+ * A text field of the interview, saved as it is typed.
+ */
+export type InterviewText = "facilitator" | "notes" | "peak_periods" | "backlog" | "rto_source" | "rpo_source" | "mbco_statement" | "mbco_source" | "workarounds";
+
+/**
+ * A duration field of the interview, typed as text.
+ */
+export type InterviewDuration = "rto" | "rpo" | "workaround_duration";
+
+/**
+ * A confidence field of the interview.
+ */
+export type InterviewConfidence = "rto" | "rpo" | "mbco";
+
+/**
+ * One change to an interview, as the UI (or a script) sends it. Each one is saved at
+ * once and written to the audit log; the screens get the whole interview back.
+ */
+export type InterviewEdit = { "kind": "text", field: InterviewText, value: string, } | { "kind": "date", value: string, } | { "kind": "duration", field: InterviewDuration, value: string, } | { "kind": "confidence", field: InterviewConfidence, value: Confidence | null, } | { "kind": "mbco_percent", value: string, } | { "kind": "mtpd_override", value: string, reason: string, } | { "kind": "rating", category_id: number, bucket_id: number, rating: number | null, rationale: string, } | { "kind": "quantity", category_id: number, bucket_id: number, value: string, } | { "kind": "add_interviewee", name: string, role: string, } | { "kind": "update_interviewee", id: number, name: string, role: string, } | { "kind": "remove_interviewee", id: number, } | { "kind": "park_question", question: string, } | { "kind": "resolve_question", id: number, resolved: boolean, } | { "kind": "status", status: InterviewStatus, confirmed_by: string, };
+
+/**
+ * Why Keel proposes an MTPD: the first time bucket at which a category reaches the
+ * unacceptable rating.
+ */
+export type MtpdProposal = { mtpd: Duration, bucket_id: number, 
+/**
+ * The categories that reach the unacceptable rating at that bucket.
+ */
+reasons: Array<MtpdReason>, 
+/**
+ * One sentence for the facilitator and the interviewee.
+ */
+explanation: string, };
+
+export type MtpdReason = { category_id: number, category: string, rating: number, descriptor: string, };
+
+/**
+ * A rating lower than an earlier one in the same row.
+ */
+export type ImpactFall = { category_id: number, bucket_id: number, rating: number, 
+/**
+ * The highest rating before it, and where.
+ */
+earlier_rating: number, earlier_bucket_id: number, explained: boolean, };
+
+export type BiaResult = { activity_id: number, activity: string, unit: string | null, 
+/**
+ * `None` when no interview was started.
+ */
+status: InterviewStatus | null, mtpd_minutes: Duration | null, 
+/**
+ * True when the MTPD was set by hand instead of proposed from the grid.
+ */
+mtpd_overridden: boolean, rto_minutes: Duration | null, rpo_minutes: Duration | null, mbco_percent: number | null, mbco_statement: string, tier: number | null, 
+/**
+ * How many things the interview still lacks to be complete.
+ */
+missing: number, 
+/**
+ * The highest rating of any category at each time bucket (settings order), for the
+ * heat map; `None` where nothing is rated.
+ */
+peak_by_bucket: Array<number | null>, };
+
+/**
+ * What the BIA still lacks: activities not interviewed or not complete, and the
+ * elements of ISO 22301 clause 8.2.2 the engagement's data does not cover yet.
+ */
+export type BiaCompleteness = { not_started: Array<string>, incomplete: Array<string>, iso: Array<IsoElement>, };
+
+export type IsoElement = { 
+/**
+ * `a` to `h`.
+ */
+item: string, requirement: string, covered: boolean, detail: string, };

@@ -1,0 +1,80 @@
+// One open interview: its view from the core, the errors at its fields, saving in order,
+// and undo.
+import { api, KeelError, type BiaSettings, type InterviewEdit, type InterviewView } from '$lib/api';
+import { toasts } from '$lib/toasts.svelte';
+import { fieldsOf, inverseOf } from './undo';
+
+type UndoEntry = { key?: string; edits: InterviewEdit[] };
+
+export class InterviewState {
+  view = $state<InterviewView | null>(null);
+  settings = $state<BiaSettings | null>(null);
+  errors = $state<Record<string, string>>({});
+  /** Edits sent and not yet answered. */
+  pending = $state(0);
+  readonly activityId: number;
+  #queue: Promise<unknown> = Promise.resolve();
+  #undo: UndoEntry[] = [];
+
+  constructor(activityId: number) {
+    this.activityId = activityId;
+  }
+
+  async load(): Promise<void> {
+    const [settings, view] = await Promise.all([api.biaSettings(), api.interview(this.activityId)]);
+    this.settings = settings;
+    this.view = view;
+  }
+
+  get canUndo(): boolean {
+    return this.#undo.length > 0;
+  }
+
+  /** Saves edits in the order they were made. Resolves true when saved; false when the
+   *  core refused them (the reasons are in `errors`, at their fields). Edits with the
+   *  same `undoKey` in a row (typing in one field) are undone together. */
+  apply(edits: InterviewEdit[], options: { undoKey?: string; undoable?: boolean } = {}): Promise<boolean> {
+    this.pending++;
+    const run = async (): Promise<boolean> => {
+      const before = this.view;
+      const settings = this.settings;
+      const inverse =
+        options.undoable === false || !before || !settings
+          ? null
+          : edits
+              .map((e) => inverseOf(before, settings, e))
+              .reverse()
+              .reduce<InterviewEdit[] | null>((all, one) => (all && one ? [...all, ...one] : null), []);
+      try {
+        this.view = await api.editInterview(this.activityId, edits);
+        const cleared = { ...this.errors };
+        for (const key of edits.flatMap(fieldsOf)) delete cleared[key];
+        this.errors = cleared;
+        const top = this.#undo.at(-1);
+        if (inverse && inverse.length > 0 && !(options.undoKey && top?.key === options.undoKey)) {
+          this.#undo.push({ key: options.undoKey, edits: inverse });
+        }
+        return true;
+      } catch (error) {
+        if (error instanceof KeelError && error.code === 'validation') {
+          this.errors = { ...this.errors, ...error.fields };
+        } else {
+          toasts.show(error instanceof Error ? error.message : String(error), 'error');
+        }
+        return false;
+      } finally {
+        this.pending--;
+      }
+    };
+    const result = this.#queue.then(run);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Undoes the last undoable change; false when there is nothing to undo. */
+  async undo(): Promise<boolean> {
+    const last = this.#undo.pop();
+    if (!last) return false;
+    return this.apply(last.edits, { undoable: false });
+  }
+}
