@@ -97,6 +97,10 @@ fn each_edit_is_saved_at_once_and_survives_reopening() {
 
     let view = fixture.open().interview(id).expect("view");
     assert_eq!(view.interview.notes, "Peak in January");
+    assert_eq!(
+        view.interview.facilitator, "Ana",
+        "started by the store's actor"
+    );
     assert_eq!(view.interview.ratings.len(), 1);
     assert_eq!(view.interview.rpo.value.map(|d| d.minutes()), Some(30));
 }

@@ -29,6 +29,11 @@ impl<'a> Changes<'a> {
         Self { tx, at, actor }
     }
 
+    /// Who is making the change.
+    pub fn actor(&self) -> &str {
+        self.actor
+    }
+
     /// A new record: one row per non-empty field.
     pub fn created<T: Audited>(&self, record: &T) -> Result<()> {
         self.whole_record(AuditAction::Create, record)

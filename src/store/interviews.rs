@@ -267,19 +267,28 @@ impl EngagementStore {
     }
 }
 
+/// Starts the interview of an activity on its first edit, facilitated by whoever makes it.
 fn start_if_needed(changes: &Changes<'_>, activity_id: i64, label: &str) -> Result<()> {
     let inserted = changes.tx.execute(
-        "INSERT INTO interview (activity_id, created_at, updated_at) VALUES (?1, ?2, ?2)
+        "INSERT INTO interview (activity_id, facilitator, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
          ON CONFLICT (activity_id) DO NOTHING",
-        params![activity_id, changes.at],
+        params![activity_id, changes.actor(), changes.at],
     )?;
     if inserted > 0 {
+        let subject = (ENTITY, activity_id, label);
         changes.record(
             AuditAction::Create,
-            (ENTITY, activity_id, label),
+            subject,
             Some("status"),
             None,
             Some("draft"),
+        )?;
+        changes.record(
+            AuditAction::Create,
+            subject,
+            Some("facilitator"),
+            None,
+            Some(changes.actor()),
         )?;
     }
     Ok(())

@@ -3,39 +3,13 @@
 // there, with the audit log showing who changed what.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-import { Driver, Key } from './webdriver.mjs';
-
-const root = resolve(import.meta.dirname, '../..');
-const app = resolve(root, process.env.KEEL_APP ?? 'target/debug/keel-desktop');
-const shots = join(root, 'target/e2e');
-
-async function launch(env) {
-  const driver = await Driver.start(env);
-  try {
-    const session = await driver.session(app);
-    return { driver, session };
-  } catch (error) {
-    await driver.stop();
-    throw error;
-  }
-}
-
-async function quit({ driver, session }, failed) {
-  try {
-    if (failed) await session.screenshot(join(shots, 'failure.png')).catch(() => {});
-    await session.close();
-  } finally {
-    await driver.stop();
-  }
-}
+import { Key } from './webdriver.mjs';
+import { freshHome, launch, quit, shots } from './harness.mjs';
 
 test('an engagement built with the keyboard survives a restart, with its audit log', async () => {
-  const home = mkdtempSync(join(tmpdir(), 'keel-e2e-'));
-  const env = { XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config') };
+  const { env, remove } = freshHome();
   try {
     // First start: the starter engagement is open.
     let run = await launch(env);
@@ -49,8 +23,8 @@ test('an engagement built with the keyboard survives a restart, with its audit l
       const name = await s.waitFor('#facilitator-name');
       await name.type(Key.End);
       await s.chord(Key.Control, 'a');
-      await s.keys(`Erin Example${Key.Enter}`);
-      await s.waitForText('[data-testid=facilitator-name]', 'Erin Example');
+      await s.keys(`Erin Ortiz${Key.Enter}`);
+      await s.waitForText('[data-testid=facilitator-name]', 'Erin Ortiz');
 
       // A new engagement, created from the keyboard.
       const org = await s.find('#new-engagement-org');
@@ -117,7 +91,7 @@ test('an engagement built with the keyboard survives a restart, with its audit l
       await s.chord(Key.Alt, '3');
       const audit = await s.waitForText('[data-testid=audit-table]', 'Payroll');
       const log = await audit.text();
-      for (const expected of ['Erin Example', 'Harbour Logistics', 'northern depots', 'Operations', 'Finance', 'Dispatch', 'Warehouse picking', 'Sam Okafor']) {
+      for (const expected of ['Erin Ortiz', 'Harbour Logistics', 'northern depots', 'Operations', 'Finance', 'Dispatch', 'Warehouse picking', 'Sam Okafor']) {
         assert.ok(log.includes(expected), `the audit log mentions ${expected}`);
       }
       await s.screenshot(join(shots, 'audit-log.png'));
@@ -130,6 +104,6 @@ test('an engagement built with the keyboard survives a restart, with its audit l
       await quit(run, failed);
     }
   } finally {
-    rmSync(home, { recursive: true, force: true });
+    remove();
   }
 });

@@ -13,6 +13,9 @@ export const Key = {
   Alt: '\uE00A',
   Control: '\uE009',
   End: '\uE010',
+  Home: '\uE011',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
 };
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';

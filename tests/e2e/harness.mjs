@@ -1,0 +1,63 @@
+// Starting and stopping Keel for an end-to-end test: a fresh home per test, the app
+// binary, screenshots in target/e2e/, and a hard kill that skips any clean shutdown.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { Driver } from './webdriver.mjs';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const app = resolve(root, process.env.KEEL_APP ?? 'target/debug/keel-desktop');
+export const shots = join(root, 'target/e2e');
+
+/** A temporary home (data and config dirs) for one test. */
+export function freshHome() {
+  const home = mkdtempSync(join(tmpdir(), 'keel-e2e-'));
+  return {
+    home,
+    // The login name is the default facilitator name: make it the same everywhere.
+    env: { XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), USER: 'Erin Example' },
+    remove: () => rmSync(home, { recursive: true, force: true }),
+  };
+}
+
+export async function launch(env) {
+  const driver = await Driver.start(env);
+  try {
+    const session = await driver.session(app);
+    return { driver, session };
+  } catch (error) {
+    await driver.stop();
+    throw error;
+  }
+}
+
+/** Ends the session (which closes the app) and the driver; screenshots a failure first. */
+export async function quit({ driver, session }, failed, name = 'failure') {
+  try {
+    if (failed) await session.screenshot(join(shots, `${name}.png`)).catch(() => {});
+    await session.close().catch(() => {});
+  } finally {
+    await driver.stop();
+  }
+}
+
+/** SIGKILL for the app started with this home: no clean shutdown, no last save. */
+export function killApp(home) {
+  const pids = execFileSync('pgrep', ['-f', app], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  let killed = 0;
+  for (const pid of pids) {
+    let environ = '';
+    try {
+      environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (environ.includes(home)) {
+      process.kill(Number(pid), 'SIGKILL');
+      killed++;
+    }
+  }
+  if (killed === 0) throw new Error(`no Keel process found for ${home}`);
+}

@@ -1,0 +1,134 @@
+// End to end, in the real WebKitGTK window: a full BIA interview for one activity with
+// the keyboard only (no clicks inside the grid). The app is killed without a clean
+// shutdown in the middle of step 5; after a restart every value typed before the kill
+// is there, the interview is finished, and the activity shows in the prioritised list
+// with the proposed MTPD and its tier.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+import { Key } from './webdriver.mjs';
+import { freshHome, killApp, launch, quit, shots } from './harness.mjs';
+
+// Rows of the grid, 1h … 1 month. Customer reaches 4 (unacceptable) first, after 8h.
+const GRID = [
+  [0, 1, 1, 2, 3, 3, 4, 5], // Financial
+  [1, 2, 3, 3, 4, 4, 5, 5], // Operational
+  [1, 2, 4, 4, 5, 5, 5, 5], // Customer
+  [0, 0, 1, 1, 2, 3, 3, 4], // Legal / regulatory
+  [0, 1, 1, 2, 2, 3, 3, 4], // Reputational
+  [0, 0, 0, 0, 0, 1, 1, 1], // Health & safety
+];
+
+async function allSaved(s) {
+  await s.waitForText('[data-testid=saving]', 'All saved');
+}
+
+async function openInterview(s, typed) {
+  await s.chord(Key.Alt, '4');
+  const picker = await s.waitFor('#interview-activity');
+  await picker.type(`${typed}${Key.Enter}`);
+  await s.waitFor('[data-testid=step-1]');
+}
+
+async function gridRatings(s) {
+  return s.execute(`return [...document.querySelectorAll('[data-cell]')].map((c) => c.dataset.rating).join(',')`);
+}
+
+test('a full interview by keyboard survives a kill in step 5 and lands in the prioritised list', async () => {
+  const { home, env, remove } = freshHome();
+  try {
+    let run = await launch(env);
+    let s = run.session;
+    let failed = true;
+    try {
+      await s.waitForText('[data-testid=organisation]', 'My first engagement');
+
+      // An activity to interview.
+      await s.chord(Key.Alt, '2');
+      await (await s.waitFor('#new-activity')).type(Key.Enter);
+      await (await s.waitFor('#activity-name')).type(`Dispatch${Key.Enter}`);
+      await s.waitFor('tr[data-activity="Dispatch"]');
+      await s.keys(Key.Escape);
+
+      // Step 1: who and when.
+      await openInterview(s, 'Disp');
+      await (await s.find('#interviewee-name')).type(`Dana Reyes${Key.Tab}`);
+      await s.keys(`Warehouse lead${Key.Enter}`);
+      await s.waitForText('[data-testid=interviewees]', 'Dana Reyes');
+      await (await s.find('#interview-date')).type(`2026-11-20${Key.Tab}`);
+      await allSaved(s);
+
+      // Step 3: the grid, typed row by row: a digit, then the arrow to the next cell.
+      await s.chord(Key.Control, '3');
+      await s.waitFor('[data-testid=impact-grid]');
+      for (const row of GRID) {
+        await s.keys(row.map(String).join(Key.ArrowRight));
+        await s.keys(`${Key.ArrowDown}${Key.Home}`);
+      }
+      await allSaved(s);
+      assert.equal(await gridRatings(s), GRID.flat().join(','));
+      await s.screenshot(join(shots, 'interview-grid.png'));
+
+      // Step 4: Keel proposes the MTPD and says why.
+      await s.chord(Key.Control, '4');
+      const proposal = await s.waitForText('[data-testid=mtpd-proposal]', 'Proposed MTPD: 8h');
+      assert.match(String(await proposal.property('textContent')), /Customer reaches 4/);
+
+      // Step 5, half done: the RTO and who said it.
+      await s.chord(Key.Control, '5');
+      await (await s.waitFor('#rto')).type(`4h${Key.Tab}`);
+      await s.keys(`Dana Reyes${Key.Tab}`);
+      await allSaved(s);
+      await s.waitForText('[data-testid=tier]', 'Tier 1');
+
+      killApp(home);
+      failed = false;
+    } finally {
+      await quit(run, failed, 'interview-failure');
+    }
+
+    // After the kill: everything typed is there; finish the interview.
+    run = await launch(env);
+    s = run.session;
+    failed = true;
+    try {
+      await s.waitForText('[data-testid=organisation]', 'My first engagement');
+      await openInterview(s, 'Disp');
+      await s.waitForText('[data-testid=interviewees]', 'Dana Reyes · Warehouse lead');
+      assert.equal(await (await s.find('#interview-facilitator')).value(), 'Erin Example', 'the facilitator name from the settings');
+      assert.equal(await (await s.find('#interview-date')).value(), '2026-11-20');
+      await s.chord(Key.Control, '3');
+      await s.waitFor('[data-testid=impact-grid]');
+      assert.equal(await gridRatings(s), GRID.flat().join(','));
+      await s.chord(Key.Control, '5');
+      assert.equal(await (await s.waitFor('#rto')).value(), '4h');
+      assert.equal(await (await s.find('#rto-source')).value(), 'Dana Reyes');
+
+      await (await s.find('#rpo')).type(`1h${Key.Tab}`);
+      await (await s.find('#mbco-percent')).type(`50${Key.Tab}`);
+      await s.keys(`Half the loads, key clients first${Key.Tab}`);
+      await allSaved(s);
+
+      await s.chord(Key.Control, '8');
+      await s.waitFor('[data-testid=review]');
+      const complete = await s.waitFor('#mark-complete', async (el) => (await el.property('disabled')) === false);
+      await complete.type(Key.Enter);
+      await s.waitForText('[data-testid=interview-status]', 'complete');
+
+      await s.chord(Key.Alt, '5');
+      const row = await s.waitFor('tr[data-result="Dispatch"]');
+      const text = String(await row.property('textContent'));
+      assert.match(text, /complete/);
+      assert.match(text, /8h/, 'the proposed MTPD');
+      assert.match(text, /4h/, 'the RTO');
+      assert.equal(await s.execute(`return document.querySelector('tr[data-result="Dispatch"] .tier')?.textContent`), '1');
+      await s.screenshot(join(shots, 'bia-results.png'));
+      failed = false;
+    } finally {
+      await quit(run, failed, 'interview-failure');
+    }
+  } finally {
+    remove();
+  }
+});
