@@ -23,6 +23,9 @@ const COMMANDS: &[&str] = &[
     "edit_interview",
     "bia_results",
     "bia_completeness",
+    "present_interview",
+    "presented_interview",
+    "set_presentation_fullscreen",
 ];
 
 fn main() {

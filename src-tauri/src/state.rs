@@ -1,23 +1,35 @@
-//! The shell's state: the facilitator's workspace behind a lock.
+//! The shell's state: the facilitator's workspace behind a lock, and which interview the
+//! presentation window shows.
 
 use std::sync::{Mutex, MutexGuard};
 
 use keel::workspace::Workspace;
 use keel::{ApiError, Error};
 
-pub struct AppState(Mutex<Workspace>);
+pub struct AppState {
+    workspace: Mutex<Workspace>,
+    /// The activity whose interview the presentation window shows.
+    presented: Mutex<Option<i64>>,
+}
+
+/// A lock poisoned by a panic elsewhere is still usable: every change is a committed
+/// SQLite transaction or nothing.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 impl AppState {
     pub fn new(workspace: Workspace) -> Self {
-        Self(Mutex::new(workspace))
+        Self {
+            workspace: Mutex::new(workspace),
+            presented: Mutex::new(None),
+        }
     }
 
-    /// The workspace; a lock poisoned by a panic elsewhere is still usable, because
-    /// every change is a committed SQLite transaction or nothing.
     pub fn workspace(&self) -> MutexGuard<'_, Workspace> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.workspace)
     }
 
     /// Runs `f` on the open engagement.
@@ -27,5 +39,13 @@ impl AppState {
     ) -> Result<T, ApiError> {
         let mut workspace = self.workspace();
         Ok(f(workspace.store()?)?)
+    }
+
+    pub fn presented(&self) -> Option<i64> {
+        *lock(&self.presented)
+    }
+
+    pub fn set_presented(&self, activity_id: Option<i64>) {
+        *lock(&self.presented) = activity_id;
     }
 }

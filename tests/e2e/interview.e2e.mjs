@@ -1,6 +1,7 @@
 // End to end, in the real WebKitGTK window: a full BIA interview for one activity with
 // the keyboard only (no clicks inside the grid). The app is killed without a clean
-// shutdown in the middle of step 5; after a restart every value typed before the kill
+// shutdown in the middle of step 5 (the presentation window mirroring it for the
+// projector); after a restart every value typed before the kill
 // is there, the interview is finished, and the activity shows in the prioritised list
 // with the proposed MTPD and its tier.
 import { test } from 'node:test';
@@ -70,6 +71,14 @@ test('a full interview by keyboard survives a kill in step 5 and lands in the pr
       assert.equal(await gridRatings(s), GRID.flat().join(','));
       await s.screenshot(join(shots, 'interview-grid.png'));
 
+      // Workshop mode: the projector window mirrors the interview.
+      await s.chord(Key.Control, Key.Shift, 'f');
+      await s.inOtherWindow(async () => {
+        await s.waitForText('[data-testid=presented-activity]', 'Dispatch');
+        await s.waitFor('[data-present-cell="3:3"]', async (el) => (await el.property('textContent')) === '4');
+        await s.screenshot(join(shots, 'presentation.png'));
+      });
+
       // Step 4: Keel proposes the MTPD and says why.
       await s.chord(Key.Control, '4');
       const proposal = await s.waitForText('[data-testid=mtpd-proposal]', 'Proposed MTPD: 8h');
@@ -81,6 +90,7 @@ test('a full interview by keyboard survives a kill in step 5 and lands in the pr
       await s.keys(`Dana Reyes${Key.Tab}`);
       await allSaved(s);
       await s.waitForText('[data-testid=tier]', 'Tier 1');
+      await s.inOtherWindow(() => s.waitForText('[data-testid=presented-rto]', '4h'));
 
       killApp(home);
       failed = false;

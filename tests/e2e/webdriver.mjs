@@ -11,6 +11,7 @@ export const Key = {
   Escape: '\uE00C',
   Tab: '\uE004',
   Alt: '\uE00A',
+  Shift: '\uE008',
   Control: '\uE009',
   End: '\uE010',
   Home: '\uE011',
@@ -181,6 +182,25 @@ export class Session {
     ]);
     await this.call('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
     await this.call('DELETE', '/actions');
+  }
+
+  /** Runs `work` with another window (the presentation window, say) as the current one,
+   *  then comes back. */
+  async inOtherWindow(work) {
+    const main = await this.call('GET', '/window');
+    const deadline = Date.now() + 20000;
+    let other;
+    while (!other && Date.now() < deadline) {
+      other = (await this.call('GET', '/window/handles')).find((h) => h !== main);
+      if (!other) await sleep(100);
+    }
+    if (!other) throw new Error('no second window appeared');
+    await this.call('POST', '/window', { handle: other });
+    try {
+      return await work();
+    } finally {
+      await this.call('POST', '/window', { handle: main });
+    }
   }
 
   /** Runs a script in the page and returns its result. */

@@ -4,6 +4,7 @@
 mod activities;
 mod bia;
 mod engagement;
+mod presentation;
 mod units;
 mod workspace;
 
@@ -31,5 +32,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         bia::edit_interview,
         bia::bia_results,
         bia::bia_completeness,
+        presentation::present_interview,
+        presentation::presented_interview,
+        presentation::set_presentation_fullscreen,
     ]
 }

@@ -1,6 +1,7 @@
 // The one seam between the UI and the Rust core. Only this folder imports @tauri-apps;
 // components call these typed wrappers, and component tests mock this module.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { open, save } from '@tauri-apps/plugin-dialog';
 
 import type {
@@ -84,6 +85,18 @@ export const api = {
     call<InterviewView>('edit_interview', { activityId, edits }),
   biaResults: () => call<BiaResult[]>('bia_results'),
   biaCompleteness: () => call<BiaCompleteness>('bia_completeness'),
+
+  /** Shows this activity's interview on the projector; opens that window if asked. */
+  presentInterview: (activityId: number, openWindow: boolean) =>
+    call<null>('present_interview', { activityId, openWindow }),
+  presentedInterview: () => call<InterviewView | null>('presented_interview'),
+  setPresentationFullscreen: (fullscreen: boolean) => call<null>('set_presentation_fullscreen', { fullscreen }),
+  /** Calls `handler` with the interview after every change; returns the unsubscribe. */
+  onInterviewChanged: (handler: (view: InterviewView) => void): Promise<() => void> =>
+    listen<InterviewView>('interview-changed', (event) => handler(event.payload)),
+  /** Which window this is: the main one, or the read-only presentation window. */
+  windowRole: (): 'main' | 'presentation' =>
+    (window as { __KEEL_VIEW__?: string }).__KEEL_VIEW__ === 'presentation' ? 'presentation' : 'main',
 
   /** Asks the user for an engagement file to open; null when cancelled. */
   chooseEngagementFile: async (): Promise<string | null> => {

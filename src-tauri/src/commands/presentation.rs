@@ -1,0 +1,63 @@
+//! Workshop mode: a second, read-only window for the projector that mirrors the
+//! interview being typed in the main window.
+
+use keel::ApiError;
+use keel::domain::InterviewView;
+use tauri::{AppHandle, Emitter, Manager, State, WebviewUrl, WebviewWindowBuilder};
+
+use super::bia::INTERVIEW_CHANGED;
+use crate::state::AppState;
+
+pub const PRESENTATION: &str = "presentation";
+
+/// Makes `activity_id` the interview shown on the projector, and opens (or brings
+/// forward) the presentation window when `open_window` is set.
+#[tauri::command]
+pub fn present_interview(
+    activity_id: i64,
+    open_window: bool,
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<(), ApiError> {
+    let view = state.with_store(|store| store.interview(activity_id))?;
+    state.set_presented(Some(activity_id));
+    let _ = app.emit(INTERVIEW_CHANGED, &view);
+    if !open_window {
+        return Ok(());
+    }
+    if let Some(window) = app.get_webview_window(PRESENTATION) {
+        let _ = window.set_focus();
+        return Ok(());
+    }
+    WebviewWindowBuilder::new(&app, PRESENTATION, WebviewUrl::App("index.html".into()))
+        .title("Keel — presentation")
+        .inner_size(1280.0, 800.0)
+        .initialization_script("window.__KEEL_VIEW__ = 'presentation';")
+        .build()
+        .map_err(|e| {
+            ApiError::from(keel::Error::Conflict(format!(
+                "The presentation window could not be opened: {e}"
+            )))
+        })?;
+    Ok(())
+}
+
+/// The interview the presentation window shows, if one was chosen.
+#[tauri::command]
+pub fn presented_interview(state: State<'_, AppState>) -> Result<Option<InterviewView>, ApiError> {
+    match state.presented() {
+        Some(id) => state.with_store(|store| store.interview(id)).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Full screen on and off for the presentation window (F11 there).
+#[tauri::command]
+pub fn set_presentation_fullscreen(fullscreen: bool, app: AppHandle) -> Result<(), ApiError> {
+    if let Some(window) = app.get_webview_window(PRESENTATION) {
+        window.set_fullscreen(fullscreen).map_err(|e| {
+            ApiError::from(keel::Error::Conflict(format!("Full screen failed: {e}")))
+        })?;
+    }
+    Ok(())
+}

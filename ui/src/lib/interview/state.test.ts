@@ -1,0 +1,129 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import type { BiaSettings, InterviewEdit, InterviewView } from '$lib/api';
+
+vi.mock('$lib/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('$lib/api')>();
+  return { ...actual, api: { editInterview: vi.fn(), biaSettings: vi.fn(), interview: vi.fn() } };
+});
+
+import { api, KeelError } from '$lib/api';
+import { InterviewState } from './state.svelte';
+import { inverseOf } from './undo';
+
+const settings: BiaSettings = {
+  categories: [{ id: 1, name: 'Financial', monetary: true, levels: ['a', 'b', 'c', 'd', 'e', 'f'] }],
+  buckets: [
+    { id: 1, after: 60 },
+    { id: 2, after: 240 },
+    { id: 3, after: 480 },
+  ],
+  unacceptable_rating: 4,
+  tiers: [{ tier: 1, max_rto: null }],
+  currency: 'EUR',
+};
+
+function view(over: Partial<InterviewView['interview']> = {}): InterviewView {
+  return {
+    activity: { id: 7, name: 'Payroll', unit_id: null, unit_name: null, owner: '', description: '', products_services: [] },
+    interview: {
+      activity_id: 7,
+      status: 'draft',
+      interview_date: null,
+      facilitator: '',
+      notes: '',
+      interviewees: [],
+      peak_periods: '',
+      backlog: '',
+      ratings: [],
+      mtpd_override: null,
+      mtpd_override_reason: '',
+      rto: { value: null, source: '', confidence: null },
+      rpo: { value: null, source: '', confidence: null },
+      mbco: { percent: null, statement: '', source: '', confidence: null },
+      workarounds: '',
+      workaround_duration: null,
+      validated_by: null,
+      validated_at: null,
+      parked: [],
+      ...over,
+    },
+    proposal: null,
+    mtpd: null,
+    tier: null,
+    falls: [],
+    missing: [],
+  };
+}
+
+describe('inverseOf', () => {
+  it('puts a whole row back for a rating, earliest bucket first', () => {
+    const before = view({ ratings: [{ category_id: 1, bucket_id: 1, rating: 1, quantity: null, rationale: '' }] });
+    const edit: InterviewEdit = { kind: 'rating', category_id: 1, bucket_id: 1, rating: 3, rationale: '' };
+    expect(inverseOf(before, settings, edit)).toEqual([
+      { kind: 'rating', category_id: 1, bucket_id: 1, rating: 1, rationale: '' },
+      { kind: 'rating', category_id: 1, bucket_id: 2, rating: null, rationale: '' },
+      { kind: 'rating', category_id: 1, bucket_id: 3, rating: null, rationale: '' },
+    ]);
+  });
+
+  it('restores a duration as the text the core reads back', () => {
+    const before = view({ rto: { value: 90, source: '', confidence: null } });
+    expect(inverseOf(before, settings, { kind: 'duration', field: 'rto', value: '4h' })).toEqual([
+      { kind: 'duration', field: 'rto', value: '1h 30m' },
+    ]);
+  });
+
+  it('does not undo status changes', () => {
+    expect(inverseOf(view(), settings, { kind: 'status', status: 'complete', confirmed_by: '' })).toBeNull();
+  });
+});
+
+describe('InterviewState', () => {
+  beforeEach(() => vi.clearAllMocks());
+
+  async function loaded(): Promise<InterviewState> {
+    vi.mocked(api.biaSettings).mockResolvedValue(settings);
+    vi.mocked(api.interview).mockResolvedValue(view({ notes: 'old' }));
+    const state = new InterviewState(7);
+    await state.load();
+    return state;
+  }
+
+  it('saves edits in order and undoes typing in one field as one step', async () => {
+    const state = await loaded();
+    vi.mocked(api.editInterview).mockImplementation(async (_id, edits) => {
+      const last = edits.at(-1);
+      return view({ notes: last?.kind === 'text' ? last.value : '' });
+    });
+    const typing = ['n', 'ne', 'new'].map((value) =>
+      state.apply([{ kind: 'text', field: 'notes', value }], { undoKey: 'notes' }),
+    );
+    expect(await Promise.all(typing)).toEqual([true, true, true]);
+    expect(state.view?.interview.notes).toBe('new');
+    expect(vi.mocked(api.editInterview).mock.calls.map(([, edits]) => (edits[0] as { value: string }).value)).toEqual([
+      'n',
+      'ne',
+      'new',
+    ]);
+
+    expect(await state.undo()).toBe(true);
+    expect(vi.mocked(api.editInterview).mock.calls.at(-1)?.[1]).toEqual([{ kind: 'text', field: 'notes', value: 'old' }]);
+    expect(await state.undo()).toBe(false);
+  });
+
+  it('puts a refusal at its field and clears it once the field is saved', async () => {
+    const state = await loaded();
+    vi.mocked(api.editInterview).mockRejectedValueOnce(
+      new KeelError({ code: 'validation', message: 'x', fields: { rto: 'The RTO (1d) is longer than the MTPD (8h).' } }),
+    );
+    expect(await state.apply([{ kind: 'duration', field: 'rto', value: '1d' }])).toBe(false);
+    expect(state.errors.rto).toContain('longer than the MTPD');
+    expect(state.canUndo).toBe(false);
+
+    vi.mocked(api.editInterview).mockResolvedValueOnce(view({ rto: { value: 240, source: '', confidence: null } }));
+    expect(await state.apply([{ kind: 'duration', field: 'rto', value: '4h' }])).toBe(true);
+    expect(state.errors.rto).toBeUndefined();
+    expect(state.canUndo).toBe(true);
+  });
+});
