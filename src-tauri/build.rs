@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "delete_activity",
     "audit_log",
     "bia_settings",
+    "edit_bia_settings",
     "interview",
     "edit_interview",
     "bia_results",

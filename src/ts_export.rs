@@ -43,6 +43,7 @@ fn generated() -> String {
         decl::<RecentEngagementEntry>(&cfg),
         decl::<NewEngagementInput>(&cfg),
         decl::<BiaSettings>(&cfg),
+        decl::<BiaSettingsEdit>(&cfg),
         decl::<ImpactCategory>(&cfg),
         decl::<TimeBucket>(&cfg),
         decl::<TierBand>(&cfg),

@@ -5,6 +5,7 @@ mod util;
 mod activities;
 mod audit;
 mod bia;
+mod bia_settings;
 mod cli;
 mod open_refusals;
 mod units;

@@ -253,3 +253,46 @@ pub struct ImpactCell {
     /// Why the rating is what it is; required when impact falls over time.
     pub rationale: String,
 }
+
+/// One change to the BIA settings; each is checked, saved and written to the audit log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BiaSettingsEdit {
+    UnacceptableRating {
+        value: u8,
+    },
+    Currency {
+        value: String,
+    },
+    RenameCategory {
+        id: i64,
+        name: String,
+    },
+    /// The descriptor of one rating (0 ..= 5) of a category.
+    Level {
+        id: i64,
+        rating: u8,
+        descriptor: String,
+    },
+    AddCategory {
+        name: String,
+    },
+    /// Refused while any interview has a rating in the category.
+    RemoveCategory {
+        id: i64,
+    },
+    /// A duration as typed, e.g. `2d`.
+    AddBucket {
+        after: String,
+    },
+    /// Refused while any interview has a rating at the bucket.
+    RemoveBucket {
+        id: i64,
+    },
+    /// The longest RTO of a tier, as typed; the last tier has none.
+    TierMax {
+        tier: u8,
+        max_rto: String,
+    },
+}

@@ -13,7 +13,9 @@ mod validation;
 
 pub use activity::{Activity, ActivityInput, ActivityQuery};
 pub use audit::{AuditAction, AuditEntry};
-pub use bia::{BiaSettings, ImpactCategory, ImpactCell, MAX_RATING, TierBand, TimeBucket};
+pub use bia::{
+    BiaSettings, BiaSettingsEdit, ImpactCategory, ImpactCell, MAX_RATING, TierBand, TimeBucket,
+};
 pub use bia_result::{BiaCompleteness, BiaResult, IsoElement};
 pub use duration::{ACCEPTED_FORMS, Duration, DurationError};
 pub use engagement::{EngagementDetails, EngagementDetailsInput};

@@ -3,9 +3,25 @@
 
 use rusqlite::{Connection, Transaction, params};
 
+use super::audit::Changes;
 use super::{EngagementStore, bad_column};
-use crate::Result;
-use crate::domain::{BiaSettings, Duration, ImpactCategory, TierBand, TimeBucket};
+use crate::domain::{
+    AuditAction, BiaSettings, BiaSettingsEdit, Duration, FieldErrors, ImpactCategory, MAX_RATING,
+    TierBand, TimeBucket,
+};
+use crate::{Error, Result};
+
+const SUBJECT: (&str, i64, &str) = ("bia_settings", 1, "BIA settings");
+
+/// Descriptors of a category added by hand, until the facilitator writes better ones.
+const GENERIC_LEVELS: [&str; 6] = [
+    "None",
+    "Minor",
+    "Moderate",
+    "Significant",
+    "Major",
+    "Severe",
+];
 
 /// The seed of migration 2: today's default settings, in euros.
 pub(super) fn seed_defaults(tx: &Transaction<'_>) -> rusqlite::Result<()> {
@@ -100,4 +116,278 @@ impl EngagementStore {
     pub fn bia_settings(&self) -> Result<BiaSettings> {
         Ok(read(&self.conn)?)
     }
+
+    /// Applies one change to the BIA settings; a refused change says why at its field and
+    /// changes nothing. Interviews follow at once: their MTPD, tier and what is missing
+    /// are derived from the settings whenever they are read.
+    pub fn edit_bia_settings(&mut self, edit: &BiaSettingsEdit) -> Result<BiaSettings> {
+        self.write(|changes| {
+            let settings = read(changes.tx)?;
+            apply(changes, &settings, edit)
+        })?;
+        self.bia_settings()
+    }
+}
+
+fn invalid(field: &str, message: impl Into<String>) -> Error {
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    Error::Invalid(errors)
+}
+
+fn log(
+    changes: &Changes<'_>,
+    action: AuditAction,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<()> {
+    changes.record(action, SUBJECT, Some(field), old, new)
+}
+
+fn category(settings: &BiaSettings, id: i64) -> Result<&ImpactCategory> {
+    settings
+        .categories
+        .iter()
+        .find(|c| c.id == id)
+        .ok_or(Error::NotFound {
+            entity: "impact category",
+            id,
+        })
+}
+
+fn rated(changes: &Changes<'_>, column: &str, id: i64) -> Result<i64> {
+    Ok(changes.tx.query_row(
+        &format!("SELECT count(DISTINCT activity_id) FROM impact_rating WHERE {column} = ?1"),
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+fn apply(changes: &Changes<'_>, settings: &BiaSettings, edit: &BiaSettingsEdit) -> Result<()> {
+    match edit {
+        BiaSettingsEdit::UnacceptableRating { value } => {
+            if !(1..=MAX_RATING).contains(value) {
+                return Err(invalid(
+                    "unacceptable_rating",
+                    format!("Choose a rating from 1 to {MAX_RATING}."),
+                ));
+            }
+            changes.tx.execute(
+                "UPDATE bia_settings SET unacceptable_rating = ?1 WHERE id = 1",
+                [value],
+            )?;
+            log(
+                changes,
+                AuditAction::Update,
+                "unacceptable_rating",
+                Some(&settings.unacceptable_rating.to_string()),
+                Some(&value.to_string()),
+            )
+        }
+        BiaSettingsEdit::Currency { value } => {
+            let mut errors = FieldErrors::new();
+            let value = errors.required_text("currency", "The currency", value, 12);
+            errors.into_result()?;
+            changes.tx.execute(
+                "UPDATE bia_settings SET currency = ?1 WHERE id = 1",
+                [&value],
+            )?;
+            log(
+                changes,
+                AuditAction::Update,
+                "currency",
+                Some(&settings.currency),
+                Some(&value),
+            )
+        }
+        BiaSettingsEdit::RenameCategory { id, name } => {
+            let old = category(settings, *id)?;
+            let name = category_name(settings, name, Some(*id))?;
+            changes.tx.execute(
+                "UPDATE impact_category SET name = ?1 WHERE id = ?2",
+                params![name, id],
+            )?;
+            log(
+                changes,
+                AuditAction::Update,
+                &format!("category {}", old.name),
+                Some(&old.name),
+                Some(&name),
+            )
+        }
+        BiaSettingsEdit::Level {
+            id,
+            rating,
+            descriptor,
+        } => {
+            let old = category(settings, *id)?;
+            if *rating > MAX_RATING {
+                return Err(invalid(
+                    "level",
+                    format!("Ratings go from 0 to {MAX_RATING}."),
+                ));
+            }
+            let mut errors = FieldErrors::new();
+            let descriptor = errors.required_text("level", "The descriptor", descriptor, 200);
+            errors.into_result()?;
+            let mut levels = old.levels.clone();
+            let before = std::mem::replace(&mut levels[usize::from(*rating)], descriptor.clone());
+            changes.tx.execute(
+                "UPDATE impact_category SET levels = ?1 WHERE id = ?2",
+                params![serde_json::to_string(&levels)?, id],
+            )?;
+            log(
+                changes,
+                AuditAction::Update,
+                &format!("{} level {rating}", old.name),
+                Some(&before),
+                Some(&descriptor),
+            )
+        }
+        BiaSettingsEdit::AddCategory { name } => {
+            let name = category_name(settings, name, None)?;
+            changes.tx.execute(
+                "INSERT INTO impact_category (position, name, monetary, levels)
+                 VALUES ((SELECT coalesce(max(position), 0) + 1 FROM impact_category), ?1, 0, ?2)",
+                params![name, serde_json::to_string(&GENERIC_LEVELS)?],
+            )?;
+            log(changes, AuditAction::Create, "category", None, Some(&name))
+        }
+        BiaSettingsEdit::RemoveCategory { id } => {
+            let old = category(settings, *id)?;
+            let used = rated(changes, "category_id", *id)?;
+            if used > 0 {
+                return Err(Error::Conflict(format!(
+                    "{used} interview(s) have ratings for \u{201c}{}\u{201d}; it cannot be removed while they do.",
+                    old.name
+                )));
+            }
+            changes
+                .tx
+                .execute("DELETE FROM impact_category WHERE id = ?1", [id])?;
+            log(
+                changes,
+                AuditAction::Delete,
+                "category",
+                Some(&old.name),
+                None,
+            )
+        }
+        BiaSettingsEdit::AddBucket { after } => {
+            let after = Duration::parse(after).map_err(|e| invalid("bucket", e.to_string()))?;
+            if after == Duration::ZERO {
+                return Err(invalid(
+                    "bucket",
+                    "A time bucket comes after some time has passed, e.g. 2h.",
+                ));
+            }
+            if settings.buckets.iter().any(|b| b.after == after) {
+                return Err(invalid(
+                    "bucket",
+                    format!("There is already a bucket at {after}."),
+                ));
+            }
+            changes.tx.execute(
+                "INSERT INTO time_bucket (after_minutes) VALUES (?1)",
+                [after.minutes()],
+            )?;
+            log(
+                changes,
+                AuditAction::Create,
+                "time bucket",
+                None,
+                Some(&after.to_string()),
+            )
+        }
+        BiaSettingsEdit::RemoveBucket { id } => {
+            let bucket = settings
+                .buckets
+                .iter()
+                .find(|b| b.id == *id)
+                .ok_or(Error::NotFound {
+                    entity: "time bucket",
+                    id: *id,
+                })?;
+            let used = rated(changes, "bucket_id", *id)?;
+            if used > 0 {
+                return Err(Error::Conflict(format!(
+                    "{used} interview(s) have ratings after {}; the bucket cannot be removed while they do.",
+                    bucket.after
+                )));
+            }
+            changes
+                .tx
+                .execute("DELETE FROM time_bucket WHERE id = ?1", [id])?;
+            log(
+                changes,
+                AuditAction::Delete,
+                "time bucket",
+                Some(&bucket.after.to_string()),
+                None,
+            )
+        }
+        BiaSettingsEdit::TierMax { tier, max_rto } => {
+            let position =
+                settings
+                    .tiers
+                    .iter()
+                    .position(|t| t.tier == *tier)
+                    .ok_or(Error::NotFound {
+                        entity: "tier",
+                        id: i64::from(*tier),
+                    })?;
+            if position + 1 == settings.tiers.len() {
+                return Err(invalid(
+                    "tier",
+                    "The last tier has no upper bound: it takes everything beyond the others.",
+                ));
+            }
+            let max = Duration::parse(max_rto).map_err(|e| invalid("tier", e.to_string()))?;
+            let below = position
+                .checked_sub(1)
+                .and_then(|p| settings.tiers[p].max_rto);
+            let above = settings.tiers[position + 1].max_rto;
+            if below.is_some_and(|b| max <= b) || above.is_some_and(|a| max >= a) {
+                return Err(invalid(
+                    "tier",
+                    format!(
+                        "Tier {tier} must end after tier {} and before tier {}.",
+                        tier - 1,
+                        tier + 1
+                    ),
+                ));
+            }
+            let old = settings.tiers[position].max_rto.map(|d| d.to_string());
+            changes.tx.execute(
+                "UPDATE tier_band SET max_rto_minutes = ?1 WHERE tier = ?2",
+                params![max.minutes(), tier],
+            )?;
+            log(
+                changes,
+                AuditAction::Update,
+                &format!("tier {tier} up to"),
+                old.as_deref(),
+                Some(&max.to_string()),
+            )
+        }
+    }
+}
+
+/// A trimmed category name that no other category has (ignoring case).
+fn category_name(settings: &BiaSettings, name: &str, except: Option<i64>) -> Result<String> {
+    let mut errors = FieldErrors::new();
+    let name = errors.required_text("category", "The category name", name, 80);
+    if settings
+        .categories
+        .iter()
+        .any(|c| Some(c.id) != except && c.name.to_lowercase() == name.to_lowercase())
+    {
+        errors.add(
+            "category",
+            format!("There is already a category named \u{201c}{name}\u{201d}."),
+        );
+    }
+    errors.into_result()?;
+    Ok(name)
 }

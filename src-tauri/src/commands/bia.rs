@@ -1,7 +1,9 @@
 //! Business impact analysis: settings, interviews, the prioritised list.
 
 use keel::ApiError;
-use keel::domain::{BiaCompleteness, BiaResult, BiaSettings, InterviewEdit, InterviewView};
+use keel::domain::{
+    BiaCompleteness, BiaResult, BiaSettings, BiaSettingsEdit, InterviewEdit, InterviewView,
+};
 use tauri::{AppHandle, Emitter, State};
 
 use crate::state::AppState;
@@ -40,4 +42,12 @@ pub fn bia_results(state: State<'_, AppState>) -> Result<Vec<BiaResult>, ApiErro
 #[tauri::command]
 pub fn bia_completeness(state: State<'_, AppState>) -> Result<BiaCompleteness, ApiError> {
     state.with_store(|store| store.bia_completeness())
+}
+
+#[tauri::command]
+pub fn edit_bia_settings(
+    edit: BiaSettingsEdit,
+    state: State<'_, AppState>,
+) -> Result<BiaSettings, ApiError> {
+    state.with_store(|store| store.edit_bia_settings(&edit))
 }

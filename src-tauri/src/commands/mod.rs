@@ -28,6 +28,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         activities::update_activity,
         activities::delete_activity,
         bia::bia_settings,
+        bia::edit_bia_settings,
         bia::interview,
         bia::edit_interview,
         bia::bia_results,

@@ -1,7 +1,14 @@
 // Which engagement is open and which page is shown: the app-wide state, in one place.
 import { api, KeelError, type WorkspaceState } from '$lib/api';
 
-export type Page = 'engagements' | 'overview' | 'activities' | 'audit' | 'interview' | 'bia-results';
+export type Page =
+  | 'engagements'
+  | 'overview'
+  | 'activities'
+  | 'audit'
+  | 'interview'
+  | 'bia-results'
+  | 'bia-settings';
 
 /** The workflow of the continuity cycle; only the stages that work are enabled. */
 export const workflow: { stage: string; label: string; pages: { page: Page; label: string; key: string }[] }[] = [
@@ -20,6 +27,7 @@ export const workflow: { stage: string; label: string; pages: { page: Page; labe
     pages: [
       { page: 'interview', label: 'Interview', key: '4' },
       { page: 'bia-results', label: 'Results', key: '5' },
+      { page: 'bia-settings', label: 'Settings', key: '6' },
     ],
   },
   { stage: 'dependencies', label: 'Dependencies', pages: [] },

@@ -9,6 +9,7 @@ import type {
   BiaCompleteness,
   BiaResult,
   BiaSettings,
+  BiaSettingsEdit,
   InterviewEdit,
   InterviewView,
   ActivityInput,
@@ -79,6 +80,7 @@ export const api = {
   deleteActivity: (id: number) => call<null>('delete_activity', { id }),
 
   biaSettings: () => call<BiaSettings>('bia_settings'),
+  editBiaSettings: (edit: BiaSettingsEdit) => call<BiaSettings>('edit_bia_settings', { edit }),
   interview: (activityId: number) => call<InterviewView>('interview', { activityId }),
   /** Applies edits in order, in one transaction: all of them or none. */
   editInterview: (activityId: number, edits: InterviewEdit[]) =>

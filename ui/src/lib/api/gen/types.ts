@@ -152,6 +152,11 @@ tiers: Array<TierBand>,
  */
 currency: string, };
 
+/**
+ * One change to the BIA settings; each is checked, saved and written to the audit log.
+ */
+export type BiaSettingsEdit = { "kind": "unacceptable_rating", value: number, } | { "kind": "currency", value: string, } | { "kind": "rename_category", id: number, name: string, } | { "kind": "level", id: number, rating: number, descriptor: string, } | { "kind": "add_category", name: string, } | { "kind": "remove_category", id: number, } | { "kind": "add_bucket", after: string, } | { "kind": "remove_bucket", id: number, } | { "kind": "tier_max", tier: number, max_rto: string, };
+
 export type ImpactCategory = { id: number, name: string, 
 /**
  * Amounts in the descriptors are in the engagement's currency.

@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+import type { BiaSettings } from '$lib/api';
+
+vi.mock('$lib/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('$lib/api')>();
+  return { ...actual, api: { biaSettings: vi.fn(), editBiaSettings: vi.fn() } };
+});
+
+import { api, KeelError } from '$lib/api';
+import BiaSettingsPage from './BiaSettingsPage.svelte';
+
+const settings: BiaSettings = {
+  categories: [{ id: 1, name: 'Financial', monetary: true, levels: ['No loss', '< 10 k', 'b', 'c', 'd', '> 1 M'] }],
+  buckets: [{ id: 1, after: 60 }],
+  unacceptable_rating: 4,
+  tiers: [
+    { tier: 1, max_rto: 240 },
+    { tier: 2, max_rto: null },
+  ],
+  currency: 'EUR',
+};
+
+describe('BiaSettingsPage', () => {
+  it('saves the unacceptable rating chosen', async () => {
+    vi.mocked(api.biaSettings).mockResolvedValue(settings);
+    vi.mocked(api.editBiaSettings).mockResolvedValue({ ...settings, unacceptable_rating: 3 });
+    render(BiaSettingsPage);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('radio', { name: '3' }));
+    expect(api.editBiaSettings).toHaveBeenCalledWith({ kind: 'unacceptable_rating', value: 3 });
+    expect((screen.getByRole('radio', { name: '3' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows a refused bucket at its field and keeps the stored ones', async () => {
+    vi.mocked(api.biaSettings).mockResolvedValue(settings);
+    vi.mocked(api.editBiaSettings).mockRejectedValue(
+      new KeelError({ code: 'validation', message: 'x', fields: { bucket: 'There is already a bucket at 1h.' } }),
+    );
+    render(BiaSettingsPage);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Add a bucket'), '60m{Enter}');
+    expect(api.editBiaSettings).toHaveBeenCalledWith({ kind: 'add_bucket', after: '60m' });
+    expect((await screen.findByRole('alert')).textContent).toBe('There is already a bucket at 1h.');
+    expect(screen.getByText('1h')).toBeTruthy();
+  });
+});
