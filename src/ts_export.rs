@@ -66,6 +66,11 @@ fn generated() -> String {
         decl::<ImpactFall>(&cfg),
         decl::<BiaResult>(&cfg),
         decl::<BiaCompleteness>(&cfg),
+        decl::<ResourceKind>(&cfg),
+        decl::<Resource>(&cfg),
+        decl::<ResourceNeed>(&cfg),
+        decl::<ResourceAmount>(&cfg),
+        decl::<ActivityLink>(&cfg),
         decl::<IsoElement>(&cfg),
     ];
     format!(

@@ -5,6 +5,7 @@ use keel::EngagementStore;
 use keel::Error;
 use keel::domain::{
     ActivityInput, AuditAction, InterviewDuration, InterviewEdit, InterviewStatus, InterviewText,
+    ResourceKind,
 };
 
 use crate::util::Fixture;
@@ -385,4 +386,129 @@ fn completeness_names_what_is_missing_and_the_iso_elements_not_covered() {
         .expect("row");
     assert_eq!(claims.peak_by_bucket.len(), 8);
     assert_eq!(claims.peak_by_bucket[0], Some(1));
+}
+
+#[test]
+fn resources_are_picked_or_created_on_the_spot_with_amounts_over_time() {
+    let (_f, mut store, id) = with_activity();
+    let add = |name: &str, kind| InterviewEdit::AddResource {
+        resource_id: None,
+        name: name.into(),
+        resource_kind: kind,
+    };
+    let view = store
+        .edit_interview_all(
+            id,
+            &[
+                add("Claims handlers", ResourceKind::People),
+                add("claims HANDLERS", ResourceKind::People),
+            ],
+        )
+        .expect("add twice");
+    assert_eq!(
+        view.resources.len(),
+        1,
+        "the same name and kind is the same resource"
+    );
+    let handlers = view.resources[0].resource.clone();
+    assert_eq!(store.resources().expect("catalogue"), [handlers.clone()]);
+
+    let view = store
+        .edit_interview(
+            id,
+            &InterviewEdit::ResourceAmount {
+                resource_id: handlers.id,
+                bucket_id: 2,
+                value: "6".into(),
+            },
+        )
+        .expect("headcount after 4h");
+    assert_eq!(view.resources[0].amounts.len(), 1);
+    assert_eq!(view.resources[0].amounts[0].quantity, 6.0);
+    let err = store
+        .edit_interview(
+            id,
+            &InterviewEdit::ResourceAmount {
+                resource_id: handlers.id,
+                bucket_id: 2,
+                value: "six".into(),
+            },
+        )
+        .expect_err("not a number");
+    field_error(err, "resource_amount");
+
+    let view = store
+        .edit_interview(
+            id,
+            &InterviewEdit::RemoveResource {
+                resource_id: handlers.id,
+            },
+        )
+        .expect("remove");
+    assert!(view.resources.is_empty());
+    assert_eq!(
+        store.resources().expect("catalogue").len(),
+        1,
+        "the catalogue keeps the resource"
+    );
+}
+
+#[test]
+fn dependencies_between_activities_read_both_ways() {
+    let (_f, mut store, claims) = with_activity();
+    let payments = store
+        .add_activity(&ActivityInput {
+            name: "Payments".into(),
+            ..Default::default()
+        })
+        .expect("activity")
+        .id;
+    let view = store
+        .edit_interview(
+            claims,
+            &InterviewEdit::AddDependency {
+                other: payments,
+                upstream: false,
+            },
+        )
+        .expect("payments needs claims");
+    assert_eq!(
+        view.downstream
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Payments"]
+    );
+    let other = store.interview(payments).expect("view");
+    assert_eq!(
+        other
+            .upstream
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Claims intake"]
+    );
+
+    let err = store
+        .edit_interview(
+            claims,
+            &InterviewEdit::AddDependency {
+                other: claims,
+                upstream: true,
+            },
+        )
+        .expect_err("itself");
+    field_error(err, "dependency");
+
+    let results = store.bia_results().expect("results");
+    let dependencies = |name: &str| {
+        results
+            .iter()
+            .find(|r| r.activity == name)
+            .map(|r| r.dependencies)
+    };
+    assert_eq!(
+        (dependencies("Payments"), dependencies("Claims intake")),
+        (Some(1), Some(0))
+    );
 }

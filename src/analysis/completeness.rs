@@ -44,6 +44,15 @@ pub fn completeness(
         r.rto.is_some() && (r.mbco_percent.is_some() || !r.mbco_statement.trim().is_empty())
     });
     let (tier, tier_detail) = count(results, "have a tier", |r| r.tier.is_some());
+    let (resources, resources_detail) =
+        count(results, "have the resources they need recorded", |r| {
+            r.resources > 0
+        });
+    let (dependencies, dependencies_detail) = count(
+        results,
+        "have their dependencies recorded (activities they need, or suppliers)",
+        |r| r.dependencies > 0,
+    );
     BiaCompleteness {
         not_started: results
             .iter()
@@ -102,14 +111,14 @@ pub fn completeness(
             element(
                 "g",
                 "The resources each prioritised activity needs are determined.",
-                false,
-                "Not recorded yet: resources come with the resource catalogue.".into(),
+                resources,
+                resources_detail,
             ),
             element(
                 "h",
                 "Dependencies, including partners and suppliers, are determined.",
-                false,
-                "Not recorded yet: dependencies come with the dependency map.".into(),
+                dependencies,
+                dependencies_detail,
             ),
         ],
     }

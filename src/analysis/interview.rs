@@ -59,5 +59,8 @@ pub fn derive(settings: &BiaSettings, activity: Activity, interview: Interview) 
         tier,
         falls,
         missing,
+        resources: Vec::new(),
+        upstream: Vec::new(),
+        downstream: Vec::new(),
     }
 }

@@ -28,6 +28,10 @@ pub struct BiaResult {
     /// The highest rating of any category at each time bucket (settings order), for the
     /// heat map; `None` where nothing is rated.
     pub peak_by_bucket: Vec<Option<u8>>,
+    /// How many resources the activity needs, as recorded.
+    pub resources: usize,
+    /// How many dependencies are recorded: activities it needs, and suppliers.
+    pub dependencies: usize,
 }
 
 /// What the BIA still lacks: activities not interviewed or not complete, and the

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, Duration, ImpactCell};
+use super::{Activity, ActivityLink, Duration, ImpactCell, ResourceKind, ResourceNeed};
 use crate::analysis::impact::{ImpactFall, MtpdProposal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,6 +135,11 @@ pub struct InterviewView {
     pub falls: Vec<ImpactFall>,
     /// What still stops the interview from being complete, in words.
     pub missing: Vec<String>,
+    /// Step 6: the resources the activity needs, with amounts over time.
+    pub resources: Vec<ResourceNeed>,
+    /// Step 7: the activities it needs, and the activities that need it.
+    pub upstream: Vec<ActivityLink>,
+    pub downstream: Vec<ActivityLink>,
 }
 
 /// A text field of the interview, saved as it is typed.
@@ -283,6 +288,31 @@ pub enum InterviewEdit {
     ResolveQuestion {
         id: i64,
         resolved: bool,
+    },
+    /// Step 6: a resource the activity needs, picked from the catalogue by id or, with
+    /// no id, created on the spot from its name and kind (or found, if it exists).
+    AddResource {
+        resource_id: Option<i64>,
+        name: String,
+        resource_kind: ResourceKind,
+    },
+    RemoveResource {
+        resource_id: i64,
+    },
+    /// How much of a needed resource after a time bucket (headcount, units), or empty.
+    ResourceAmount {
+        resource_id: i64,
+        bucket_id: i64,
+        value: String,
+    },
+    /// Step 7: this activity needs `other` (upstream), or `other` needs it (downstream).
+    AddDependency {
+        other: i64,
+        upstream: bool,
+    },
+    RemoveDependency {
+        other: i64,
+        upstream: bool,
     },
     /// Draft, complete (everything needed is there) or validated (an interviewee
     /// confirmed the summary: `confirmed_by` names them).

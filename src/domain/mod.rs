@@ -8,6 +8,7 @@ mod duration;
 mod engagement;
 mod info;
 mod interview;
+mod resource;
 mod unit;
 mod validation;
 
@@ -24,6 +25,7 @@ pub use interview::{
     Confidence, Interview, InterviewConfidence, InterviewDuration, InterviewEdit, InterviewStatus,
     InterviewText, InterviewView, Interviewee, MinimumService, Objective, ParkedQuestion,
 };
+pub use resource::{ActivityLink, Resource, ResourceAmount, ResourceKind, ResourceNeed};
 pub use unit::{OrgUnit, OrgUnitInput};
 pub use validation::FieldErrors;
 pub(crate) use validation::name_key;

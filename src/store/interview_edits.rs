@@ -2,10 +2,11 @@
 //! nothing), written, and logged with its old and new value; then the status is kept
 //! honest.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::audit::Changes;
 use super::interviews::ENTITY;
+use super::resources;
 use crate::analysis::impact::{self, RatingError};
 use crate::analysis::interview::derive;
 use crate::domain::{
@@ -27,6 +28,20 @@ fn parse_optional_duration(field: &str, text: &str) -> Result<Option<Duration>> 
     Duration::parse(text)
         .map(Some)
         .map_err(|e| invalid(field, e.to_string()))
+}
+
+/// An amount typed by a person (`250000`, `250,000`, `12.5`), or empty for none.
+fn parse_amount(field: &str, text: &str) -> Result<Option<f64>> {
+    match text.trim() {
+        "" => Ok(None),
+        text => text
+            .replace([',', ' ', '\u{a0}'], "")
+            .parse::<f64>()
+            .ok()
+            .filter(|q| q.is_finite() && *q >= 0.0)
+            .map(Some)
+            .ok_or_else(|| invalid(field, "Write the amount as a plain number, e.g. 250000.")),
+    }
 }
 
 fn shown(value: Option<impl ToString>) -> Option<String> {
@@ -209,21 +224,7 @@ pub(super) fn apply(
             bucket_id,
             value,
         } => {
-            let quantity = match value.trim() {
-                "" => None,
-                text => Some(
-                    text.replace([',', ' ', '\u{a0}'], "")
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|q| q.is_finite() && *q >= 0.0)
-                        .ok_or_else(|| {
-                            invalid(
-                                "quantity",
-                                "Write the amount as a plain number, e.g. 250000.",
-                            )
-                        })?,
-                ),
-            };
+            let quantity = parse_amount("quantity", value)?;
             let Some(existing) = before
                 .ratings
                 .iter()
@@ -348,6 +349,175 @@ pub(super) fn apply(
                 Some(&format!("parked_question \u{201c}{}\u{201d}", old.question)),
                 Some(state(old.resolved)),
                 Some(state(*resolved)),
+            )
+        }
+        InterviewEdit::AddResource {
+            resource_id,
+            name,
+            resource_kind,
+        } => {
+            let resource = match resource_id {
+                Some(id) => resources::resource(changes.tx, *id)?,
+                None => {
+                    let (resource, created) =
+                        resources::find_or_create(changes.tx, name, *resource_kind, changes.at)?;
+                    if created {
+                        changes.record(
+                            AuditAction::Create,
+                            ("resource", resource.id, &resource.name),
+                            Some("kind"),
+                            None,
+                            Some(resource.kind.label()),
+                        )?;
+                    }
+                    resource
+                }
+            };
+            let added = changes.tx.execute(
+                "INSERT INTO activity_resource (activity_id, resource_id, created_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO NOTHING",
+                params![activity_id, resource.id, changes.at],
+            )?;
+            if added == 0 {
+                return Ok(());
+            }
+            changes.record(
+                AuditAction::Create,
+                (ENTITY, activity_id, label),
+                Some("needs resource"),
+                None,
+                Some(&format!("{} ({})", resource.name, resource.kind.label())),
+            )
+        }
+        InterviewEdit::RemoveResource { resource_id } => {
+            let resource = resources::resource(changes.tx, *resource_id)?;
+            let removed = changes.tx.execute(
+                "DELETE FROM activity_resource WHERE activity_id = ?1 AND resource_id = ?2",
+                params![activity_id, resource_id],
+            )?;
+            if removed == 0 {
+                return Ok(());
+            }
+            changes.record(
+                AuditAction::Delete,
+                (ENTITY, activity_id, label),
+                Some("needs resource"),
+                Some(&format!("{} ({})", resource.name, resource.kind.label())),
+                None,
+            )
+        }
+        InterviewEdit::ResourceAmount {
+            resource_id,
+            bucket_id,
+            value,
+        } => {
+            let resource = resources::resource(changes.tx, *resource_id)?;
+            let quantity = parse_amount("resource_amount", value)?;
+            let needed: bool = changes.tx.query_row(
+                "SELECT count(*) > 0 FROM activity_resource WHERE activity_id = ?1 AND resource_id = ?2",
+                params![activity_id, resource_id],
+                |r| r.get(0),
+            )?;
+            if !needed {
+                return Err(invalid(
+                    "resource_amount",
+                    "Add the resource to the activity before giving amounts.",
+                ));
+            }
+            let old: Option<f64> = changes
+                .tx
+                .query_row(
+                    "SELECT quantity FROM resource_need WHERE activity_id = ?1 AND resource_id = ?2 AND bucket_id = ?3",
+                    params![activity_id, resource_id, bucket_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if old == quantity {
+                return Ok(());
+            }
+            match quantity {
+                Some(q) => changes.tx.execute(
+                    "INSERT INTO resource_need (activity_id, resource_id, bucket_id, quantity) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (activity_id, resource_id, bucket_id) DO UPDATE SET quantity = excluded.quantity",
+                    params![activity_id, resource_id, bucket_id, q],
+                )?,
+                None => changes.tx.execute(
+                    "DELETE FROM resource_need WHERE activity_id = ?1 AND resource_id = ?2 AND bucket_id = ?3",
+                    params![activity_id, resource_id, bucket_id],
+                )?,
+            };
+            let after = settings
+                .buckets
+                .iter()
+                .find(|b| b.id == *bucket_id)
+                .map_or_else(|| "?".to_owned(), |b| b.after.to_string());
+            changes.record(
+                AuditAction::Update,
+                (ENTITY, activity_id, label),
+                Some(&format!("{} needed after {after}", resource.name)),
+                shown(old).as_deref(),
+                shown(quantity).as_deref(),
+            )
+        }
+        InterviewEdit::AddDependency { other, upstream }
+        | InterviewEdit::RemoveDependency { other, upstream } => {
+            let adding = matches!(edit, InterviewEdit::AddDependency { .. });
+            if *other == activity_id {
+                return Err(invalid(
+                    "dependency",
+                    "An activity cannot depend on itself.",
+                ));
+            }
+            let other_name: String = changes
+                .tx
+                .query_row("SELECT name FROM activity WHERE id = ?1", [other], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .ok_or(Error::NotFound {
+                    entity: "activity",
+                    id: *other,
+                })?;
+            let (needs, needed) = if *upstream {
+                (activity_id, *other)
+            } else {
+                (*other, activity_id)
+            };
+            let changed = if adding {
+                changes.tx.execute(
+                    "INSERT INTO activity_dependency (activity_id, needs_activity_id, created_at) VALUES (?1, ?2, ?3)
+                     ON CONFLICT DO NOTHING",
+                    params![needs, needed, changes.at],
+                )?
+            } else {
+                changes.tx.execute(
+                    "DELETE FROM activity_dependency WHERE activity_id = ?1 AND needs_activity_id = ?2",
+                    params![needs, needed],
+                )?
+            };
+            if changed == 0 {
+                return Ok(());
+            }
+            let field = if *upstream {
+                "needs activity"
+            } else {
+                "needed by activity"
+            };
+            let (old, new) = if adding {
+                (None, Some(other_name.as_str()))
+            } else {
+                (Some(other_name.as_str()), None)
+            };
+            changes.record(
+                if adding {
+                    AuditAction::Create
+                } else {
+                    AuditAction::Delete
+                },
+                (ENTITY, activity_id, label),
+                Some(field),
+                old,
+                new,
             )
         }
         // Status changes are settled after the edit, with the derived view in hand.

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::audit::Changes;
 use super::interview_edits::{apply, settle_status};
-use super::{EngagementStore, bad_column, bia_settings};
+use super::{EngagementStore, bad_column, bia_settings, resources};
 use crate::Result;
 use crate::analysis::completeness::completeness;
 use crate::analysis::interview::derive;
@@ -171,7 +171,10 @@ impl EngagementStore {
     pub fn interview(&self, activity_id: i64) -> Result<InterviewView> {
         let activity = self.activity(activity_id)?;
         let settings = bia_settings::read(&self.conn)?;
-        Ok(derive(&settings, activity, read(&self.conn, activity_id)?))
+        let mut view = derive(&settings, activity, read(&self.conn, activity_id)?);
+        view.resources = resources::needs(&self.conn, activity_id)?;
+        (view.upstream, view.downstream) = resources::links(&self.conn, activity_id)?;
+        Ok(view)
     }
 
     /// Every activity with what its BIA concluded, most urgent first: by RTO (none last),
@@ -183,6 +186,26 @@ impl EngagementStore {
             .prepare("SELECT activity_id FROM interview")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        let counts = |sql: &str| -> Result<std::collections::HashMap<i64, usize>> {
+            Ok(self
+                .conn
+                .prepare(sql)?
+                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+                .into_iter()
+                .map(|(id, n)| (id, usize::try_from(n).unwrap_or(0)))
+                .collect())
+        };
+        let resource_counts =
+            counts("SELECT activity_id, count(*) FROM activity_resource GROUP BY activity_id")?;
+        let dependency_counts = counts(
+            "SELECT activity_id, count(*) FROM (
+                 SELECT activity_id FROM activity_dependency
+                 UNION ALL
+                 SELECT ar.activity_id FROM activity_resource ar JOIN resource r ON r.id = ar.resource_id
+                 WHERE r.kind = 'supplier'
+             ) GROUP BY activity_id",
+        )?;
         let mut results = Vec::new();
         for activity in self.activities(&ActivityQuery::default())? {
             let v = derive(&settings, activity.clone(), read(&self.conn, activity.id)?);
@@ -211,6 +234,8 @@ impl EngagementStore {
                             .max()
                     })
                     .collect(),
+                resources: resource_counts.get(&activity.id).copied().unwrap_or(0),
+                dependencies: dependency_counts.get(&activity.id).copied().unwrap_or(0),
             });
         }
         results.sort_by(|a, b| {

@@ -27,6 +27,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0002_bia.sql"),
         seed: Some(super::bia_settings::seed_defaults),
     },
+    Migration {
+        version: 3,
+        name: "resources",
+        sql: include_str!("migrations/0003_resources.sql"),
+        seed: None,
+    },
 ];
 
 /// The schema version this Keel writes, and the newest it can read.

@@ -13,6 +13,7 @@ mod info;
 mod interview_edits;
 mod interviews;
 mod migrations;
+mod resources;
 mod units;
 
 use std::path::{Path, PathBuf};

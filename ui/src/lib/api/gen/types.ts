@@ -208,7 +208,15 @@ mtpd: Duration | null, tier: number | null, falls: Array<ImpactFall>,
 /**
  * What still stops the interview from being complete, in words.
  */
-missing: Array<string>, };
+missing: Array<string>, 
+/**
+ * Step 6: the resources the activity needs, with amounts over time.
+ */
+resources: Array<ResourceNeed>, 
+/**
+ * Step 7: the activities it needs, and the activities that need it.
+ */
+upstream: Array<ActivityLink>, downstream: Array<ActivityLink>, };
 
 /**
  * What is stored of an interview.
@@ -268,7 +276,7 @@ export type InterviewConfidence = "rto" | "rpo" | "mbco";
  * One change to an interview, as the UI (or a script) sends it. Each one is saved at
  * once and written to the audit log; the screens get the whole interview back.
  */
-export type InterviewEdit = { "kind": "text", field: InterviewText, value: string, } | { "kind": "date", value: string, } | { "kind": "duration", field: InterviewDuration, value: string, } | { "kind": "confidence", field: InterviewConfidence, value: Confidence | null, } | { "kind": "mbco_percent", value: string, } | { "kind": "mtpd_override", value: string, reason: string, } | { "kind": "rating", category_id: number, bucket_id: number, rating: number | null, rationale: string, } | { "kind": "quantity", category_id: number, bucket_id: number, value: string, } | { "kind": "add_interviewee", name: string, role: string, } | { "kind": "update_interviewee", id: number, name: string, role: string, } | { "kind": "remove_interviewee", id: number, } | { "kind": "park_question", question: string, } | { "kind": "resolve_question", id: number, resolved: boolean, } | { "kind": "status", status: InterviewStatus, confirmed_by: string, };
+export type InterviewEdit = { "kind": "text", field: InterviewText, value: string, } | { "kind": "date", value: string, } | { "kind": "duration", field: InterviewDuration, value: string, } | { "kind": "confidence", field: InterviewConfidence, value: Confidence | null, } | { "kind": "mbco_percent", value: string, } | { "kind": "mtpd_override", value: string, reason: string, } | { "kind": "rating", category_id: number, bucket_id: number, rating: number | null, rationale: string, } | { "kind": "quantity", category_id: number, bucket_id: number, value: string, } | { "kind": "add_interviewee", name: string, role: string, } | { "kind": "update_interviewee", id: number, name: string, role: string, } | { "kind": "remove_interviewee", id: number, } | { "kind": "park_question", question: string, } | { "kind": "resolve_question", id: number, resolved: boolean, } | { "kind": "add_resource", resource_id: number | null, name: string, resource_kind: ResourceKind, } | { "kind": "remove_resource", resource_id: number, } | { "kind": "resource_amount", resource_id: number, bucket_id: number, value: string, } | { "kind": "add_dependency", other: number, upstream: boolean, } | { "kind": "remove_dependency", other: number, upstream: boolean, } | { "kind": "status", status: InterviewStatus, confirmed_by: string, };
 
 /**
  * Why Keel proposes an MTPD: the first time bucket at which a category reaches the
@@ -312,13 +320,41 @@ missing: number,
  * The highest rating of any category at each time bucket (settings order), for the
  * heat map; `None` where nothing is rated.
  */
-peak_by_bucket: Array<number | null>, };
+peak_by_bucket: Array<number | null>, 
+/**
+ * How many resources the activity needs, as recorded.
+ */
+resources: number, 
+/**
+ * How many dependencies are recorded: activities it needs, and suppliers.
+ */
+dependencies: number, };
 
 /**
  * What the BIA still lacks: activities not interviewed or not complete, and the
  * elements of ISO 22301 clause 8.2.2 the engagement's data does not cover yet.
  */
 export type BiaCompleteness = { not_started: Array<string>, incomplete: Array<string>, iso: Array<IsoElement>, };
+
+export type ResourceKind = "it_service" | "application" | "infrastructure" | "data" | "supplier" | "site" | "people" | "equipment";
+
+export type Resource = { id: number, name: string, kind: ResourceKind, };
+
+/**
+ * A resource an activity needs, with the amounts needed after each time bucket.
+ */
+export type ResourceNeed = { resource: Resource, 
+/**
+ * (bucket id, amount), in no particular order; buckets without one are absent.
+ */
+amounts: Array<ResourceAmount>, };
+
+export type ResourceAmount = { bucket_id: number, quantity: number, };
+
+/**
+ * Another activity, as a link in the dependencies of an interview.
+ */
+export type ActivityLink = { id: number, name: string, };
 
 export type IsoElement = { 
 /**
