@@ -94,7 +94,8 @@ ui-tests: ui-deps
 	cd ui && npm run --silent test
 
 e2e: app e2e-deps
-	KEEL_APP=$(APP) $(XVFB) node --test --test-concurrency=1 tests/e2e/*.e2e.mjs
+	@# A hung window must fail the run within minutes, not eat the whole CI budget.
+	KEEL_APP=$(APP) timeout 900 $(XVFB) node --test --test-concurrency=1 tests/e2e/*.e2e.mjs
 
 clean:
 	cargo clean

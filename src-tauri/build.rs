@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "edit_interview",
     "bia_results",
     "bia_completeness",
+    "list_resources",
     "present_interview",
     "presented_interview",
     "set_presentation_fullscreen",

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use crate::domain::{
-    ActivityInput, Confidence, EngagementDetailsInput, InterviewConfidence, InterviewDuration,
-    InterviewEdit, InterviewStatus, InterviewText, OrgUnitInput,
+    ActivityInput, ActivityQuery, Confidence, EngagementDetailsInput, InterviewConfidence,
+    InterviewDuration, InterviewEdit, InterviewStatus, InterviewText, OrgUnitInput, ResourceKind,
 };
 use crate::{EngagementStore, Result};
 
@@ -425,6 +425,8 @@ pub fn write_demo(path: &Path, actor: &str) -> Result<EngagementStore> {
         end_date: "2026-12-18".into(),
     };
     let mut store = EngagementStore::create(path, &details, actor)?;
+    // Interviews are completed and validated last, once every link is in place.
+    let mut statuses = Vec::new();
     for unit in UNITS {
         let created = store.add_unit(&OrgUnitInput {
             name: unit.name.into(),
@@ -442,9 +444,155 @@ pub fn write_demo(path: &Path, actor: &str) -> Result<EngagementStore> {
             if !edits.is_empty() {
                 store.edit_interview_all(added.id, &edits)?;
             }
+            statuses.push((added.id, status_edits(activity)));
+        }
+    }
+    link_demo(&mut store)?;
+    for (id, edits) in statuses {
+        if !edits.is_empty() {
+            store.edit_interview_all(id, &edits)?;
         }
     }
     Ok(store)
+}
+
+/// Which activities need which (activity, needs), all written in their interviews.
+const NEEDS: &[(&str, &str)] = &[
+    (
+        "Order picking and packing",
+        "Warehouse management system operations",
+    ),
+    (
+        "Inbound goods receipt",
+        "Warehouse management system operations",
+    ),
+    ("Order intake", "EDI and client integrations"),
+    ("Last-mile delivery", "Route planning and scheduling"),
+    ("Last-mile delivery", "Order picking and packing"),
+    ("Trunking between depots", "Fleet maintenance"),
+    ("Customer invoicing", "Last-mile delivery"),
+    ("Delivery enquiries", "Last-mile delivery"),
+    (
+        "Warehouse management system operations",
+        "Backup and recovery",
+    ),
+];
+
+/// Resources of some activities: (activity, resource, kind, headcount or units over the
+/// first buckets, where it matters).
+const RESOURCES: &[(&str, &str, ResourceKind, &[f64])] = &[
+    (
+        "Order picking and packing",
+        "Pickers and packers",
+        ResourceKind::People,
+        &[40.0, 40.0, 30.0, 30.0],
+    ),
+    (
+        "Order picking and packing",
+        "Handheld scanners",
+        ResourceKind::Equipment,
+        &[35.0, 35.0, 25.0],
+    ),
+    (
+        "Order picking and packing",
+        "Halifax warehouse",
+        ResourceKind::Site,
+        &[],
+    ),
+    (
+        "Warehouse management system operations",
+        "Warehouse management system",
+        ResourceKind::Application,
+        &[],
+    ),
+    (
+        "Warehouse management system operations",
+        "Head office data centre",
+        ResourceKind::Infrastructure,
+        &[],
+    ),
+    (
+        "EDI and client integrations",
+        "EDI gateway service",
+        ResourceKind::Supplier,
+        &[],
+    ),
+    (
+        "Last-mile delivery",
+        "Drivers",
+        ResourceKind::People,
+        &[25.0, 25.0, 20.0],
+    ),
+    (
+        "Last-mile delivery",
+        "Fuel card provider",
+        ResourceKind::Supplier,
+        &[],
+    ),
+    (
+        "Cold-chain storage",
+        "Temperature logs",
+        ResourceKind::Data,
+        &[],
+    ),
+    ("Payroll", "Payroll bureau", ResourceKind::Supplier, &[]),
+];
+
+fn link_demo(store: &mut EngagementStore) -> Result<()> {
+    let id_of = |store: &EngagementStore, name: &str| -> Result<i64> {
+        store
+            .activities(&ActivityQuery {
+                search: name.into(),
+                unit_id: None,
+            })?
+            .into_iter()
+            .find(|a| a.name == name)
+            .map(|a| a.id)
+            .ok_or_else(|| crate::Error::Conflict(format!("the demo has no activity named {name}")))
+    };
+    let settings = store.bia_settings()?;
+    for (activity, needs) in NEEDS {
+        let (id, other) = (id_of(store, activity)?, id_of(store, needs)?);
+        store.edit_interview(
+            id,
+            &InterviewEdit::AddDependency {
+                other,
+                upstream: true,
+            },
+        )?;
+    }
+    for (activity, name, kind, amounts) in RESOURCES {
+        let id = id_of(store, activity)?;
+        let view = store.edit_interview(
+            id,
+            &InterviewEdit::AddResource {
+                resource_id: None,
+                name: (*name).into(),
+                resource_kind: *kind,
+            },
+        )?;
+        let resource_id = view
+            .resources
+            .iter()
+            .find(|n| n.resource.name == *name)
+            .map(|n| n.resource.id)
+            .ok_or_else(|| {
+                crate::Error::Conflict(format!("the demo resource {name} was not added"))
+            })?;
+        let edits: Vec<InterviewEdit> = amounts
+            .iter()
+            .zip(&settings.buckets)
+            .map(|(q, b)| InterviewEdit::ResourceAmount {
+                resource_id,
+                bucket_id: b.id,
+                value: q.to_string(),
+            })
+            .collect();
+        if !edits.is_empty() {
+            store.edit_interview_all(id, &edits)?;
+        }
+    }
+    Ok(())
 }
 
 /// The edits a facilitator would have typed in the activity's interview.
@@ -528,19 +676,23 @@ fn interview(
     };
     edits.push(text(InterviewText::MbcoStatement, &statement));
     edits.push(text(InterviewText::MbcoSource, activity.owner));
-    if matches!(bia.stage, Stage::Complete | Stage::Validated) {
-        edits.push(InterviewEdit::Status {
-            status: InterviewStatus::Complete,
-            confirmed_by: String::new(),
-        });
-    }
-    if bia.stage == Stage::Validated {
-        edits.push(InterviewEdit::Status {
-            status: InterviewStatus::Validated,
-            confirmed_by: activity.owner.into(),
-        });
-    }
     edits
+}
+
+/// How far the interview got: marked complete, then validated by the process owner.
+fn status_edits(activity: &DemoActivity) -> Vec<InterviewEdit> {
+    let status = |status, by: &str| InterviewEdit::Status {
+        status,
+        confirmed_by: by.into(),
+    };
+    match activity.bia.stage {
+        Stage::Complete => vec![status(InterviewStatus::Complete, "")],
+        Stage::Validated => vec![
+            status(InterviewStatus::Complete, ""),
+            status(InterviewStatus::Validated, activity.owner),
+        ],
+        Stage::NotStarted | Stage::Draft => Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -411,7 +411,10 @@ fn resources_are_picked_or_created_on_the_spot_with_amounts_over_time() {
         "the same name and kind is the same resource"
     );
     let handlers = view.resources[0].resource.clone();
-    assert_eq!(store.resources().expect("catalogue"), std::slice::from_ref(&handlers));
+    assert_eq!(
+        store.resources().expect("catalogue"),
+        std::slice::from_ref(&handlers)
+    );
 
     let view = store
         .edit_interview(

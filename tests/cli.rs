@@ -177,3 +177,23 @@ fn every_command_answers_help() {
         assert!(stdout(&out).contains("Usage:"), "{args:?}");
     }
 }
+
+#[test]
+fn output_into_a_reader_that_went_away_ends_quietly() {
+    // `keel bia list x.keel | head -1`: the reader closes early; keel must not panic.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("x.keel");
+    let file = file.to_str().expect("utf-8 path");
+    assert!(keel(&["demo", file]).status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_keel"))
+        .args(["bia", "list", file])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run keel");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success());
+}

@@ -1,5 +1,20 @@
 //! The `keel` command line: parses arguments, calls the core, prints the result.
 
+/// `println!` for the CLI's output: when the reader has gone away (`keel … | head`), the
+/// program stops quietly instead of panicking on the broken pipe.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = writeln!(out, $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            panic!("cannot write to standard output: {e}");
+        }
+    }};
+}
+
 mod bia;
 mod output;
 mod process;
@@ -114,7 +129,7 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
                 ..Default::default()
             };
             let store = EngagementStore::create(&file, &details, actor)?;
-            println!(
+            say!(
                 "Created {} for {}.",
                 file.display(),
                 store.details()?.organisation
@@ -131,7 +146,7 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
             }
             let store = keel::demo::write_demo(&file, actor)?;
             let info = store.info()?;
-            println!(
+            say!(
                 "Wrote the demo engagement for {} to {}: {} units, {} activities.",
                 info.organisation,
                 file.display(),

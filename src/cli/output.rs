@@ -16,7 +16,7 @@ impl Output {
     }
 
     fn json<T: Serialize + ?Sized>(value: &T) -> keel::Result<()> {
-        println!("{}", serde_json::to_string_pretty(value)?);
+        say!("{}", serde_json::to_string_pretty(value)?);
         Ok(())
     }
 
@@ -24,21 +24,21 @@ impl Output {
         if self.json {
             return Self::json(info);
         }
-        println!("Engagement:     {}", info.organisation);
-        println!("File:           {}", info.path);
-        println!("Schema version: {}", info.schema_version);
+        say!("Engagement:     {}", info.organisation);
+        say!("File:           {}", info.path);
+        say!("Schema version: {}", info.schema_version);
         match info.integrity {
-            IntegrityStatus::Ok => println!("Integrity:      ok"),
+            IntegrityStatus::Ok => say!("Integrity:      ok"),
             IntegrityStatus::Damaged => {
-                println!("Integrity:      DAMAGED");
+                say!("Integrity:      DAMAGED");
                 for line in &info.integrity_detail {
-                    println!("  {line}");
+                    say!("  {line}");
                 }
             }
         }
-        println!("Units:          {}", info.units);
-        println!("Activities:     {}", info.activities);
-        println!("Audit entries:  {}", info.audit_entries);
+        say!("Units:          {}", info.units);
+        say!("Activities:     {}", info.activities);
+        say!("Audit entries:  {}", info.audit_entries);
         Ok(())
     }
 
@@ -46,7 +46,7 @@ impl Output {
         if self.json {
             return Self::json(activity);
         }
-        println!("Added activity {} (id {}).", activity.name, activity.id);
+        say!("Added activity {} (id {}).", activity.name, activity.id);
         Ok(())
     }
 
@@ -66,7 +66,7 @@ impl Output {
             })
             .collect();
         table(["ID", "ACTIVITY", "UNIT", "OWNER"], &rows);
-        println!(
+        say!(
             "{} {}",
             activities.len(),
             plural(activities.len(), "activity", "activities")
@@ -89,7 +89,7 @@ impl Output {
             })
             .collect();
         table(["ID", "UNIT", "ACTIVITIES"], &rows);
-        println!("{} {}", units.len(), plural(units.len(), "unit", "units"));
+        say!("{} {}", units.len(), plural(units.len(), "unit", "units"));
         Ok(())
     }
 
@@ -138,7 +138,7 @@ impl Output {
                 (Some(old), None) => format!("was {old:?}"),
                 (None, None) => String::new(),
             };
-            println!(
+            say!(
                 "{}  {:<16} {:<6} {} {:?} {} {}",
                 e.at.format("%Y-%m-%d %H:%M:%S"),
                 e.actor,
@@ -171,7 +171,7 @@ fn table<const N: usize>(headers: [&str; N], rows: &[[String; N]]) {
             .zip(widths)
             .map(|(c, w)| format!("{c:<w$}"))
             .collect();
-        println!("{}", padded.join("  ").trim_end());
+        say!("{}", padded.join("  ").trim_end());
     };
     line(headers.to_vec());
     for row in rows {

@@ -37,7 +37,7 @@ pub fn execute(command: UnitCommand, actor: &str) -> keel::Result<()> {
         } => {
             let unit =
                 super::open_as(&file, actor)?.add_unit(&OrgUnitInput { name, description })?;
-            println!("Added unit {} (id {}).", unit.name, unit.id);
+            say!("Added unit {} (id {}).", unit.name, unit.id);
             Ok(())
         }
         UnitCommand::List { file, json } => {

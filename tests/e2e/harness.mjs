@@ -18,7 +18,10 @@ export function freshHome() {
     home,
     // The login name is the default facilitator name: make it the same everywhere.
     env: { XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), USER: 'Erin Example' },
-    remove: () => rmSync(home, { recursive: true, force: true }),
+    remove: () => {
+      reapApps(home);
+      rmSync(home, { recursive: true, force: true });
+    },
   };
 }
 
@@ -43,21 +46,37 @@ export async function quit({ driver, session }, failed, name = 'failure') {
   }
 }
 
+/** The app processes started with this home. */
+function appProcesses(home) {
+  let pids = [];
+  try {
+    pids = execFileSync('pgrep', ['-f', app], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+  return pids.map(Number).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/environ`, 'utf8').includes(home);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** SIGKILL for the app started with this home: no clean shutdown, no last save. */
 export function killApp(home) {
-  const pids = execFileSync('pgrep', ['-f', app], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  let killed = 0;
-  for (const pid of pids) {
-    let environ = '';
+  const pids = appProcesses(home);
+  if (pids.length === 0) throw new Error(`no Keel process found for ${home}`);
+  for (const pid of pids) process.kill(pid, 'SIGKILL');
+}
+
+/** Ends any app of this home that outlived its session, so no test leaves one behind. */
+export function reapApps(home) {
+  for (const pid of appProcesses(home)) {
     try {
-      environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+      process.kill(pid, 'SIGKILL');
     } catch {
-      continue;
-    }
-    if (environ.includes(home)) {
-      process.kill(Number(pid), 'SIGKILL');
-      killed++;
+      // already gone
     }
   }
-  if (killed === 0) throw new Error(`no Keel process found for ${home}`);
 }

@@ -120,6 +120,13 @@ test('a full interview by keyboard survives a kill in step 5 and lands in the pr
       await s.keys(`Half the loads, key clients first${Key.Tab}`);
       await allSaved(s);
 
+      // Step 6: a resource created on the spot, with the headcount needed after 1h.
+      await s.chord(Key.Control, '6');
+      await (await s.waitFor('#resource-name')).type(`Forklift drivers${Key.Enter}`);
+      await s.waitFor('tr[data-resource="Forklift drivers"]');
+      await (await s.find('[aria-label="Forklift drivers needed after 1h"]')).type(`4${Key.Tab}`);
+      await allSaved(s);
+
       await s.chord(Key.Control, '8');
       await s.waitFor('[data-testid=review]');
       const complete = await s.waitFor('#mark-complete', async (el) => (await el.property('disabled')) === false);

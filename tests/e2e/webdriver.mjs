@@ -97,12 +97,17 @@ export class Driver {
     return new Session(`${this.url}/session/${body.value.sessionId}`);
   }
 
-  /** SIGTERM, then wait: SIGKILL would leave WebKitWebDriver behind on the native port. */
+  /** SIGTERM, then wait: SIGKILL would leave WebKitWebDriver behind on the native port.
+   *  The output pipes are closed too: the app inherits them, and an app that outlives
+   *  its driver must not keep this process alive. */
   async stop() {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = once(this.child, 'exit');
-    this.child.kill('SIGTERM');
-    await exited;
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = once(this.child, 'exit');
+      this.child.kill('SIGTERM');
+      await exited;
+    }
+    this.child.stdout.destroy();
+    this.child.stderr.destroy();
   }
 }
 

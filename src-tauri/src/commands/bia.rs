@@ -3,6 +3,7 @@
 use keel::ApiError;
 use keel::domain::{
     BiaCompleteness, BiaResult, BiaSettings, BiaSettingsEdit, InterviewEdit, InterviewView,
+    Resource,
 };
 use tauri::{AppHandle, Emitter, State};
 
@@ -50,4 +51,9 @@ pub fn edit_bia_settings(
     state: State<'_, AppState>,
 ) -> Result<BiaSettings, ApiError> {
     state.with_store(|store| store.edit_bia_settings(&edit))
+}
+
+#[tauri::command]
+pub fn list_resources(state: State<'_, AppState>) -> Result<Vec<Resource>, ApiError> {
+    state.with_store(|store| store.resources())
 }

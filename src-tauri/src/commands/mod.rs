@@ -33,6 +33,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         bia::edit_interview,
         bia::bia_results,
         bia::bia_completeness,
+        bia::list_resources,
         presentation::present_interview,
         presentation::presented_interview,
         presentation::set_presentation_fullscreen,

@@ -23,6 +23,7 @@ import type {
   NewEngagementInput,
   OrgUnit,
   OrgUnitInput,
+  Resource,
   WorkspaceState,
 } from './gen/types';
 
@@ -87,6 +88,7 @@ export const api = {
     call<InterviewView>('edit_interview', { activityId, edits }),
   biaResults: () => call<BiaResult[]>('bia_results'),
   biaCompleteness: () => call<BiaCompleteness>('bia_completeness'),
+  listResources: () => call<Resource[]>('list_resources'),
 
   /** Shows this activity's interview on the projector; opens that window if asked. */
   presentInterview: (activityId: number, openWindow: boolean) =>

@@ -53,6 +53,9 @@ function view(over: Partial<InterviewView['interview']> = {}): InterviewView {
     tier: null,
     falls: [],
     missing: [],
+    resources: [],
+    upstream: [],
+    downstream: [],
   };
 }
 

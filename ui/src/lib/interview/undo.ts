@@ -102,6 +102,14 @@ export function fieldsOf(edit: InterviewEdit): string[] {
     case 'park_question':
     case 'resolve_question':
       return ['question'];
+    case 'add_resource':
+    case 'remove_resource':
+      return ['resource_name'];
+    case 'resource_amount':
+      return ['resource_amount'];
+    case 'add_dependency':
+    case 'remove_dependency':
+      return ['dependency'];
     case 'status':
       return ['status', 'confirmed_by'];
   }
