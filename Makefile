@@ -74,7 +74,7 @@ gen:
 	KEEL_WRITE_TS=1 cargo test --lib -q ts_types
 
 app: ui
-	cargo build -p keel-desktop
+	cargo build -p keel-desktop -p keel
 
 # --- checks ----------------------------------------------------------------------------
 
@@ -95,7 +95,7 @@ ui-tests: ui-deps
 
 e2e: app e2e-deps
 	@# A hung window must fail the run within minutes, not eat the whole CI budget.
-	KEEL_APP=$(APP) timeout 900 $(XVFB) node --test --test-concurrency=1 tests/e2e/*.e2e.mjs
+	KEEL_APP=$(APP) KEEL_CLI=$(TARGET_DIR)/debug/keel timeout 900 $(XVFB) node --test --test-concurrency=1 tests/e2e/*.e2e.mjs
 
 clean:
 	cargo clean
