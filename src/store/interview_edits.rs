@@ -11,7 +11,7 @@ use crate::analysis::impact::{self, RatingError};
 use crate::analysis::interview::derive;
 use crate::domain::{
     Activity, AuditAction, BiaSettings, Duration, FieldErrors, ImpactCell, Interview,
-    InterviewDuration, InterviewEdit, InterviewStatus,
+    InterviewDuration, InterviewEdit, InterviewStatus, Interviewee,
 };
 use crate::{Error, Result};
 
@@ -267,14 +267,7 @@ pub(super) fn apply(
         }
         InterviewEdit::UpdateInterviewee { id, name, role } => {
             let (name, role) = interviewee_input(name, role)?;
-            let old = before
-                .interviewees
-                .iter()
-                .find(|i| i.id == *id)
-                .ok_or(Error::NotFound {
-                    entity: "interviewee",
-                    id: *id,
-                })?;
+            let old = interviewee(before, *id)?;
             if old.name == name && old.role == role {
                 return Ok(());
             }
@@ -291,14 +284,7 @@ pub(super) fn apply(
             )
         }
         InterviewEdit::RemoveInterviewee { id } => {
-            let old = before
-                .interviewees
-                .iter()
-                .find(|i| i.id == *id)
-                .ok_or(Error::NotFound {
-                    entity: "interviewee",
-                    id: *id,
-                })?;
+            let old = interviewee(before, *id)?;
             changes
                 .tx
                 .execute("DELETE FROM interviewee WHERE id = ?1", [id])?;
@@ -523,6 +509,17 @@ pub(super) fn apply(
         // Status changes are settled after the edit, with the derived view in hand.
         InterviewEdit::Status { .. } => Ok(()),
     }
+}
+
+fn interviewee(interview: &Interview, id: i64) -> Result<&Interviewee> {
+    interview
+        .interviewees
+        .iter()
+        .find(|i| i.id == id)
+        .ok_or(Error::NotFound {
+            entity: "interviewee",
+            id,
+        })
 }
 
 fn person(name: &str, role: &str) -> String {
