@@ -28,6 +28,7 @@ const COMMANDS: &[&str] = &[
     "present_interview",
     "presented_interview",
     "set_presentation_fullscreen",
+    "share_timer",
 ];
 
 fn main() {

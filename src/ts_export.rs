@@ -71,6 +71,7 @@ fn generated() -> String {
         decl::<ResourceNeed>(&cfg),
         decl::<ResourceAmount>(&cfg),
         decl::<ActivityLink>(&cfg),
+        decl::<WorkshopTimer>(&cfg),
         decl::<IsoElement>(&cfg),
     ];
     format!(

@@ -11,6 +11,7 @@ mod interview;
 mod resource;
 mod unit;
 mod validation;
+mod workshop;
 
 pub use activity::{Activity, ActivityInput, ActivityQuery};
 pub use audit::{AuditAction, AuditEntry};
@@ -29,3 +30,4 @@ pub use resource::{ActivityLink, Resource, ResourceAmount, ResourceKind, Resourc
 pub use unit::{OrgUnit, OrgUnitInput};
 pub use validation::FieldErrors;
 pub(crate) use validation::name_key;
+pub use workshop::WorkshopTimer;

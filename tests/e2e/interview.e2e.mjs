@@ -71,10 +71,12 @@ test('a full interview by keyboard survives a kill in step 5 and lands in the pr
       assert.equal(await gridRatings(s), GRID.flat().join(','));
       await s.screenshot(join(shots, 'interview-grid.png'));
 
-      // Workshop mode: the projector window mirrors the interview.
+      // Workshop mode: the projector window mirrors the interview and the agenda timer.
       await s.chord(Key.Control, Key.Shift, 'f');
+      await (await s.find('#timer-toggle')).type(Key.Enter);
       await s.inOtherWindow(async () => {
         await s.waitForText('[data-testid=presented-activity]', 'Dispatch');
+        await s.waitForText('[data-testid=presented-timer]', '/ 90:00');
         await s.waitFor('[data-present-cell="3:3"]', async (el) => (await el.property('textContent')) === '4');
         await s.screenshot(join(shots, 'presentation.png'));
       });

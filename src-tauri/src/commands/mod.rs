@@ -37,5 +37,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         presentation::present_interview,
         presentation::presented_interview,
         presentation::set_presentation_fullscreen,
+        presentation::share_timer,
     ]
 }

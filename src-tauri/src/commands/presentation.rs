@@ -2,7 +2,7 @@
 //! interview being typed in the main window.
 
 use keel::ApiError;
-use keel::domain::InterviewView;
+use keel::domain::{InterviewView, WorkshopTimer};
 use tauri::{AppHandle, Emitter, Manager, State, WebviewUrl, WebviewWindowBuilder};
 
 use super::bia::INTERVIEW_CHANGED;
@@ -60,4 +60,13 @@ pub fn set_presentation_fullscreen(fullscreen: bool, app: AppHandle) -> Result<(
         })?;
     }
     Ok(())
+}
+
+/// Sent to every window when the facilitator's agenda timer starts, stops or ticks.
+pub const WORKSHOP_TIMER: &str = "workshop-timer";
+
+/// Passes the agenda timer on to the presentation window.
+#[tauri::command]
+pub fn share_timer(timer: WorkshopTimer, app: AppHandle) {
+    let _ = app.emit(WORKSHOP_TIMER, timer);
 }

@@ -25,6 +25,7 @@ import type {
   OrgUnitInput,
   Resource,
   WorkspaceState,
+  WorkshopTimer,
 } from './gen/types';
 
 export type * from './gen/types';
@@ -98,6 +99,9 @@ export const api = {
   /** Calls `handler` with the interview after every change; returns the unsubscribe. */
   onInterviewChanged: (handler: (view: InterviewView) => void): Promise<() => void> =>
     listen<InterviewView>('interview-changed', (event) => handler(event.payload)),
+  shareTimer: (timer: WorkshopTimer) => call<null>('share_timer', { timer }),
+  onTimer: (handler: (timer: WorkshopTimer) => void): Promise<() => void> =>
+    listen<WorkshopTimer>('workshop-timer', (event) => handler(event.payload)),
   /** Which window this is: the main one, or the read-only presentation window. */
   windowRole: (): 'main' | 'presentation' =>
     (window as { __KEEL_VIEW__?: string }).__KEEL_VIEW__ === 'presentation' ? 'presentation' : 'main',

@@ -38,15 +38,16 @@ export class InterviewState {
     const run = async (): Promise<boolean> => {
       const before = this.view;
       const settings = this.settings;
-      const inverse =
-        options.undoable === false || !before || !settings
-          ? null
-          : edits
-              .map((e) => inverseOf(before, settings, e))
-              .reverse()
-              .reduce<InterviewEdit[] | null>((all, one) => (all && one ? [...all, ...one] : null), []);
       try {
-        this.view = await api.editInterview(this.activityId, edits);
+        const after = await api.editInterview(this.activityId, edits);
+        this.view = after;
+        const inverse =
+          options.undoable === false || !before || !settings
+            ? null
+            : edits
+                .map((e) => inverseOf(before, settings, e, after))
+                .reverse()
+                .reduce<InterviewEdit[] | null>((all, one) => (all && one ? [...all, ...one] : null), []);
         const cleared = { ...this.errors };
         for (const key of edits.flatMap(fieldsOf)) delete cleared[key];
         this.errors = cleared;

@@ -130,3 +130,29 @@ describe('InterviewState', () => {
     expect(state.canUndo).toBe(true);
   });
 });
+
+describe('undo of list edits', () => {
+  it('removes an interviewee that was added, by the id the core gave it', () => {
+    const before = view();
+    const after = view({ interviewees: [{ id: 42, name: 'Dana', role: 'Lead' }] });
+    expect(inverseOf(before, settings, { kind: 'add_interviewee', name: 'Dana', role: 'Lead' }, after)).toEqual([
+      { kind: 'remove_interviewee', id: 42 },
+    ]);
+  });
+
+  it('puts a removed resource back with its amounts', () => {
+    const before = {
+      ...view(),
+      resources: [
+        {
+          resource: { id: 3, name: 'Drivers', kind: 'people' as const },
+          amounts: [{ bucket_id: 1, quantity: 25 }],
+        },
+      ],
+    };
+    expect(inverseOf(before, settings, { kind: 'remove_resource', resource_id: 3 }, view())).toEqual([
+      { kind: 'add_resource', resource_id: 3, name: 'Drivers', resource_kind: 'people' },
+      { kind: 'resource_amount', resource_id: 3, bucket_id: 1, value: '25' },
+    ]);
+  });
+});

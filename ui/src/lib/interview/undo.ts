@@ -26,9 +26,15 @@ export function textValue(view: InterviewView, field: InterviewText): string {
   }
 }
 
-/** The edits that put back what `edit` changes, or null when it cannot be undone here
- *  (interviewees, parked questions and status changes are undone by hand). */
-export function inverseOf(view: InterviewView, settings: BiaSettings, edit: InterviewEdit): InterviewEdit[] | null {
+/** The edits that put back what `edit` changed, from the interview before and after it;
+ *  null when it is not undone here (parked questions and status changes are undone by
+ *  hand, and are in the audit log). */
+export function inverseOf(
+  view: InterviewView,
+  settings: BiaSettings,
+  edit: InterviewEdit,
+  after: InterviewView = view,
+): InterviewEdit[] | null {
   const i = view.interview;
   switch (edit.kind) {
     case 'text':
@@ -71,6 +77,48 @@ export function inverseOf(view: InterviewView, settings: BiaSettings, edit: Inte
         },
       ];
     }
+    case 'add_interviewee': {
+      const added = after.interview.interviewees.find((p) => !i.interviewees.some((q) => q.id === p.id));
+      return added ? [{ kind: 'remove_interviewee', id: added.id }] : [];
+    }
+    case 'update_interviewee': {
+      const old = i.interviewees.find((p) => p.id === edit.id);
+      return old ? [{ kind: 'update_interviewee', id: old.id, name: old.name, role: old.role }] : [];
+    }
+    case 'remove_interviewee': {
+      const old = i.interviewees.find((p) => p.id === edit.id);
+      return old ? [{ kind: 'add_interviewee', name: old.name, role: old.role }] : [];
+    }
+    case 'add_resource': {
+      const added = after.resources.find((n) => !view.resources.some((m) => m.resource.id === n.resource.id));
+      return added ? [{ kind: 'remove_resource', resource_id: added.resource.id }] : [];
+    }
+    case 'remove_resource': {
+      // Put the resource back with the amounts it had.
+      const old = view.resources.find((n) => n.resource.id === edit.resource_id);
+      if (!old) return [];
+      return [
+        { kind: 'add_resource', resource_id: old.resource.id, name: old.resource.name, resource_kind: old.resource.kind },
+        ...old.amounts.map(
+          (a): InterviewEdit => ({
+            kind: 'resource_amount',
+            resource_id: old.resource.id,
+            bucket_id: a.bucket_id,
+            value: String(a.quantity),
+          }),
+        ),
+      ];
+    }
+    case 'resource_amount': {
+      const old = view.resources
+        .find((n) => n.resource.id === edit.resource_id)
+        ?.amounts.find((a) => a.bucket_id === edit.bucket_id)?.quantity;
+      return [{ ...edit, value: old == null ? '' : String(old) }];
+    }
+    case 'add_dependency':
+      return [{ kind: 'remove_dependency', other: edit.other, upstream: edit.upstream }];
+    case 'remove_dependency':
+      return [{ kind: 'add_dependency', other: edit.other, upstream: edit.upstream }];
     default:
       return null;
   }

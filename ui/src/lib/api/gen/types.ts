@@ -356,6 +356,8 @@ export type ResourceAmount = { bucket_id: number, quantity: number, };
  */
 export type ActivityLink = { id: number, name: string, };
 
+export type WorkshopTimer = { elapsed_seconds: number, running: boolean, planned_minutes: number, };
+
 export type IsoElement = { 
 /**
  * `a` to `h`.
