@@ -2,5 +2,6 @@
 //! (later) the PDF all show the same results because they all call these.
 
 pub mod completeness;
+pub mod dependencies;
 pub mod impact;
 pub mod interview;
