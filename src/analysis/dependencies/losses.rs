@@ -43,18 +43,27 @@ impl Graph {
             }
             critical[id] = set;
         }
+        // Invert "node -> resources that break it" into "resource -> activities it
+        // breaks", walking only the set bits.
+        let mut broken: Vec<Vec<NodeId>> = vec![Vec::new(); resources.len()];
+        for (activity, node) in self.nodes.iter().enumerate() {
+            if !node.is_activity() {
+                continue;
+            }
+            for (w, word) in critical[activity].iter().enumerate() {
+                let mut bits = *word;
+                while bits != 0 {
+                    let bit = bits.trailing_zeros() as usize;
+                    broken[w * 64 + bit].push(activity);
+                    bits &= bits - 1;
+                }
+            }
+        }
         let mut spofs: Vec<(Option<u8>, Spof)> = resources
             .iter()
-            .enumerate()
-            .filter_map(|(i, &resource)| {
-                let broken: Vec<NodeId> = (0..self.nodes.len())
-                    .filter(|a| {
-                        self.nodes[*a].is_activity() && critical[*a][i / 64] & (1 << (i % 64)) != 0
-                    })
-                    .collect();
-                if broken.is_empty() {
-                    return None;
-                }
+            .zip(broken)
+            .filter(|(_, broken)| !broken.is_empty())
+            .map(|(&resource, broken)| {
                 let best_tier = broken
                     .iter()
                     .filter_map(|a| match self.nodes[*a].kind {
@@ -62,13 +71,13 @@ impl Graph {
                         NodeKind::Resource { .. } => None,
                     })
                     .min();
-                Some((
+                (
                     best_tier,
                     Spof {
                         resource: self.name(resource),
                         breaks: broken.iter().map(|a| self.name(*a)).collect(),
                     },
-                ))
+                )
             })
             .collect();
         // Most harmful first: the most urgent tier broken, then how many activities.

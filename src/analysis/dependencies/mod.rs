@@ -240,6 +240,15 @@ impl Graph {
 
     /// The full analysis.
     pub fn analyze(&self) -> Analysis {
+        self.run(true)
+    }
+
+    /// Gaps, predictions and cycles, without the single points of failure.
+    pub fn findings(&self) -> Analysis {
+        self.run(false)
+    }
+
+    fn run(&self, with_spofs: bool) -> Analysis {
         let (cycles, order) = self.cycles_and_order();
         let mut in_cycle = vec![false; self.nodes.len()];
         for id in cycles.iter().flatten() {
@@ -271,6 +280,12 @@ impl Graph {
         self.upstream_gaps(&required_rto, &mut gaps);
         self.unknown_gaps(&required_rto, &required_rpo, &mut gaps);
 
+        // A slow chain through a link that is itself too slow is that link's gap.
+        let slow_links: std::collections::HashSet<String> = gaps
+            .iter()
+            .filter(|g| g.kind == GapKind::Rto)
+            .map(|g| g.node.clone())
+            .collect();
         let mut predicted = Vec::new();
         for (id, node) in self.nodes.iter().enumerate() {
             let NodeKind::Activity { rto, .. } = node.kind else {
@@ -282,9 +297,7 @@ impl Graph {
             };
             if let (Some(at), Some(rto)) = (at, rto)
                 && at > rto
-                && !gaps
-                    .iter()
-                    .any(|g| g.kind == GapKind::Rto && path.contains(&g.node))
+                && !path.iter().any(|n| slow_links.contains(n))
             {
                 gaps.push(Gap {
                     kind: GapKind::Chain,
@@ -304,7 +317,11 @@ impl Graph {
 
         Analysis {
             gaps,
-            spofs: self.spofs(&order, &in_cycle),
+            spofs: if with_spofs {
+                self.spofs(&order, &in_cycle)
+            } else {
+                Vec::new()
+            },
             predicted,
             cycles: cycles
                 .iter()
