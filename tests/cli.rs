@@ -64,6 +64,22 @@ fn demo_then_info_and_process_list() {
         "a few are left incomplete on purpose"
     );
 
+    let analysis = json(&keel(&["analyze", file, "--json"]));
+    for key in ["gaps", "spofs", "predicted", "cycles"] {
+        assert!(analysis[key].is_array(), "{key} is a list");
+    }
+    let gap = &analysis["gaps"][0];
+    assert!(gap["kind"].is_string() && gap["node"].is_string() && gap["path"].is_array());
+    assert!(gap["required_min"].is_u64(), "durations are whole minutes");
+    let scenario = json(&keel(&[
+        "scenario",
+        file,
+        "--lose",
+        "Halifax warehouse",
+        "--json",
+    ]));
+    assert!(scenario.as_array().is_some_and(|o| !o.is_empty()));
+
     let again = keel(&["demo", file]);
     assert!(
         !again.status.success(),
@@ -171,6 +187,8 @@ fn every_command_answers_help() {
         vec!["unit", "add", "--help"],
         vec!["audit", "--help"],
         vec!["bia", "list", "--help"],
+        vec!["analyze", "--help"],
+        vec!["scenario", "--help"],
     ] {
         let out = keel(&args);
         assert!(out.status.success(), "{args:?}");

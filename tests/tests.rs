@@ -7,6 +7,7 @@ mod audit;
 mod bia;
 mod bia_settings;
 mod cli;
+mod dependencies;
 mod open_refusals;
 mod units;
 mod workspace;

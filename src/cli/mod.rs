@@ -15,6 +15,7 @@ macro_rules! say {
     }};
 }
 
+mod analyze;
 mod bia;
 mod output;
 mod process;
@@ -90,6 +91,27 @@ enum Command {
     /// Business impact analysis: the prioritised list of activities.
     #[command(subcommand)]
     Bia(bia::BiaCommand),
+    /// Dependency analysis over whole chains: gaps with the path that explains each,
+    /// predicted recovery, single points of failure, cycles. A resource's RTC is the
+    /// time it needs to recover once everything it depends on is available.
+    /// In --json, durations are whole minutes.
+    Analyze {
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lose one or more resources (a site, a supplier) at once: which activities stop,
+    /// when each would be back, and which breach their MTPD.
+    Scenario {
+        file: PathBuf,
+        /// A resource (or activity) lost; repeat for several.
+        #[arg(long = "lose", value_name = "NAME", required = true)]
+        lose: Vec<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Show the newest entries of an engagement's audit log.
     Audit {
         file: PathBuf,
@@ -158,6 +180,8 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
         Command::Process(cmd) => process::execute(cmd, actor),
         Command::Unit(cmd) => unit::execute(cmd, actor),
         Command::Bia(cmd) => bia::execute(cmd),
+        Command::Analyze { file, json } => analyze::analyze(file, json),
+        Command::Scenario { file, lose, json } => analyze::scenario(file, &lose, json),
         Command::Audit { file, limit, json } => {
             let entries = EngagementStore::open(&file)?.audit_log(limit)?;
             Output::new(json).audit(&entries)

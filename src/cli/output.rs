@@ -15,7 +15,11 @@ impl Output {
         Self { json }
     }
 
-    fn json<T: Serialize + ?Sized>(value: &T) -> keel::Result<()> {
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    pub fn json<T: Serialize + ?Sized>(value: &T) -> keel::Result<()> {
         say!("{}", serde_json::to_string_pretty(value)?);
         Ok(())
     }

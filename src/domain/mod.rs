@@ -26,7 +26,10 @@ pub use interview::{
     Confidence, Interview, InterviewConfidence, InterviewDuration, InterviewEdit, InterviewStatus,
     InterviewText, InterviewView, Interviewee, MinimumService, Objective, ParkedQuestion,
 };
-pub use resource::{ActivityLink, Resource, ResourceAmount, ResourceKind, ResourceNeed};
+pub use resource::{
+    ActivityLink, Evidence, RecoveryStrategy, Resource, ResourceAmount, ResourceCapabilityInput,
+    ResourceKind, ResourceNeed,
+};
 pub use unit::{OrgUnit, OrgUnitInput};
 pub use validation::FieldErrors;
 pub(crate) use validation::name_key;

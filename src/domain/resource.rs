@@ -92,3 +92,92 @@ pub struct ActivityLink {
     pub id: i64,
     pub name: String,
 }
+
+/// How a resource is brought back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum RecoveryStrategy {
+    HotStandby,
+    WarmStandby,
+    ColdStandby,
+    ManualWorkaround,
+    RestoreFromBackup,
+    AlternateSupplier,
+    None,
+}
+
+impl RecoveryStrategy {
+    pub const ALL: [RecoveryStrategy; 7] = [
+        RecoveryStrategy::HotStandby,
+        RecoveryStrategy::WarmStandby,
+        RecoveryStrategy::ColdStandby,
+        RecoveryStrategy::ManualWorkaround,
+        RecoveryStrategy::RestoreFromBackup,
+        RecoveryStrategy::AlternateSupplier,
+        RecoveryStrategy::None,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecoveryStrategy::HotStandby => "hot_standby",
+            RecoveryStrategy::WarmStandby => "warm_standby",
+            RecoveryStrategy::ColdStandby => "cold_standby",
+            RecoveryStrategy::ManualWorkaround => "manual_workaround",
+            RecoveryStrategy::RestoreFromBackup => "restore_from_backup",
+            RecoveryStrategy::AlternateSupplier => "alternate_supplier",
+            RecoveryStrategy::None => "none",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+/// How we know a capability: wished, promised (an SLA), or timed in an exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    Target,
+    Committed,
+    Demonstrated,
+}
+
+impl Evidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Target => "target",
+            Evidence::Committed => "committed",
+            Evidence::Demonstrated => "demonstrated",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [
+            Evidence::Target,
+            Evidence::Committed,
+            Evidence::Demonstrated,
+        ]
+        .into_iter()
+        .find(|e| e.as_str() == text)
+    }
+}
+
+/// What a resource can do, as typed: durations as in the BIA (`4h`), dates
+/// `YYYY-MM-DD`, empty for unknown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ResourceCapabilityInput {
+    pub owner: String,
+    pub description: String,
+    pub strategy: Option<RecoveryStrategy>,
+    /// Recovery time capability: the time it needs once everything it depends on is back.
+    pub rtc: String,
+    /// Recovery point capability.
+    pub rpc: String,
+    pub evidence: Option<Evidence>,
+    /// For demonstrated evidence: the date of the exercise that showed it.
+    pub demonstrated_on: String,
+}

@@ -33,6 +33,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0003_resources.sql"),
         seed: None,
     },
+    Migration {
+        version: 4,
+        name: "dependencies",
+        sql: include_str!("migrations/0004_dependencies.sql"),
+        seed: None,
+    },
 ];
 
 /// The schema version this Keel writes, and the newest it can read.

@@ -7,6 +7,7 @@
 mod activities;
 mod audit;
 mod bia_settings;
+mod dependency_graph;
 mod details;
 mod file_check;
 mod info;

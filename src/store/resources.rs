@@ -19,7 +19,7 @@ fn resource_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Resource> {
     })
 }
 
-pub(super) fn resource(conn: &Connection, id: i64) -> Result<Resource> {
+pub(crate) fn resource(conn: &Connection, id: i64) -> Result<Resource> {
     conn.query_row(
         "SELECT id, name, kind FROM resource WHERE id = ?1",
         [id],
@@ -122,6 +122,23 @@ pub(super) fn links(
 }
 
 impl EngagementStore {
+    /// Adds a resource to the catalogue (or finds the one of that name and kind).
+    pub fn add_catalogue_resource(&mut self, name: &str, kind: ResourceKind) -> Result<Resource> {
+        self.write(|changes| {
+            let (resource, created) = find_or_create(changes.tx, name, kind, changes.at)?;
+            if created {
+                changes.record(
+                    crate::domain::AuditAction::Create,
+                    ("resource", resource.id, &resource.name),
+                    Some("kind"),
+                    None,
+                    Some(resource.kind.label()),
+                )?;
+            }
+            Ok(resource)
+        })
+    }
+
     /// The engagement's resource catalogue, by kind and name.
     pub fn resources(&self) -> Result<Vec<Resource>> {
         Ok(self

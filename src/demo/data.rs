@@ -1,33 +1,25 @@
-//! The demo engagement: a mid-sized regional freight and warehousing company, written
-//! for Keel. Later capabilities (BIA, dependencies, plans) grow it.
+//! The demo engagement's data: units, activities and the shape of their BIA, resources,
+//! capabilities and dependencies. Written for Keel, not copied from anywhere.
 
-use std::path::Path;
+use crate::domain::{Evidence, RecoveryStrategy, ResourceKind};
 
-use crate::domain::{
-    ActivityInput, ActivityQuery, Confidence, EngagementDetailsInput, InterviewConfidence,
-    InterviewDuration, InterviewEdit, InterviewStatus, InterviewText, OrgUnitInput, ResourceKind,
-};
-use crate::{EngagementStore, Result};
-
-pub const DEMO_ORGANISATION: &str = "Calder Valley Freight Ltd";
-
-struct DemoUnit {
-    name: &'static str,
-    description: &'static str,
-    activities: &'static [DemoActivity],
+pub(super) struct DemoUnit {
+    pub(super) name: &'static str,
+    pub(super) description: &'static str,
+    pub(super) activities: &'static [DemoActivity],
 }
 
-struct DemoActivity {
-    name: &'static str,
-    owner: &'static str,
-    description: &'static str,
-    products: &'static [&'static str],
-    bia: Bia,
+pub(super) struct DemoActivity {
+    pub(super) name: &'static str,
+    pub(super) owner: &'static str,
+    pub(super) description: &'static str,
+    pub(super) products: &'static [&'static str],
+    pub(super) bia: Bia,
 }
 
 /// How far the demo's BIA interview of an activity got.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Stage {
+pub(super) enum Stage {
     NotStarted,
     /// Started, but the RTO was never agreed.
     Draft,
@@ -38,22 +30,22 @@ enum Stage {
 /// The shape of an activity's impact: how fast it grows (1 = within hours, 4 = over
 /// weeks), the category that hurts most (by position in the default settings), the
 /// RPO and the minimum service level in percent.
-struct Bia {
-    urgency: usize,
-    main: usize,
-    rpo: &'static str,
-    mbco: u8,
-    stage: Stage,
+pub(super) struct Bia {
+    pub(super) urgency: usize,
+    pub(super) main: usize,
+    pub(super) rpo: &'static str,
+    pub(super) mbco: u8,
+    pub(super) stage: Stage,
 }
 
-const FINANCIAL: usize = 0;
-const OPERATIONAL: usize = 1;
-const CUSTOMER: usize = 2;
-const LEGAL: usize = 3;
-const REPUTATIONAL: usize = 4;
-const HEALTH_SAFETY: usize = 5;
+pub(super) const FINANCIAL: usize = 0;
+pub(super) const OPERATIONAL: usize = 1;
+pub(super) const CUSTOMER: usize = 2;
+pub(super) const LEGAL: usize = 3;
+pub(super) const REPUTATIONAL: usize = 4;
+pub(super) const HEALTH_SAFETY: usize = 5;
 
-const UNITS: &[DemoUnit] = &[
+pub(super) const UNITS: &[DemoUnit] = &[
     DemoUnit {
         name: "Warehouse Operations",
         description: "Two bonded warehouses (Halifax and Brighouse), 140 staff on three shifts.",
@@ -411,53 +403,8 @@ const UNITS: &[DemoUnit] = &[
     },
 ];
 
-/// Writes the demo engagement to a new file at `path`.
-pub fn write_demo(path: &Path, actor: &str) -> Result<EngagementStore> {
-    let details = EngagementDetailsInput {
-        organisation: DEMO_ORGANISATION.into(),
-        scope: "Business impact analysis and continuity planning for freight, warehousing and \
-                customer-facing activities at the Halifax head office and the Halifax, Brighouse, \
-                Birmingham and Bristol depots. Out of scope: the property portfolio and the \
-                group pension scheme."
-            .into(),
-        facilitator: actor.into(),
-        start_date: "2026-09-07".into(),
-        end_date: "2026-12-18".into(),
-    };
-    let mut store = EngagementStore::create(path, &details, actor)?;
-    // Interviews are completed and validated last, once every link is in place.
-    let mut statuses = Vec::new();
-    for unit in UNITS {
-        let created = store.add_unit(&OrgUnitInput {
-            name: unit.name.into(),
-            description: unit.description.into(),
-        })?;
-        for activity in unit.activities {
-            let added = store.add_activity(&ActivityInput {
-                name: activity.name.into(),
-                unit_id: Some(created.id),
-                owner: activity.owner.into(),
-                description: activity.description.into(),
-                products_services: activity.products.iter().map(|p| (*p).to_owned()).collect(),
-            })?;
-            let edits = interview(activity, actor, &store.bia_settings()?);
-            if !edits.is_empty() {
-                store.edit_interview_all(added.id, &edits)?;
-            }
-            statuses.push((added.id, status_edits(activity)));
-        }
-    }
-    link_demo(&mut store)?;
-    for (id, edits) in statuses {
-        if !edits.is_empty() {
-            store.edit_interview_all(id, &edits)?;
-        }
-    }
-    Ok(store)
-}
-
 /// Which activities need which (activity, needs), all written in their interviews.
-const NEEDS: &[(&str, &str)] = &[
+pub(super) const NEEDS: &[(&str, &str)] = &[
     (
         "Order picking and packing",
         "Warehouse management system operations",
@@ -476,11 +423,12 @@ const NEEDS: &[(&str, &str)] = &[
         "Warehouse management system operations",
         "Backup and recovery",
     ),
+    ("Cash management", "Customer invoicing"),
 ];
 
 /// Resources of some activities: (activity, resource, kind, headcount or units over the
 /// first buckets, where it matters).
-const RESOURCES: &[(&str, &str, ResourceKind, &[f64])] = &[
+pub(super) const RESOURCES: &[(&str, &str, ResourceKind, &[f64])] = &[
     (
         "Order picking and packing",
         "Pickers and packers",
@@ -525,6 +473,18 @@ const RESOURCES: &[(&str, &str, ResourceKind, &[f64])] = &[
     ),
     (
         "Last-mile delivery",
+        "Agency drivers",
+        ResourceKind::People,
+        &[],
+    ),
+    (
+        "Inbound goods receipt",
+        "Halifax warehouse",
+        ResourceKind::Site,
+        &[],
+    ),
+    (
+        "Last-mile delivery",
         "Fuel card provider",
         ResourceKind::Supplier,
         &[],
@@ -538,183 +498,95 @@ const RESOURCES: &[(&str, &str, ResourceKind, &[f64])] = &[
     ("Payroll", "Payroll bureau", ResourceKind::Supplier, &[]),
 ];
 
-fn link_demo(store: &mut EngagementStore) -> Result<()> {
-    let id_of = |store: &EngagementStore, name: &str| -> Result<i64> {
-        store
-            .activities(&ActivityQuery {
-                search: name.into(),
-                unit_id: None,
-            })?
-            .into_iter()
-            .find(|a| a.name == name)
-            .map(|a| a.id)
-            .ok_or_else(|| crate::Error::Conflict(format!("the demo has no activity named {name}")))
-    };
-    let settings = store.bia_settings()?;
-    for (activity, needs) in NEEDS {
-        let (id, other) = (id_of(store, activity)?, id_of(store, needs)?);
-        store.edit_interview(
-            id,
-            &InterviewEdit::AddDependency {
-                other,
-                upstream: true,
-            },
-        )?;
-    }
-    for (activity, name, kind, amounts) in RESOURCES {
-        let id = id_of(store, activity)?;
-        let view = store.edit_interview(
-            id,
-            &InterviewEdit::AddResource {
-                resource_id: None,
-                name: (*name).into(),
-                resource_kind: *kind,
-            },
-        )?;
-        let resource_id = view
-            .resources
-            .iter()
-            .find(|n| n.resource.name == *name)
-            .map(|n| n.resource.id)
-            .ok_or_else(|| {
-                crate::Error::Conflict(format!("the demo resource {name} was not added"))
-            })?;
-        let edits: Vec<InterviewEdit> = amounts
-            .iter()
-            .zip(&settings.buckets)
-            .map(|(q, b)| InterviewEdit::ResourceAmount {
-                resource_id,
-                bucket_id: b.id,
-                value: q.to_string(),
-            })
-            .collect();
-        if !edits.is_empty() {
-            store.edit_interview_all(id, &edits)?;
-        }
-    }
-    Ok(())
-}
+/// What resources can do: (name, RTC, RPC, strategy, evidence, exercise date). Left
+/// out on purpose: the scanners, temperature logs and payroll bureau (unknown).
+pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, &str)] = &[
+    (
+        "Warehouse management system",
+        "8h",
+        "4h",
+        RecoveryStrategy::RestoreFromBackup,
+        Evidence::Demonstrated,
+        "2026-06-12",
+    ),
+    (
+        "Head office data centre",
+        "3h",
+        "15m",
+        RecoveryStrategy::WarmStandby,
+        Evidence::Committed,
+        "",
+    ),
+    (
+        "EDI gateway service",
+        "2h",
+        "15m",
+        RecoveryStrategy::AlternateSupplier,
+        Evidence::Committed,
+        "",
+    ),
+    (
+        "Halifax warehouse",
+        "1w",
+        "0m",
+        RecoveryStrategy::None,
+        Evidence::Target,
+        "",
+    ),
+    (
+        "Pickers and packers",
+        "2h",
+        "0m",
+        RecoveryStrategy::ManualWorkaround,
+        Evidence::Target,
+        "",
+    ),
+    (
+        "Drivers",
+        "1h",
+        "0m",
+        RecoveryStrategy::None,
+        Evidence::Target,
+        "",
+    ),
+    (
+        "Agency drivers",
+        "6h",
+        "0m",
+        RecoveryStrategy::AlternateSupplier,
+        Evidence::Committed,
+        "",
+    ),
+    (
+        "Fuel card provider",
+        "1h",
+        "0m",
+        RecoveryStrategy::AlternateSupplier,
+        Evidence::Committed,
+        "",
+    ),
+    (
+        "Grid supply",
+        "4h",
+        "0m",
+        RecoveryStrategy::None,
+        Evidence::Target,
+        "",
+    ),
+    (
+        "Standby generator",
+        "15m",
+        "0m",
+        RecoveryStrategy::HotStandby,
+        Evidence::Demonstrated,
+        "2026-03-03",
+    ),
+];
 
-/// The edits a facilitator would have typed in the activity's interview.
-fn interview(
-    activity: &DemoActivity,
-    actor: &str,
-    settings: &crate::domain::BiaSettings,
-) -> Vec<InterviewEdit> {
-    let bia = &activity.bia;
-    if bia.stage == Stage::NotStarted {
-        return Vec::new();
-    }
-    let text = |field, value: &str| InterviewEdit::Text {
-        field,
-        value: value.into(),
-    };
-    let mut edits = vec![
-        InterviewEdit::Date {
-            value: "2026-10-06".into(),
-        },
-        text(InterviewText::Facilitator, actor),
-        InterviewEdit::AddInterviewee {
-            name: activity.owner.into(),
-            role: "Process owner".into(),
-        },
-    ];
-    // The main category reaches the unacceptable rating two buckets after it starts to
-    // hurt; the others trail behind it.
-    let start = [0, 1, 3, 5][bia.urgency.clamp(1, 4) - 1];
-    for (c, category) in settings.categories.iter().enumerate() {
-        let behind = match c {
-            _ if c == bia.main => 0,
-            _ if c == (bia.main + 1) % 6 => 1,
-            HEALTH_SAFETY => 4,
-            _ => 2,
-        };
-        for (b, bucket) in settings.buckets.iter().enumerate() {
-            let rating = (b as i64 - start as i64 + 2 - behind).clamp(0, 5) as u8;
-            edits.push(InterviewEdit::Rating {
-                category_id: category.id,
-                bucket_id: bucket.id,
-                rating: Some(rating),
-                rationale: String::new(),
-            });
-        }
-    }
-    let rto = ["4h", "12h", "3d", "2w"][bia.urgency.clamp(1, 4) - 1];
-    if bia.stage != Stage::Draft {
-        edits.push(InterviewEdit::Duration {
-            field: InterviewDuration::Rto,
-            value: rto.into(),
-        });
-        edits.push(text(InterviewText::RtoSource, activity.owner));
-        edits.push(InterviewEdit::Confidence {
-            field: InterviewConfidence::Rto,
-            value: Some(Confidence::Medium),
-        });
-    }
-    edits.push(InterviewEdit::Duration {
-        field: InterviewDuration::Rpo,
-        value: bia.rpo.into(),
-    });
-    edits.push(text(InterviewText::RpoSource, activity.owner));
-    edits.push(InterviewEdit::Confidence {
-        field: InterviewConfidence::Rpo,
-        value: Some(Confidence::High),
-    });
-    edits.push(InterviewEdit::MbcoPercent {
-        value: bia.mbco.to_string(),
-    });
-    let statement = match bia.mbco {
-        0 => "Can pause for the whole disruption; the work is caught up afterwards.".to_owned(),
-        100 => format!(
-            "{} cannot be reduced: it runs in full or not at all.",
-            activity.products[0]
-        ),
-        p => format!(
-            "{} at about {p}% of normal volume, key clients first.",
-            activity.products[0]
-        ),
-    };
-    edits.push(text(InterviewText::MbcoStatement, &statement));
-    edits.push(text(InterviewText::MbcoSource, activity.owner));
-    edits
-}
-
-/// How far the interview got: marked complete, then validated by the process owner.
-fn status_edits(activity: &DemoActivity) -> Vec<InterviewEdit> {
-    let status = |status, by: &str| InterviewEdit::Status {
-        status,
-        confirmed_by: by.into(),
-    };
-    match activity.bia.stage {
-        Stage::Complete => vec![status(InterviewStatus::Complete, "")],
-        Stage::Validated => vec![
-            status(InterviewStatus::Complete, ""),
-            status(InterviewStatus::Validated, activity.owner),
-        ],
-        Stage::NotStarted | Stage::Draft => Vec::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn demo_has_about_25_activities_across_5_units() {
-        assert_eq!(UNITS.len(), 5);
-        let activities: usize = UNITS.iter().map(|u| u.activities.len()).sum();
-        assert_eq!(activities, 25);
-    }
-
-    #[test]
-    fn most_demo_interviews_are_done_and_a_few_are_not() {
-        let stages: Vec<Stage> = UNITS
-            .iter()
-            .flat_map(|u| u.activities.iter().map(|a| a.bia.stage))
-            .collect();
-        let count = |s: Stage| stages.iter().filter(|x| **x == s).count();
-        assert_eq!(count(Stage::NotStarted), 2);
-        assert_eq!(count(Stage::Draft), 3);
-        assert_eq!(count(Stage::Complete) + count(Stage::Validated), 20);
-    }
-}
+/// Resources that need resources: (resource, needs, alternatives group).
+pub(super) const RESOURCE_NEEDS: &[(&str, &str, &str)] = &[
+    ("Warehouse management system", "Head office data centre", ""),
+    ("EDI gateway service", "Head office data centre", ""),
+    ("Head office data centre", "Grid supply", "power"),
+    ("Head office data centre", "Standby generator", "power"),
+];

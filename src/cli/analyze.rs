@@ -1,0 +1,74 @@
+//! `keel analyze` and `keel scenario`: the dependency analysis of an engagement.
+
+use std::path::PathBuf;
+
+use keel::EngagementStore;
+use keel::analysis::dependencies::{Analysis, ScenarioOutcome};
+
+use super::output::Output;
+
+pub fn analyze(file: PathBuf, json: bool) -> keel::Result<()> {
+    let analysis = EngagementStore::open(&file)?.analyze_dependencies()?;
+    Output::new(json).analysis(&analysis)
+}
+
+pub fn scenario(file: PathBuf, lose: &[String], json: bool) -> keel::Result<()> {
+    let outcomes = EngagementStore::open(&file)?.loss_scenario(lose)?;
+    Output::new(json).scenario(&outcomes)
+}
+
+fn time(minutes: Option<u32>) -> String {
+    minutes
+        .and_then(keel::domain::Duration::from_minutes)
+        .map_or_else(|| "unknown".to_owned(), |d| d.to_string())
+}
+
+impl Output {
+    pub fn analysis(&self, a: &Analysis) -> keel::Result<()> {
+        if self.is_json() {
+            return Self::json(a);
+        }
+        say!("Gaps ({})", a.gaps.len());
+        for g in &a.gaps {
+            say!(
+                "  {:<8} {}: needs {}, can do {}  [{}]",
+                format!("{:?}", g.kind).to_lowercase(),
+                g.node,
+                time(g.required_min),
+                time(g.capability_min),
+                g.path.join(" → ")
+            );
+        }
+        say!("Single points of failure ({})", a.spofs.len());
+        for s in &a.spofs {
+            say!("  {} breaks {}", s.resource, s.breaks.join(", "));
+        }
+        say!("Cycles ({})", a.cycles.len());
+        for c in &a.cycles {
+            say!("  {}", c.join(" → "));
+        }
+        Ok(())
+    }
+
+    pub fn scenario(&self, outcomes: &[ScenarioOutcome]) -> keel::Result<()> {
+        if self.is_json() {
+            return Self::json(outcomes);
+        }
+        if outcomes.is_empty() {
+            say!("No activity stops.");
+        }
+        for o in outcomes {
+            say!(
+                "  {}: back after {}{}",
+                o.activity,
+                time(o.recovers_min),
+                if o.breaches_mtpd {
+                    format!(" — past its MTPD of {}", time(o.mtpd_min))
+                } else {
+                    String::new()
+                }
+            );
+        }
+        Ok(())
+    }
+}

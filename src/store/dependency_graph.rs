@@ -1,0 +1,286 @@
+//! What resources can do and need, and the engagement as a dependency graph for
+//! `analysis::dependencies`.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+
+use super::{EngagementStore, resources};
+use crate::analysis::dependencies::{
+    Analysis, Graph, Need, Node, NodeId, NodeKind, ScenarioOutcome,
+};
+use crate::domain::{AuditAction, Duration, FieldErrors, ResourceCapabilityInput};
+use crate::{Error, Result};
+
+fn optional_duration(errors: &mut FieldErrors, field: &str, text: &str) -> Option<Duration> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    match Duration::parse(text) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            errors.add(field, e.to_string());
+            None
+        }
+    }
+}
+
+impl EngagementStore {
+    /// Sets what a resource can do (owner, description, strategy, RTC, RPC, evidence);
+    /// each changed field is written to the audit log.
+    pub fn set_resource_capability(
+        &mut self,
+        resource_id: i64,
+        input: &ResourceCapabilityInput,
+    ) -> Result<()> {
+        let resource = resources::resource(&self.conn, resource_id)?;
+        let mut errors = FieldErrors::new();
+        let owner = errors.optional_text("owner", "Owner", &input.owner, 200);
+        let description =
+            errors.optional_text("description", "Description", &input.description, 20_000);
+        let rtc = optional_duration(&mut errors, "rtc", &input.rtc);
+        let rpc = optional_duration(&mut errors, "rpc", &input.rpc);
+        let demonstrated_on = errors.optional_date(
+            "demonstrated_on",
+            "The exercise date",
+            &input.demonstrated_on,
+        );
+        if input.evidence == Some(crate::domain::Evidence::Demonstrated)
+            && demonstrated_on.is_none()
+        {
+            errors.add(
+                "demonstrated_on",
+                "Demonstrated evidence needs the date of the exercise that showed it.",
+            );
+        }
+        errors.into_result()?;
+        let label = resource.name;
+        self.write(|changes| {
+            let old: [Option<String>; 7] = changes.tx.query_row(
+                "SELECT owner, description, strategy, rtc_minutes, rpc_minutes, evidence, demonstrated_on
+                 FROM resource WHERE id = ?1",
+                [resource_id],
+                |r| {
+                    Ok([
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get::<_, Option<u32>>(3)?.and_then(Duration::from_minutes).map(|d| d.to_string()),
+                        r.get::<_, Option<u32>>(4)?.and_then(Duration::from_minutes).map(|d| d.to_string()),
+                        r.get(5)?,
+                        r.get(6)?,
+                    ])
+                },
+            )?;
+            changes.tx.execute(
+                "UPDATE resource SET owner = ?1, description = ?2, strategy = ?3, rtc_minutes = ?4, rpc_minutes = ?5,
+                        evidence = ?6, demonstrated_on = ?7, updated_at = ?8 WHERE id = ?9",
+                params![
+                    owner,
+                    description,
+                    input.strategy.map(|s| s.as_str()),
+                    rtc.map(Duration::minutes),
+                    rpc.map(Duration::minutes),
+                    input.evidence.map(|e| e.as_str()),
+                    demonstrated_on,
+                    changes.at,
+                    resource_id
+                ],
+            )?;
+            let new = [
+                Some(owner.clone()),
+                Some(description.clone()),
+                input.strategy.map(|s| s.as_str().to_owned()),
+                rtc.map(|d| d.to_string()),
+                rpc.map(|d| d.to_string()),
+                input.evidence.map(|e| e.as_str().to_owned()),
+                demonstrated_on.map(|d| d.to_string()),
+            ];
+            let fields = ["owner", "description", "strategy", "rtc", "rpc", "evidence", "demonstrated_on"];
+            for ((field, before), after) in fields.iter().zip(&old).zip(&new) {
+                let (before, after) = (before.as_deref().filter(|s| !s.is_empty()), after.as_deref().filter(|s| !s.is_empty()));
+                if before != after {
+                    changes.record(AuditAction::Update, ("resource", resource_id, &label), Some(field), before, after)?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Resource `resource_id` needs `needs_id`; needs of one resource sharing a non-empty
+    /// `group` are alternatives.
+    pub fn add_resource_dependency(
+        &mut self,
+        resource_id: i64,
+        needs_id: i64,
+        group: &str,
+    ) -> Result<()> {
+        let from = resources::resource(&self.conn, resource_id)?;
+        let to = resources::resource(&self.conn, needs_id)?;
+        if resource_id == needs_id {
+            let mut errors = FieldErrors::new();
+            errors.add("dependency", "A resource cannot depend on itself.");
+            return Err(Error::Invalid(errors));
+        }
+        let group = group.trim().to_owned();
+        self.write(|changes| {
+            let added = changes.tx.execute(
+                "INSERT INTO resource_dependency (resource_id, needs_resource_id, alternative_group, created_at)
+                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+                params![resource_id, needs_id, group, changes.at],
+            )?;
+            if added > 0 {
+                let what = if group.is_empty() { to.name.clone() } else { format!("{} (alternatives \u{201c}{group}\u{201d})", to.name) };
+                changes.record(AuditAction::Create, ("resource", resource_id, &from.name), Some("needs resource"), None, Some(&what))?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Puts an activity's need of a resource into an alternatives group (empty: none).
+    pub fn set_resource_need_group(
+        &mut self,
+        activity_id: i64,
+        resource_id: i64,
+        group: &str,
+    ) -> Result<()> {
+        let activity = self.activity(activity_id)?;
+        let resource = resources::resource(&self.conn, resource_id)?;
+        let group = group.trim().to_owned();
+        self.write(|changes| {
+            let changed = changes.tx.execute(
+                "UPDATE activity_resource SET alternative_group = ?1
+                 WHERE activity_id = ?2 AND resource_id = ?3 AND alternative_group <> ?1",
+                params![group, activity_id, resource_id],
+            )?;
+            if changed > 0 {
+                changes.record(
+                    AuditAction::Update,
+                    ("interview", activity_id, &activity.name),
+                    Some(&format!("alternatives group of {}", resource.name)),
+                    None,
+                    Some(&group),
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The engagement as a dependency graph: activities (with the RTO, RPO, MTPD and
+    /// tier of their BIA) and resources (with RTC and RPC), and what each needs.
+    pub fn dependency_graph(&self) -> Result<Graph> {
+        let mut graph = Graph::default();
+        let mut activity_node: HashMap<i64, NodeId> = HashMap::new();
+        let mut resource_node: HashMap<i64, NodeId> = HashMap::new();
+        for result in self.bia_results()? {
+            activity_node.insert(result.activity_id, graph.nodes.len());
+            graph.nodes.push(Node {
+                name: result.activity,
+                kind: NodeKind::Activity {
+                    rto: result.rto,
+                    rpo: result.rpo,
+                    mtpd: result.mtpd,
+                    tier: result.tier,
+                },
+                needs: Vec::new(),
+            });
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, rtc_minutes, rpc_minutes FROM resource ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<u32>>(2)?,
+                r.get::<_, Option<u32>>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, name, rtc, rpc) = row?;
+            resource_node.insert(id, graph.nodes.len());
+            graph.nodes.push(Node {
+                name,
+                kind: NodeKind::Resource {
+                    rtc: rtc.and_then(Duration::from_minutes),
+                    rpc: rpc.and_then(Duration::from_minutes),
+                },
+                needs: Vec::new(),
+            });
+        }
+        // (from node, to node, group) for every edge.
+        let mut edges: Vec<(NodeId, NodeId, String)> = Vec::new();
+        for (sql, from_map, to_map) in [
+            (
+                "SELECT activity_id, resource_id, alternative_group FROM activity_resource",
+                &activity_node,
+                &resource_node,
+            ),
+            (
+                "SELECT activity_id, needs_activity_id, alternative_group FROM activity_dependency",
+                &activity_node,
+                &activity_node,
+            ),
+            (
+                "SELECT resource_id, needs_resource_id, alternative_group FROM resource_dependency",
+                &resource_node,
+                &resource_node,
+            ),
+        ] {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (from, to, group) = row?;
+                if let (Some(&f), Some(&t)) = (from_map.get(&from), to_map.get(&to)) {
+                    edges.push((f, t, group));
+                }
+            }
+        }
+        edges.sort();
+        let mut groups: HashMap<(NodeId, String), Vec<NodeId>> = HashMap::new();
+        for (from, to, group) in edges {
+            if group.is_empty() {
+                graph.nodes[from].needs.push(Need::One(to));
+            } else {
+                groups.entry((from, group)).or_default().push(to);
+            }
+        }
+        let mut grouped: Vec<_> = groups.into_iter().collect();
+        grouped.sort();
+        for ((from, _), members) in grouped {
+            graph.nodes[from].needs.push(Need::AnyOf(members));
+        }
+        Ok(graph)
+    }
+
+    /// Gaps, predictions, single points of failure and cycles for the engagement.
+    pub fn analyze_dependencies(&self) -> Result<Analysis> {
+        Ok(self.dependency_graph()?.analyze())
+    }
+
+    /// Loses the named resources (or activities) at once.
+    pub fn loss_scenario(&self, names: &[String]) -> Result<Vec<ScenarioOutcome>> {
+        let graph = self.dependency_graph()?;
+        let mut lost = Vec::new();
+        for name in names {
+            let key = name.trim().to_lowercase();
+            let found: Vec<NodeId> = (0..graph.nodes.len())
+                .filter(|id| graph.nodes[*id].name.to_lowercase() == key)
+                .collect();
+            if found.is_empty() {
+                return Err(Error::Conflict(format!(
+                    "nothing in {} is named \u{201c}{name}\u{201d}; name a resource or an activity",
+                    self.path.display()
+                )));
+            }
+            lost.extend(found);
+        }
+        Ok(graph.scenario(&lost))
+    }
+}
