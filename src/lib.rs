@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod import;
 pub mod settings;
 pub mod store;
 pub mod workspace;

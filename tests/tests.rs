@@ -8,6 +8,7 @@ mod bia;
 mod bia_settings;
 mod cli;
 mod dependencies;
+mod import;
 mod open_refusals;
 mod units;
 mod workspace;

@@ -24,6 +24,30 @@ fn time(minutes: Option<u32>) -> String {
 }
 
 impl Output {
+    pub fn import(&self, report: &keel::import::ImportReport) -> keel::Result<()> {
+        if self.is_json() {
+            return Self::json(report);
+        }
+        for file in &report.files {
+            say!("{}: {} rows", file.file, file.rows);
+            if !file.unknown_columns.is_empty() {
+                say!("  ignored columns: {}", file.unknown_columns.join(", "));
+            }
+            for row in &file.rejected {
+                say!("  line {}: {}", row.line, row.reason);
+            }
+        }
+        let verdict = if report.applied {
+            "imported"
+        } else if report.dry_run {
+            "dry run, nothing written"
+        } else {
+            "nothing written"
+        };
+        say!("{} changes, {verdict}.", report.changes);
+        Ok(())
+    }
+
     pub fn analysis(&self, a: &Analysis) -> keel::Result<()> {
         if self.is_json() {
             return Self::json(a);

@@ -101,6 +101,27 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import activities, resources and dependencies from CSV files (comma or semicolon,
+    /// UTF-8), all or nothing; every rejected row is reported with its line.
+    /// activities: name, unit, owner, description, mtpd, rto, rpo, mbco;
+    /// resources: name, kind, owner, strategy, rtc, rpc, evidence (RTC: the time a
+    /// resource needs once everything it depends on is back); dependencies: from, to,
+    /// group (same from and group: alternatives).
+    Import {
+        file: PathBuf,
+        #[arg(long, value_name = "CSV")]
+        activities: Option<PathBuf>,
+        #[arg(long, value_name = "CSV")]
+        resources: Option<PathBuf>,
+        #[arg(long, value_name = "CSV")]
+        dependencies: Option<PathBuf>,
+        /// Check everything and report, but write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Lose one or more resources (a site, a supplier) at once: which activities stop,
     /// when each would be back, and which breach their MTPD.
     Scenario {
@@ -181,6 +202,28 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
         Command::Unit(cmd) => unit::execute(cmd, actor),
         Command::Bia(cmd) => bia::execute(cmd),
         Command::Analyze { file, json } => analyze::analyze(file, json),
+        Command::Import {
+            file,
+            activities,
+            resources,
+            dependencies,
+            dry_run,
+            json,
+        } => {
+            let files = keel::import::ImportFiles {
+                activities,
+                resources,
+                dependencies,
+            };
+            let report = open_as(&file, actor)?.import(&files, dry_run)?;
+            Output::new(json).import(&report)?;
+            if report.files.iter().any(|f| !f.rejected.is_empty()) {
+                return Err(Error::Conflict(
+                    "nothing was imported: correct the rejected rows and run it again".into(),
+                ));
+            }
+            Ok(())
+        }
         Command::Scenario { file, lose, json } => analyze::scenario(file, &lose, json),
         Command::Audit { file, limit, json } => {
             let entries = EngagementStore::open(&file)?.audit_log(limit)?;

@@ -1,6 +1,6 @@
 //! Appending to the audit log inside a write transaction, and reading it back.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, params};
 
 use super::{EngagementStore, bad_column};
 use crate::Result;
@@ -19,13 +19,14 @@ pub(crate) trait Audited {
 
 /// The audit recorder of one write transaction.
 pub(crate) struct Changes<'a> {
-    pub tx: &'a Transaction<'a>,
+    /// The open transaction (or savepoint, inside an all-or-nothing batch).
+    pub tx: &'a Connection,
     pub at: &'a str,
     actor: &'a str,
 }
 
 impl<'a> Changes<'a> {
-    pub fn new(tx: &'a Transaction<'a>, actor: &'a str, at: &'a str) -> Self {
+    pub fn new(tx: &'a Connection, actor: &'a str, at: &'a str) -> Self {
         Self { tx, at, actor }
     }
 

@@ -284,3 +284,56 @@ impl EngagementStore {
         Ok(graph.scenario(&lost))
     }
 }
+
+impl EngagementStore {
+    /// What a resource can do, as the text a person would type to set it again.
+    pub fn resource_capability(&self, resource_id: i64) -> Result<ResourceCapabilityInput> {
+        resources::resource(&self.conn, resource_id)?;
+        Ok(self.conn.query_row(
+            "SELECT owner, description, strategy, rtc_minutes, rpc_minutes, evidence, demonstrated_on
+             FROM resource WHERE id = ?1",
+            [resource_id],
+            |r| {
+                let time = |m: Option<u32>| m.and_then(Duration::from_minutes).map(|d| d.to_string()).unwrap_or_default();
+                Ok(ResourceCapabilityInput {
+                    owner: r.get(0)?,
+                    description: r.get(1)?,
+                    strategy: r.get::<_, Option<String>>(2)?.and_then(|s| crate::domain::RecoveryStrategy::parse(&s)),
+                    rtc: time(r.get(3)?),
+                    rpc: time(r.get(4)?),
+                    evidence: r.get::<_, Option<String>>(5)?.and_then(|s| crate::domain::Evidence::parse(&s)),
+                    demonstrated_on: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                })
+            },
+        )?)
+    }
+
+    /// Puts an activity's need of another activity into an alternatives group.
+    pub fn set_activity_need_group(
+        &mut self,
+        activity_id: i64,
+        needs_id: i64,
+        group: &str,
+    ) -> Result<()> {
+        let activity = self.activity(activity_id)?;
+        let other = self.activity(needs_id)?;
+        let group = group.trim().to_owned();
+        self.write(|changes| {
+            let changed = changes.tx.execute(
+                "UPDATE activity_dependency SET alternative_group = ?1
+                 WHERE activity_id = ?2 AND needs_activity_id = ?3 AND alternative_group <> ?1",
+                params![group, activity_id, needs_id],
+            )?;
+            if changed > 0 {
+                changes.record(
+                    AuditAction::Update,
+                    ("interview", activity_id, &activity.name),
+                    Some(&format!("alternatives group of {}", other.name)),
+                    None,
+                    Some(&group),
+                )?;
+            }
+            Ok(())
+        })
+    }
+}

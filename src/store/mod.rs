@@ -205,7 +205,8 @@ impl EngagementStore {
     }
 
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction with an audit recorder; commits only
-    /// if `f` succeeds, so a refused change leaves nothing behind.
+    /// if `f` succeeds, so a refused change leaves nothing behind. Inside
+    /// [`Self::all_or_nothing`] it runs in a savepoint of the outer transaction.
     fn write<T>(&mut self, f: impl FnOnce(&mut Changes<'_>) -> Result<T>) -> Result<T> {
         let at = self.now_text();
         let actor = if self.actor.is_empty() {
@@ -213,13 +214,36 @@ impl EngagementStore {
         } else {
             self.actor.clone()
         };
+        if !self.conn.is_autocommit() {
+            let savepoint = self.conn.savepoint()?;
+            let value = f(&mut Changes::new(&savepoint, &actor, &at))?;
+            savepoint.commit()?;
+            return Ok(value);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut changes = Changes::new(&tx, &actor, &at);
-        let value = f(&mut changes)?;
+        let value = f(&mut Changes::new(&tx, &actor, &at))?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Runs several changes as one: all are kept or, if `f` fails or `dry_run` is set,
+    /// none (the file is as before, audit log included).
+    pub fn all_or_nothing<T>(
+        &mut self,
+        dry_run: bool,
+        f: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let result = f(self);
+        let end = if result.is_ok() && !dry_run {
+            "COMMIT"
+        } else {
+            "ROLLBACK"
+        };
+        self.conn.execute_batch(end)?;
+        result
     }
 }
 

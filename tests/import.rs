@@ -1,0 +1,134 @@
+//! Importing spreadsheets as they arrive: separators, byte-order marks, CRLF, quoted
+//! newlines, extra columns; bad rows reported by line, all or nothing.
+
+use std::path::PathBuf;
+
+use keel::domain::ActivityQuery;
+use keel::import::ImportFiles;
+
+use crate::util::Fixture;
+
+fn write(fixture: &Fixture, name: &str, text: &str) -> PathBuf {
+    let path = fixture.dir.path().join(name);
+    std::fs::write(&path, text).expect("write csv");
+    path
+}
+
+#[test]
+fn semicolons_bom_crlf_quoted_newlines_and_extra_columns_import() {
+    let fixture = Fixture::new();
+    let activities = write(
+        &fixture,
+        "activities.csv",
+        "\u{feff}Name;UNIT;Owner;Description;RTO;rpo;mbco;Colour\r\n\
+         Dispatch;Operations;Dana;\"Loads trucks\r\nand checks seals\";4h;1h;50%;blue\r\n\
+         Payroll;Finance;Sam;;3d;1d;Pay everyone on time;green\r\n",
+    );
+    let resources = write(
+        &fixture,
+        "resources.csv",
+        "name,kind,rtc,rpc,strategy,evidence\nWMS,Application,8h,PT4H,restore from backup,SLA\nDepot,Site,1 week,,,\n",
+    );
+    let dependencies = write(
+        &fixture,
+        "deps.csv",
+        "from,to,group\nDispatch,WMS,\nDispatch,Depot,\nPayroll,Dispatch,\n",
+    );
+    let mut store = fixture.open();
+    let files = ImportFiles {
+        activities: Some(activities),
+        resources: Some(resources),
+        dependencies: Some(dependencies),
+    };
+    let report = store.import(&files, false).expect("import");
+    assert!(report.applied, "{report:?}");
+    assert_eq!(report.files[0].unknown_columns, ["colour"]);
+    assert!(report.files.iter().all(|f| f.rejected.is_empty()));
+
+    let dispatch = store
+        .activities(&ActivityQuery {
+            search: "Dispatch".into(),
+            unit_id: None,
+        })
+        .expect("list")
+        .remove(0);
+    assert_eq!(dispatch.description, "Loads trucks\r\nand checks seals");
+    assert_eq!(dispatch.unit_name.as_deref(), Some("Operations"));
+    let view = store.interview(dispatch.id).expect("view");
+    assert_eq!(view.interview.rto.value.map(|d| d.minutes()), Some(240));
+    assert_eq!(view.interview.mbco.percent, Some(50));
+    assert_eq!(view.resources.len(), 2);
+    assert_eq!(view.downstream[0].name, "Payroll");
+    assert!(
+        store
+            .analyze_dependencies()
+            .expect("analysis")
+            .gaps
+            .iter()
+            .any(|g| g.node == "WMS")
+    );
+
+    // The same files again change nothing.
+    let before = store.info().expect("info").audit_entries;
+    let again = store.import(&files, false).expect("again");
+    assert_eq!(again.changes, 0);
+    assert_eq!(store.info().expect("info").audit_entries, before);
+}
+
+#[test]
+fn bad_rows_are_reported_by_line_and_nothing_is_written() {
+    let fixture = Fixture::new();
+    let activities = write(
+        &fixture,
+        "a.csv",
+        "name,rto\nDispatch,4h\nPayroll,soonish\n",
+    );
+    let dependencies = write(&fixture, "d.csv", "from,to\nDispatch,Atlantis\n");
+    let mut store = fixture.open();
+    let before = store.info().expect("info");
+    let report = store
+        .import(
+            &ImportFiles {
+                activities: Some(activities),
+                dependencies: Some(dependencies),
+                ..Default::default()
+            },
+            false,
+        )
+        .expect("report");
+    assert!(!report.applied);
+    let rejected: Vec<(u64, &str)> = report
+        .files
+        .iter()
+        .flat_map(|f| f.rejected.iter().map(|r| (r.line, r.reason.as_str())))
+        .collect();
+    assert_eq!(rejected.len(), 2, "{rejected:?}");
+    assert_eq!(rejected[0].0, 3, "the bad duration is on line 3");
+    assert!(rejected[0].1.contains("e.g. 90m"));
+    assert!(rejected[1].1.contains("Atlantis"));
+    let after = store.info().expect("info");
+    assert_eq!(
+        (after.activities, after.audit_entries),
+        (before.activities, before.audit_entries),
+        "nothing was kept"
+    );
+}
+
+#[test]
+fn a_dry_run_reports_and_writes_nothing() {
+    let fixture = Fixture::new();
+    let activities = write(&fixture, "a.csv", "name\nDispatch\n");
+    let mut store = fixture.open();
+    let report = store
+        .import(
+            &ImportFiles {
+                activities: Some(activities),
+                ..Default::default()
+            },
+            true,
+        )
+        .expect("dry run");
+    assert!(!report.applied && report.dry_run);
+    assert!(report.changes > 0, "it says what it would do");
+    assert_eq!(store.info().expect("info").activities, 0);
+}
