@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{EngagementStore, resources};
 use crate::analysis::dependencies::{
@@ -54,24 +54,18 @@ impl EngagementStore {
             );
         }
         errors.into_result()?;
+        let before = capability_fields(&self.resource_capability(resource_id)?);
+        let after = capability_fields(&ResourceCapabilityInput {
+            owner: owner.clone(),
+            description: description.clone(),
+            strategy: input.strategy,
+            rtc: rtc.map(|d| d.to_string()).unwrap_or_default(),
+            rpc: rpc.map(|d| d.to_string()).unwrap_or_default(),
+            evidence: input.evidence,
+            demonstrated_on: demonstrated_on.map(|d| d.to_string()).unwrap_or_default(),
+        });
         let label = resource.name;
         self.write(|changes| {
-            let old: [Option<String>; 7] = changes.tx.query_row(
-                "SELECT owner, description, strategy, rtc_minutes, rpc_minutes, evidence, demonstrated_on
-                 FROM resource WHERE id = ?1",
-                [resource_id],
-                |r| {
-                    Ok([
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get::<_, Option<u32>>(3)?.and_then(Duration::from_minutes).map(|d| d.to_string()),
-                        r.get::<_, Option<u32>>(4)?.and_then(Duration::from_minutes).map(|d| d.to_string()),
-                        r.get(5)?,
-                        r.get(6)?,
-                    ])
-                },
-            )?;
             changes.tx.execute(
                 "UPDATE resource SET owner = ?1, description = ?2, strategy = ?3, rtc_minutes = ?4, rpc_minutes = ?5,
                         evidence = ?6, demonstrated_on = ?7, updated_at = ?8 WHERE id = ?9",
@@ -87,20 +81,17 @@ impl EngagementStore {
                     resource_id
                 ],
             )?;
-            let new = [
-                Some(owner.clone()),
-                Some(description.clone()),
-                input.strategy.map(|s| s.as_str().to_owned()),
-                rtc.map(|d| d.to_string()),
-                rpc.map(|d| d.to_string()),
-                input.evidence.map(|e| e.as_str().to_owned()),
-                demonstrated_on.map(|d| d.to_string()),
-            ];
             let fields = ["owner", "description", "strategy", "rtc", "rpc", "evidence", "demonstrated_on"];
-            for ((field, before), after) in fields.iter().zip(&old).zip(&new) {
-                let (before, after) = (before.as_deref().filter(|s| !s.is_empty()), after.as_deref().filter(|s| !s.is_empty()));
-                if before != after {
-                    changes.record(AuditAction::Update, ("resource", resource_id, &label), Some(field), before, after)?;
+            for ((field, old), new) in fields.iter().zip(&before).zip(&after) {
+                if old != new {
+                    let shown = |v: &String| Some(v.clone()).filter(|v| !v.is_empty());
+                    changes.record(
+                        AuditAction::Update,
+                        ("resource", resource_id, &label),
+                        Some(field),
+                        shown(old).as_deref(),
+                        shown(new).as_deref(),
+                    )?;
                 }
             }
             Ok(())
@@ -144,25 +135,63 @@ impl EngagementStore {
         resource_id: i64,
         group: &str,
     ) -> Result<()> {
-        let activity = self.activity(activity_id)?;
         let resource = resources::resource(&self.conn, resource_id)?;
+        self.set_need_group(
+            ("activity_resource", "resource_id"),
+            activity_id,
+            (resource_id, &resource.name),
+            group,
+        )
+    }
+
+    /// Puts an activity's need of another activity into an alternatives group.
+    pub fn set_activity_need_group(
+        &mut self,
+        activity_id: i64,
+        needs_id: i64,
+        group: &str,
+    ) -> Result<()> {
+        let other = self.activity(needs_id)?;
+        self.set_need_group(
+            ("activity_dependency", "needs_activity_id"),
+            activity_id,
+            (needs_id, &other.name),
+            group,
+        )
+    }
+
+    fn set_need_group(
+        &mut self,
+        (table, needs_column): (&str, &str),
+        activity_id: i64,
+        (needed_id, needed_name): (i64, &str),
+        group: &str,
+    ) -> Result<()> {
+        let activity = self.activity(activity_id)?;
         let group = group.trim().to_owned();
         self.write(|changes| {
-            let changed = changes.tx.execute(
-                "UPDATE activity_resource SET alternative_group = ?1
-                 WHERE activity_id = ?2 AND resource_id = ?3 AND alternative_group <> ?1",
-                params![group, activity_id, resource_id],
+            let old: Option<String> = changes
+                .tx
+                .query_row(
+                    &format!("SELECT alternative_group FROM {table} WHERE activity_id = ?1 AND {needs_column} = ?2"),
+                    params![activity_id, needed_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(old) = old.filter(|old| *old != group) else {
+                return Ok(());
+            };
+            changes.tx.execute(
+                &format!("UPDATE {table} SET alternative_group = ?1 WHERE activity_id = ?2 AND {needs_column} = ?3"),
+                params![group, activity_id, needed_id],
             )?;
-            if changed > 0 {
-                changes.record(
-                    AuditAction::Update,
-                    ("interview", activity_id, &activity.name),
-                    Some(&format!("alternatives group of {}", resource.name)),
-                    None,
-                    Some(&group),
-                )?;
-            }
-            Ok(())
+            changes.record(
+                AuditAction::Update,
+                ("interview", activity_id, &activity.name),
+                Some(&format!("alternatives group of {needed_name}")),
+                Some(&old).filter(|o| !o.is_empty()).map(String::as_str),
+                Some(&group).filter(|g| !g.is_empty()).map(String::as_str),
+            )
         })
     }
 
@@ -283,9 +312,7 @@ impl EngagementStore {
         }
         Ok(graph.scenario(&lost))
     }
-}
 
-impl EngagementStore {
     /// What a resource can do, as the text a person would type to set it again.
     pub fn resource_capability(&self, resource_id: i64) -> Result<ResourceCapabilityInput> {
         resources::resource(&self.conn, resource_id)?;
@@ -307,33 +334,21 @@ impl EngagementStore {
             },
         )?)
     }
+}
 
-    /// Puts an activity's need of another activity into an alternatives group.
-    pub fn set_activity_need_group(
-        &mut self,
-        activity_id: i64,
-        needs_id: i64,
-        group: &str,
-    ) -> Result<()> {
-        let activity = self.activity(activity_id)?;
-        let other = self.activity(needs_id)?;
-        let group = group.trim().to_owned();
-        self.write(|changes| {
-            let changed = changes.tx.execute(
-                "UPDATE activity_dependency SET alternative_group = ?1
-                 WHERE activity_id = ?2 AND needs_activity_id = ?3 AND alternative_group <> ?1",
-                params![group, activity_id, needs_id],
-            )?;
-            if changed > 0 {
-                changes.record(
-                    AuditAction::Update,
-                    ("interview", activity_id, &activity.name),
-                    Some(&format!("alternatives group of {}", other.name)),
-                    None,
-                    Some(&group),
-                )?;
-            }
-            Ok(())
-        })
-    }
+/// A capability as the texts the audit log compares.
+fn capability_fields(c: &ResourceCapabilityInput) -> [String; 7] {
+    [
+        c.owner.clone(),
+        c.description.clone(),
+        c.strategy
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default(),
+        c.rtc.clone(),
+        c.rpc.clone(),
+        c.evidence
+            .map(|e| e.as_str().to_owned())
+            .unwrap_or_default(),
+        c.demonstrated_on.clone(),
+    ]
 }
