@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use ts_rs::{Config, TS};
 
+use crate::analysis::dependencies::{Analysis, Gap, GapKind, Prediction, Spof};
 use crate::analysis::impact::{ImpactFall, MtpdProposal, MtpdReason};
 use crate::domain::*;
 use crate::settings::{RecentEngagement, Settings};
@@ -72,6 +73,14 @@ fn generated() -> String {
         decl::<ResourceAmount>(&cfg),
         decl::<ActivityLink>(&cfg),
         decl::<WorkshopTimer>(&cfg),
+        decl::<Analysis>(&cfg),
+        decl::<Gap>(&cfg),
+        decl::<GapKind>(&cfg),
+        decl::<Prediction>(&cfg),
+        decl::<Spof>(&cfg),
+        decl::<RecoveryStrategy>(&cfg),
+        decl::<Evidence>(&cfg),
+        decl::<ResourceCapabilityInput>(&cfg),
         decl::<IsoElement>(&cfg),
     ];
     format!(

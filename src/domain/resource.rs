@@ -167,7 +167,7 @@ impl Evidence {
 
 /// What a resource can do, as typed: durations as in the BIA (`4h`), dates
 /// `YYYY-MM-DD`, empty for unknown.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ResourceCapabilityInput {
     pub owner: String,

@@ -3,6 +3,7 @@
 
 mod activities;
 mod bia;
+mod dependencies;
 mod engagement;
 mod presentation;
 mod units;
@@ -34,6 +35,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         bia::bia_results,
         bia::bia_completeness,
         bia::list_resources,
+        dependencies::dependency_analysis,
+        dependencies::resource_capability,
+        dependencies::set_resource_capability,
         presentation::present_interview,
         presentation::presented_interview,
         presentation::set_presentation_fullscreen,

@@ -94,6 +94,7 @@ pub struct Graph {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum GapKind {
     Rto,
@@ -106,6 +107,7 @@ pub enum GapKind {
 /// A finding, with the dependency path (names, from the activity that sets the
 /// requirement down to the node) that explains it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Gap {
     pub kind: GapKind,
     pub node: String,
@@ -117,6 +119,7 @@ pub struct Gap {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Prediction {
     pub activity: String,
     pub rto_min: Option<u32>,
@@ -128,12 +131,14 @@ pub struct Prediction {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Spof {
     pub resource: String,
     pub breaks: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Analysis {
     pub gaps: Vec<Gap>,
     pub spofs: Vec<Spof>,
@@ -143,6 +148,7 @@ pub struct Analysis {
 
 /// The outcome of losing some resources at once.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ScenarioOutcome {
     pub activity: String,
     /// When it would be running again, in whole minutes; `None` when unknown.

@@ -8,7 +8,9 @@ export type Page =
   | 'audit'
   | 'interview'
   | 'bia-results'
-  | 'bia-settings';
+  | 'bia-settings'
+  | 'findings'
+  | 'resources';
 
 /** The workflow of the continuity cycle; only the stages that work are enabled. */
 export const workflow: { stage: string; label: string; pages: { page: Page; label: string; key: string }[] }[] = [
@@ -30,7 +32,14 @@ export const workflow: { stage: string; label: string; pages: { page: Page; labe
       { page: 'bia-settings', label: 'Settings', key: '6' },
     ],
   },
-  { stage: 'dependencies', label: 'Dependencies', pages: [] },
+  {
+    stage: 'dependencies',
+    label: 'Dependencies',
+    pages: [
+      { page: 'findings', label: 'Findings', key: '7' },
+      { page: 'resources', label: 'Resources', key: '8' },
+    ],
+  },
   { stage: 'plans', label: 'Plans', pages: [] },
   { stage: 'exercises', label: 'Exercises', pages: [] },
   { stage: 'review', label: 'Review', pages: [] },

@@ -6,6 +6,7 @@ import { open, save } from '@tauri-apps/plugin-dialog';
 
 import type {
   Activity,
+  Analysis,
   BiaCompleteness,
   BiaResult,
   BiaSettings,
@@ -24,6 +25,7 @@ import type {
   OrgUnit,
   OrgUnitInput,
   Resource,
+  ResourceCapabilityInput,
   WorkspaceState,
   WorkshopTimer,
 } from './gen/types';
@@ -90,6 +92,10 @@ export const api = {
   biaResults: () => call<BiaResult[]>('bia_results'),
   biaCompleteness: () => call<BiaCompleteness>('bia_completeness'),
   listResources: () => call<Resource[]>('list_resources'),
+  dependencyAnalysis: () => call<Analysis>('dependency_analysis'),
+  resourceCapability: (resourceId: number) => call<ResourceCapabilityInput>('resource_capability', { resourceId }),
+  setResourceCapability: (resourceId: number, input: ResourceCapabilityInput) =>
+    call<ResourceCapabilityInput>('set_resource_capability', { resourceId, input }),
 
   /** Shows this activity's interview on the projector; opens that window if asked. */
   presentInterview: (activityId: number, openWindow: boolean) =>

@@ -358,6 +358,65 @@ export type ActivityLink = { id: number, name: string, };
 
 export type WorkshopTimer = { elapsed_seconds: number, running: boolean, planned_minutes: number, };
 
+export type Analysis = { gaps: Array<Gap>, spofs: Array<Spof>, predicted: Array<Prediction>, cycles: Array<Array<string>>, };
+
+/**
+ * A finding, with the dependency path (names, from the activity that sets the
+ * requirement down to the node) that explains it.
+ */
+export type Gap = { kind: GapKind, node: string, 
+/**
+ * The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO).
+ */
+required_min: number | null, 
+/**
+ * What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction).
+ */
+capability_min: number | null, path: Array<string>, };
+
+export type GapKind = "rto" | "rpo" | "chain" | "upstream" | "unknown";
+
+export type Prediction = { activity: string, rto_min: number | null, 
+/**
+ * Predicted recovery after a total loss; `None` when a capability on the way is
+ * unknown or the activity sits on a cycle.
+ */
+predicted_min: number | null, 
+/**
+ * From the activity down to the last node to recover.
+ */
+critical_path: Array<string>, };
+
+export type Spof = { resource: string, breaks: Array<string>, };
+
+/**
+ * How a resource is brought back.
+ */
+export type RecoveryStrategy = "hot_standby" | "warm_standby" | "cold_standby" | "manual_workaround" | "restore_from_backup" | "alternate_supplier" | "none";
+
+/**
+ * How we know a capability: wished, promised (an SLA), or timed in an exercise.
+ */
+export type Evidence = "target" | "committed" | "demonstrated";
+
+/**
+ * What a resource can do, as typed: durations as in the BIA (`4h`), dates
+ * `YYYY-MM-DD`, empty for unknown.
+ */
+export type ResourceCapabilityInput = { owner: string, description: string, strategy: RecoveryStrategy | null, 
+/**
+ * Recovery time capability: the time it needs once everything it depends on is back.
+ */
+rtc: string, 
+/**
+ * Recovery point capability.
+ */
+rpc: string, evidence: Evidence | null, 
+/**
+ * For demonstrated evidence: the date of the exercise that showed it.
+ */
+demonstrated_on: string, };
+
 export type IsoElement = { 
 /**
  * `a` to `h`.
