@@ -81,7 +81,7 @@ impl EngagementStore {
             dry_run,
             ..Default::default()
         };
-        let audit_before = self.info()?.audit_entries;
+        let audit_before = self.audit_entry_count()?;
         let outcome = self.all_or_nothing(dry_run, |store| {
             for (what, path, table) in &tables {
                 let (known, import_row): (&[&str], RowImporter) = match *what {
@@ -112,7 +112,7 @@ impl EngagementStore {
                 }
                 report.files.push(file);
             }
-            report.changes = store.info()?.audit_entries - audit_before;
+            report.changes = store.audit_entry_count()? - audit_before;
             if report.files.iter().any(|f| !f.rejected.is_empty()) {
                 // Roll everything back: a bad file never leaves half an import.
                 return Err(Error::Conflict("rows were rejected".into()));

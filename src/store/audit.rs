@@ -116,6 +116,13 @@ impl<'a> Changes<'a> {
 }
 
 impl EngagementStore {
+    /// How many entries the audit log holds.
+    pub fn audit_entry_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?)
+    }
+
     /// The newest `limit` entries of the audit log, newest first.
     pub fn audit_log(&self, limit: usize) -> Result<Vec<AuditEntry>> {
         let mut stmt = self.conn.prepare(

@@ -32,7 +32,7 @@ impl EngagementStore {
             integrity_detail: if ok { Vec::new() } else { report },
             units: count("org_unit")?,
             activities: count("activity")?,
-            audit_entries: count("audit_log")?,
+            audit_entries: self.audit_entry_count()?,
         })
     }
 }
