@@ -69,6 +69,13 @@ pub struct Resource {
     pub kind: ResourceKind,
 }
 
+impl Resource {
+    /// The name with its kind, as the audit log and messages show it.
+    pub fn described(&self) -> String {
+        format!("{} ({})", self.name, self.kind.label())
+    }
+}
+
 /// A resource an activity needs, with the amounts needed after each time bucket.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

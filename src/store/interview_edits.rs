@@ -344,20 +344,7 @@ pub(super) fn apply(
         } => {
             let resource = match resource_id {
                 Some(id) => resources::resource(changes.tx, *id)?,
-                None => {
-                    let (resource, created) =
-                        resources::find_or_create(changes.tx, name, *resource_kind, changes.at)?;
-                    if created {
-                        changes.record(
-                            AuditAction::Create,
-                            ("resource", resource.id, &resource.name),
-                            Some("kind"),
-                            None,
-                            Some(resource.kind.label()),
-                        )?;
-                    }
-                    resource
-                }
+                None => resources::find_or_create(changes, name, *resource_kind)?,
             };
             let added = changes.tx.execute(
                 "INSERT INTO activity_resource (activity_id, resource_id, created_at) VALUES (?1, ?2, ?3)
@@ -372,7 +359,7 @@ pub(super) fn apply(
                 (ENTITY, activity_id, label),
                 Some("needs resource"),
                 None,
-                Some(&format!("{} ({})", resource.name, resource.kind.label())),
+                Some(&resource.described()),
             )
         }
         InterviewEdit::RemoveResource { resource_id } => {
@@ -388,7 +375,7 @@ pub(super) fn apply(
                 AuditAction::Delete,
                 (ENTITY, activity_id, label),
                 Some("needs resource"),
-                Some(&format!("{} ({})", resource.name, resource.kind.label())),
+                Some(&resource.described()),
                 None,
             )
         }

@@ -3,9 +3,10 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::audit::Changes;
 use super::{EngagementStore, bad_column};
 use crate::domain::{
-    ActivityLink, FieldErrors, Resource, ResourceAmount, ResourceKind, ResourceNeed,
+    ActivityLink, AuditAction, FieldErrors, Resource, ResourceAmount, ResourceKind, ResourceNeed,
 };
 use crate::{Error, Result};
 
@@ -32,37 +33,43 @@ pub(crate) fn resource(conn: &Connection, id: i64) -> Result<Resource> {
     })
 }
 
-/// The resource of this kind and name (ignoring case), creating it if there is none.
+/// The resource of this kind and name (ignoring case), creating it (and logging its
+/// creation) if there is none.
 pub(super) fn find_or_create(
-    conn: &Connection,
+    changes: &Changes<'_>,
     name: &str,
     kind: ResourceKind,
-    at: &str,
-) -> Result<(Resource, bool)> {
+) -> Result<Resource> {
     let mut errors = FieldErrors::new();
     let name = errors.required_text("resource_name", "The resource's name", name, 200);
     errors.into_result()?;
-    let existing = conn
+    let existing = changes
+        .tx
         .prepare("SELECT id, name, kind FROM resource WHERE kind = ?1")?
         .query_map([kind.as_str()], resource_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?
         .into_iter()
         .find(|r| r.name.to_lowercase() == name.to_lowercase());
     if let Some(found) = existing {
-        return Ok((found, false));
+        return Ok(found);
     }
-    conn.execute(
+    changes.tx.execute(
         "INSERT INTO resource (name, kind, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        params![name, kind.as_str(), at],
+        params![name, kind.as_str(), changes.at],
     )?;
-    Ok((
-        Resource {
-            id: conn.last_insert_rowid(),
-            name,
-            kind,
-        },
-        true,
-    ))
+    let created = Resource {
+        id: changes.tx.last_insert_rowid(),
+        name,
+        kind,
+    };
+    changes.record(
+        AuditAction::Create,
+        ("resource", created.id, &created.name),
+        Some("kind"),
+        None,
+        Some(created.kind.label()),
+    )?;
+    Ok(created)
 }
 
 /// The resources an activity needs, by kind and name, with their amounts.
@@ -124,19 +131,7 @@ pub(super) fn links(
 impl EngagementStore {
     /// Adds a resource to the catalogue (or finds the one of that name and kind).
     pub fn add_catalogue_resource(&mut self, name: &str, kind: ResourceKind) -> Result<Resource> {
-        self.write(|changes| {
-            let (resource, created) = find_or_create(changes.tx, name, kind, changes.at)?;
-            if created {
-                changes.record(
-                    crate::domain::AuditAction::Create,
-                    ("resource", resource.id, &resource.name),
-                    Some("kind"),
-                    None,
-                    Some(resource.kind.label()),
-                )?;
-            }
-            Ok(resource)
-        })
+        self.write(|changes| find_or_create(changes, name, kind))
     }
 
     /// The engagement's resource catalogue, by kind and name.
