@@ -29,6 +29,13 @@ pub struct RecentEngagement {
     pub opened_at: DateTime<Utc>,
 }
 
+/// The name of the logged-in user, from the environment; the default facilitator name.
+pub fn login_name() -> Option<String> {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+}
+
 impl Settings {
     /// Reads the settings; a missing file gives the defaults. A file that cannot be read
     /// as settings is moved aside (never deleted) and the defaults are used.

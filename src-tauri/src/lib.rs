@@ -4,12 +4,18 @@
 mod commands;
 mod state;
 
+use keel::settings::login_name;
 use keel::workspace::{AppDirs, Workspace};
 
 /// Starts the app. A workspace that cannot start at all (no home directory, unreadable
 /// settings folder) is reported on stderr and ends the process with an error status.
 pub fn run() {
-    let workspace = AppDirs::for_user().and_then(|dirs| Workspace::start(dirs, &login_name()));
+    let workspace = AppDirs::for_user().and_then(|dirs| {
+        Workspace::start(
+            dirs,
+            &login_name().unwrap_or_else(|| "Facilitator".to_owned()),
+        )
+    });
     let workspace = match workspace {
         Ok(workspace) => workspace,
         Err(err) => {
@@ -26,12 +32,4 @@ pub fn run() {
         eprintln!("keel: the window failed: {err}");
         std::process::exit(1);
     }
-}
-
-/// The name of the logged-in user, as the default facilitator name.
-fn login_name() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
-        .unwrap_or_else(|| "Facilitator".to_owned())
 }

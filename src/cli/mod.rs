@@ -147,7 +147,10 @@ enum Command {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let actor = cli.actor.unwrap_or_else(login_name);
+    let actor = cli
+        .actor
+        .or_else(keel::settings::login_name)
+        .unwrap_or_else(|| "unknown".to_owned());
     match execute(cli.command, &actor) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -235,13 +238,6 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
 /// Opens an engagement for changes made by `actor`.
 fn open_as(file: &std::path::Path, actor: &str) -> keel::Result<EngagementStore> {
     Ok(EngagementStore::open(file)?.with_actor(actor))
-}
-
-fn login_name() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
-        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 #[cfg(test)]
