@@ -9,6 +9,7 @@ use ts_rs::{Config, TS};
 use crate::analysis::dependencies::{Analysis, Gap, GapKind, Prediction, Spof};
 use crate::analysis::impact::{ImpactFall, MtpdProposal, MtpdReason};
 use crate::domain::*;
+use crate::import::{FileReport, ImportFiles, ImportReport, RejectedRow};
 use crate::settings::{RecentEngagement, Settings};
 use crate::workspace::{
     CurrentEngagement, NewEngagementInput, RecentEngagementEntry, WorkspaceState,
@@ -82,6 +83,16 @@ fn generated() -> String {
         decl::<Evidence>(&cfg),
         decl::<ResourceCapabilityInput>(&cfg),
         decl::<IsoElement>(&cfg),
+        decl::<DependencyMap>(&cfg),
+        decl::<MapNode>(&cfg),
+        decl::<MapEdge>(&cfg),
+        decl::<MapFinding>(&cfg),
+        decl::<MapPosition>(&cfg),
+        decl::<NodeStatus>(&cfg),
+        decl::<ImportFiles>(&cfg),
+        decl::<ImportReport>(&cfg),
+        decl::<FileReport>(&cfg),
+        decl::<RejectedRow>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make gen`; do not edit by hand.\n\n{}",

@@ -9,6 +9,7 @@ mod bia_settings;
 mod cli;
 mod dependencies;
 mod import;
+mod map;
 mod open_refusals;
 mod units;
 mod workspace;

@@ -5,3 +5,4 @@ pub mod completeness;
 pub mod dependencies;
 pub mod impact;
 pub mod interview;
+pub mod layout;

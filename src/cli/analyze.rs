@@ -44,7 +44,7 @@ impl Output {
         } else {
             "nothing written"
         };
-        say!("{} changes, {verdict}.", report.changes);
+        say!("{} changes, {verdict}.", report.changes.len());
         Ok(())
     }
 

@@ -122,6 +122,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the engagement's activities, resources and dependencies as activities.csv,
+    /// resources.csv and dependencies.csv, the files `keel import` reads.
+    ExportCsv {
+        file: PathBuf,
+        /// The folder to write the three files into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Lose one or more resources (a site, a supplier) at once: which activities stop,
     /// when each would be back, and which breach their MTPD.
     Scenario {
@@ -224,6 +232,16 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
                 return Err(Error::Conflict(
                     "nothing was imported: correct the rejected rows and run it again".into(),
                 ));
+            }
+            Ok(())
+        }
+        Command::ExportCsv { file, out } => {
+            let files = EngagementStore::open(&file)?.write_catalogue_csv(&out)?;
+            for path in [files.activities, files.resources, files.dependencies]
+                .into_iter()
+                .flatten()
+            {
+                say!("Wrote {}.", path.display());
             }
             Ok(())
         }

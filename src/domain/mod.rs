@@ -8,6 +8,7 @@ mod duration;
 mod engagement;
 mod info;
 mod interview;
+mod map;
 mod resource;
 mod unit;
 mod validation;
@@ -26,6 +27,7 @@ pub use interview::{
     Confidence, Interview, InterviewConfidence, InterviewDuration, InterviewEdit, InterviewStatus,
     InterviewText, InterviewView, Interviewee, MinimumService, Objective, ParkedQuestion,
 };
+pub use map::{DependencyMap, MapEdge, MapFinding, MapNode, MapPosition, NodeRef, NodeStatus};
 pub use resource::{
     ActivityLink, Evidence, RecoveryStrategy, Resource, ResourceAmount, ResourceCapabilityInput,
     ResourceKind, ResourceNeed,

@@ -125,12 +125,30 @@ impl EngagementStore {
 
     /// The newest `limit` entries of the audit log, newest first.
     pub fn audit_log(&self, limit: usize) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, at, actor, action, entity, entity_id, entity_label, field, old_value, new_value
-             FROM audit_log ORDER BY id DESC LIMIT ?1",
-        )?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = stmt.query_map([limit], |row| {
+        self.audit_entries("ORDER BY id DESC LIMIT ?1", limit)
+    }
+
+    /// The entries written after entry `id`, oldest first.
+    pub fn audit_since(&self, id: i64) -> Result<Vec<AuditEntry>> {
+        self.audit_entries("WHERE id > ?1 ORDER BY id", id)
+    }
+
+    /// The id of the newest entry, 0 for an empty log.
+    pub fn last_audit_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    fn audit_entries(&self, selection: &str, value: i64) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, at, actor, action, entity, entity_id, entity_label, field, old_value, new_value
+             FROM audit_log {selection}"
+        ))?;
+        let rows = stmt.query_map([value], |row| {
             let at: String = row.get(1)?;
             let action: String = row.get(3)?;
             Ok(AuditEntry {

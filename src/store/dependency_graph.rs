@@ -9,8 +9,26 @@ use super::{EngagementStore, resources};
 use crate::analysis::dependencies::{
     Analysis, Graph, Need, Node, NodeId, NodeKind, ScenarioOutcome,
 };
-use crate::domain::{AuditAction, Duration, FieldErrors, ResourceCapabilityInput};
+use crate::domain::{
+    AuditAction, Duration, FieldErrors, NodeRef, ResourceCapabilityInput, ResourceKind,
+};
 use crate::{Error, Result};
+
+/// What the map needs to know of a graph node besides the analysis.
+pub(crate) struct NodeFacts {
+    pub node: NodeRef,
+    pub unit: Option<String>,
+    pub resource_kind: Option<ResourceKind>,
+}
+
+#[derive(Default)]
+pub(crate) struct GraphParts {
+    pub graph: Graph,
+    /// Per node of `graph`, in the same order.
+    pub facts: Vec<NodeFacts>,
+    /// (from, to, alternatives group), sorted.
+    pub edges: Vec<(NodeId, NodeId, String)>,
+}
 
 fn optional_duration(errors: &mut FieldErrors, field: &str, text: &str) -> Option<Duration> {
     if text.trim().is_empty() {
@@ -99,7 +117,7 @@ impl EngagementStore {
     }
 
     /// Resource `resource_id` needs `needs_id`; needs of one resource sharing a non-empty
-    /// `group` are alternatives.
+    /// `group` are alternatives. Adding a need that exists sets its group.
     pub fn add_resource_dependency(
         &mut self,
         resource_id: i64,
@@ -115,16 +133,63 @@ impl EngagementStore {
         }
         let group = group.trim().to_owned();
         self.write(|changes| {
-            let added = changes.tx.execute(
-                "INSERT INTO resource_dependency (resource_id, needs_resource_id, alternative_group, created_at)
-                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-                params![resource_id, needs_id, group, changes.at],
-            )?;
-            if added > 0 {
-                let what = if group.is_empty() { to.name.clone() } else { format!("{} (alternatives \u{201c}{group}\u{201d})", to.name) };
-                changes.record(AuditAction::Create, ("resource", resource_id, &from.name), Some("needs resource"), None, Some(&what))?;
+            let old: Option<String> = changes
+                .tx
+                .query_row(
+                    "SELECT alternative_group FROM resource_dependency WHERE resource_id = ?1 AND needs_resource_id = ?2",
+                    params![resource_id, needs_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let subject = ("resource", resource_id, from.name.as_str());
+            match old {
+                None => {
+                    changes.tx.execute(
+                        "INSERT INTO resource_dependency (resource_id, needs_resource_id, alternative_group, created_at)
+                         VALUES (?1, ?2, ?3, ?4)",
+                        params![resource_id, needs_id, group, changes.at],
+                    )?;
+                    let what = if group.is_empty() { to.name.clone() } else { format!("{} (alternatives \u{201c}{group}\u{201d})", to.name) };
+                    changes.record(AuditAction::Create, subject, Some("needs resource"), None, Some(&what))
+                }
+                Some(old) if old != group => {
+                    changes.tx.execute(
+                        "UPDATE resource_dependency SET alternative_group = ?1 WHERE resource_id = ?2 AND needs_resource_id = ?3",
+                        params![group, resource_id, needs_id],
+                    )?;
+                    let shown = |g: &str| Some(g.to_owned()).filter(|g| !g.is_empty());
+                    changes.record(
+                        AuditAction::Update,
+                        subject,
+                        Some(&format!("alternatives group of {}", to.name)),
+                        shown(&old).as_deref(),
+                        shown(&group).as_deref(),
+                    )
+                }
+                Some(_) => Ok(()),
             }
-            Ok(())
+        })
+    }
+
+    /// Resource `resource_id` no longer needs `needs_id`.
+    pub fn remove_resource_dependency(&mut self, resource_id: i64, needs_id: i64) -> Result<()> {
+        let from = resources::resource(&self.conn, resource_id)?;
+        let to = resources::resource(&self.conn, needs_id)?;
+        self.write(|changes| {
+            let removed = changes.tx.execute(
+                "DELETE FROM resource_dependency WHERE resource_id = ?1 AND needs_resource_id = ?2",
+                params![resource_id, needs_id],
+            )?;
+            if removed == 0 {
+                return Ok(());
+            }
+            changes.record(
+                AuditAction::Delete,
+                ("resource", resource_id, &from.name),
+                Some("needs resource"),
+                Some(&to.name),
+                None,
+            )
         })
     }
 
@@ -198,11 +263,22 @@ impl EngagementStore {
     /// The engagement as a dependency graph: activities (with the RTO, RPO, MTPD and
     /// tier of their BIA) and resources (with RTC and RPC), and what each needs.
     pub fn dependency_graph(&self) -> Result<Graph> {
-        let mut graph = Graph::default();
+        Ok(self.graph_parts()?.graph)
+    }
+
+    /// The graph, which record each node is, and every edge with its group.
+    pub(crate) fn graph_parts(&self) -> Result<GraphParts> {
+        let mut parts = GraphParts::default();
+        let graph = &mut parts.graph;
         let mut activity_node: HashMap<i64, NodeId> = HashMap::new();
         let mut resource_node: HashMap<i64, NodeId> = HashMap::new();
         for result in self.bia_results()? {
             activity_node.insert(result.activity_id, graph.nodes.len());
+            parts.facts.push(NodeFacts {
+                node: NodeRef::Activity(result.activity_id),
+                unit: result.unit,
+                resource_kind: None,
+            });
             graph.nodes.push(Node {
                 name: result.activity,
                 kind: NodeKind::Activity {
@@ -216,18 +292,24 @@ impl EngagementStore {
         }
         let mut stmt = self
             .conn
-            .prepare("SELECT id, name, rtc_minutes, rpc_minutes FROM resource ORDER BY id")?;
+            .prepare("SELECT id, name, kind, rtc_minutes, rpc_minutes FROM resource ORDER BY id")?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
-                r.get::<_, Option<u32>>(2)?,
+                r.get::<_, String>(2)?,
                 r.get::<_, Option<u32>>(3)?,
+                r.get::<_, Option<u32>>(4)?,
             ))
         })?;
         for row in rows {
-            let (id, name, rtc, rpc) = row?;
+            let (id, name, kind, rtc, rpc) = row?;
             resource_node.insert(id, graph.nodes.len());
+            parts.facts.push(NodeFacts {
+                node: NodeRef::Resource(id),
+                unit: None,
+                resource_kind: ResourceKind::parse(&kind),
+            });
             graph.nodes.push(Node {
                 name,
                 kind: NodeKind::Resource {
@@ -237,8 +319,6 @@ impl EngagementStore {
                 needs: Vec::new(),
             });
         }
-        // (from node, to node, group) for every edge.
-        let mut edges: Vec<(NodeId, NodeId, String)> = Vec::new();
         for (sql, from_map, to_map) in [
             (
                 "SELECT activity_id, resource_id, alternative_group FROM activity_resource",
@@ -267,25 +347,25 @@ impl EngagementStore {
             for row in rows {
                 let (from, to, group) = row?;
                 if let (Some(&f), Some(&t)) = (from_map.get(&from), to_map.get(&to)) {
-                    edges.push((f, t, group));
+                    parts.edges.push((f, t, group));
                 }
             }
         }
-        edges.sort();
+        parts.edges.sort();
         let mut groups: HashMap<(NodeId, String), Vec<NodeId>> = HashMap::new();
-        for (from, to, group) in edges {
+        for (from, to, group) in &parts.edges {
             if group.is_empty() {
-                graph.nodes[from].needs.push(Need::One(to));
+                parts.graph.nodes[*from].needs.push(Need::One(*to));
             } else {
-                groups.entry((from, group)).or_default().push(to);
+                groups.entry((*from, group.clone())).or_default().push(*to);
             }
         }
         let mut grouped: Vec<_> = groups.into_iter().collect();
         grouped.sort();
         for ((from, _), members) in grouped {
-            graph.nodes[from].needs.push(Need::AnyOf(members));
+            parts.graph.nodes[from].needs.push(Need::AnyOf(members));
         }
-        Ok(graph)
+        Ok(parts)
     }
 
     /// Gaps, predictions, single points of failure and cycles for the engagement.

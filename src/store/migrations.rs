@@ -39,6 +39,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0004_dependencies.sql"),
         seed: None,
     },
+    Migration {
+        version: 5,
+        name: "map",
+        sql: include_str!("migrations/0005_map.sql"),
+        seed: None,
+    },
 ];
 
 /// The schema version this Keel writes, and the newest it can read.

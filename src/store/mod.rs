@@ -8,6 +8,7 @@ mod activities;
 mod audit;
 mod bia_settings;
 mod dependency_graph;
+mod dependency_map;
 mod details;
 mod file_check;
 mod info;
@@ -229,18 +230,29 @@ impl EngagementStore {
     }
 
     /// Runs several changes as one: all are kept or, if `f` fails or `dry_run` is set,
-    /// none (the file is as before, audit log included).
+    /// none (the file is as before, audit log included). Inside another
+    /// `all_or_nothing` it runs in a savepoint of the outer transaction.
     pub fn all_or_nothing<T>(
         &mut self,
         dry_run: bool,
         f: impl FnOnce(&mut Self) -> Result<T>,
     ) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let nested = !self.conn.is_autocommit();
+        let (begin, keep, undo) = if nested {
+            (
+                "SAVEPOINT all_or_nothing",
+                "RELEASE all_or_nothing",
+                "ROLLBACK TO all_or_nothing; RELEASE all_or_nothing",
+            )
+        } else {
+            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+        };
+        self.conn.execute_batch(begin)?;
         let result = f(self);
         let end = if result.is_ok() && !dry_run {
-            "COMMIT"
+            keep
         } else {
-            "ROLLBACK"
+            undo
         };
         self.conn.execute_batch(end)?;
         result

@@ -45,7 +45,7 @@ pub enum Need {
 }
 
 impl Need {
-    fn members(&self) -> &[NodeId] {
+    pub fn members(&self) -> &[NodeId] {
         match self {
             Need::One(id) => std::slice::from_ref(id),
             Need::AnyOf(ids) => ids,

@@ -422,3 +422,63 @@ export type IsoElement = {
  * `a` to `h`.
  */
 item: string, requirement: string, covered: boolean, detail: string, };
+
+export type DependencyMap = { nodes: Array<MapNode>, edges: Array<MapEdge>, findings: Array<MapFinding>, width: number, height: number, node_width: number, node_height: number, };
+
+export type MapNode = { 
+/**
+ * `activity:ID` or `resource:ID`.
+ */
+key: string, name: string, 
+/**
+ * `None` for an activity.
+ */
+resource_kind: ResourceKind | null, unit: string | null, tier: number | null, status: NodeStatus, 
+/**
+ * Its loss alone stops at least one activity.
+ */
+spof: boolean, x: number, y: number, 
+/**
+ * Dragged there by hand (otherwise placed by the layered layout).
+ */
+placed: boolean, };
+
+/**
+ * `from` needs `to`; edges of one node sharing a non-empty group are alternatives.
+ */
+export type MapEdge = { from: string, to: string, group: string, };
+
+/**
+ * A gap with the keys of the nodes on its path, in the path's order.
+ */
+export type MapFinding = { gap: Gap, path: Array<string>, };
+
+/**
+ * A node's new place on the map.
+ */
+export type MapPosition = { x: number, y: number, };
+
+/**
+ * How a node fares in the analysis.
+ */
+export type NodeStatus = "ok" | "gap" | "unknown";
+
+/**
+ * The files to import; any may be left out.
+ */
+export type ImportFiles = { activities: string | null, resources: string | null, dependencies: string | null, };
+
+export type ImportReport = { files: Array<FileReport>, 
+/**
+ * True when the changes were written (no rejected row, not a dry run).
+ */
+applied: boolean, dry_run: boolean, 
+/**
+ * What the import wrote (or would write), as the audit log records it: one entry
+ * per record created and per field changed.
+ */
+changes: Array<AuditEntry>, };
+
+export type FileReport = { file: string, rows: number, unknown_columns: Array<string>, rejected: Array<RejectedRow>, };
+
+export type RejectedRow = { line: number, reason: string, };

@@ -1,0 +1,144 @@
+//! The dependency map: activities and resources as placed nodes, what each needs, and
+//! the findings with the nodes of their paths, ready to draw.
+
+use serde::{Deserialize, Serialize};
+
+use super::{FieldErrors, ResourceKind};
+use crate::analysis::dependencies::Gap;
+use crate::{Error, Result};
+
+/// A node of the map as the app and the store name it: `activity:12`, `resource:3`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NodeRef {
+    Activity(i64),
+    Resource(i64),
+}
+
+impl NodeRef {
+    /// Reads `activity:ID` or `resource:ID`; anything else is refused at `field`.
+    pub fn parse(field: &str, text: &str) -> Result<Self> {
+        let parsed = text.split_once(':').and_then(|(kind, id)| {
+            let id: i64 = id.parse().ok()?;
+            match kind {
+                "activity" => Some(NodeRef::Activity(id)),
+                "resource" => Some(NodeRef::Resource(id)),
+                _ => None,
+            }
+        });
+        parsed.ok_or_else(|| {
+            let mut errors = FieldErrors::new();
+            errors.add(
+                field,
+                format!(
+                    "\u{201c}{text}\u{201d} is not a node of the map (activity:ID or resource:ID)."
+                ),
+            );
+            Error::Invalid(errors)
+        })
+    }
+
+    pub fn key(self) -> String {
+        match self {
+            NodeRef::Activity(id) => format!("activity:{id}"),
+            NodeRef::Resource(id) => format!("resource:{id}"),
+        }
+    }
+
+    /// The node's table and id, as `map_position` stores them.
+    pub fn parts(self) -> (&'static str, i64) {
+        match self {
+            NodeRef::Activity(id) => ("activity", id),
+            NodeRef::Resource(id) => ("resource", id),
+        }
+    }
+}
+
+/// How a node fares in the analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum NodeStatus {
+    Ok,
+    /// A finding names it: too slow, a slow chain, or an upstream activity too slow.
+    Gap,
+    /// Something requires it to recover, and its RTC or RPC is not recorded.
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct MapNode {
+    /// `activity:ID` or `resource:ID`.
+    pub key: String,
+    pub name: String,
+    /// `None` for an activity.
+    pub resource_kind: Option<ResourceKind>,
+    pub unit: Option<String>,
+    pub tier: Option<u8>,
+    pub status: NodeStatus,
+    /// Its loss alone stops at least one activity.
+    pub spof: bool,
+    pub x: f64,
+    pub y: f64,
+    /// Dragged there by hand (otherwise placed by the layered layout).
+    pub placed: bool,
+}
+
+/// `from` needs `to`; edges of one node sharing a non-empty group are alternatives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct MapEdge {
+    pub from: String,
+    pub to: String,
+    pub group: String,
+}
+
+/// A gap with the keys of the nodes on its path, in the path's order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct MapFinding {
+    pub gap: Gap,
+    pub path: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DependencyMap {
+    pub nodes: Vec<MapNode>,
+    pub edges: Vec<MapEdge>,
+    pub findings: Vec<MapFinding>,
+    pub width: f64,
+    pub height: f64,
+    pub node_width: f64,
+    pub node_height: f64,
+}
+
+/// A node's new place on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct MapPosition {
+    pub x: f64,
+    pub y: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_refs_read_back_what_they_write() {
+        for node in [NodeRef::Activity(12), NodeRef::Resource(3)] {
+            assert_eq!(NodeRef::parse("node", &node.key()).unwrap(), node);
+        }
+        for bad in [
+            "",
+            "activity",
+            "activity:",
+            "site:3",
+            "resource:x",
+            "resource:1:2",
+        ] {
+            assert!(NodeRef::parse("node", bad).is_err(), "{bad}");
+        }
+    }
+}
