@@ -105,6 +105,36 @@ pub fn layered(layers: &[usize], edges: &[(usize, usize)]) -> Vec<Point> {
     points
 }
 
+/// Moves needed nodes right of what needs them, so that lines run left to right: a
+/// node in a column above 0 goes at least one column beyond everything that needs it
+/// (column 0, the activities, stays put). Nodes on a cycle keep their column.
+pub fn push_right(layers: &[usize], edges: &[(usize, usize)]) -> Vec<usize> {
+    let n = layers.len();
+    let mut out = layers.to_vec();
+    let mut waiting = vec![0usize; n];
+    let mut needs: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(a, b) in edges {
+        if a < n && b < n && a != b {
+            needs[a].push(b);
+            waiting[b] += 1;
+        }
+    }
+    let mut ready: std::collections::VecDeque<usize> =
+        (0..n).filter(|i| waiting[*i] == 0).collect();
+    while let Some(a) = ready.pop_front() {
+        for &b in &needs[a] {
+            if layers[b] > 0 {
+                out[b] = out[b].max(out[a] + 1);
+            }
+            waiting[b] -= 1;
+            if waiting[b] == 0 {
+                ready.push_back(b);
+            }
+        }
+    }
+    out
+}
+
 /// The width and height that hold every node at `points`, margins included.
 pub fn extent(points: &[Point]) -> (f64, f64) {
     let right = points.iter().map(|p| p.x).fold(MARGIN, f64::max);
@@ -166,6 +196,15 @@ mod tests {
         assert_eq!(layered(&layers, &edges), layered(&layers, &edges));
         let (w, h) = extent(&layered(&layers, &edges));
         assert!(w > 3.0 * (NODE_WIDTH + COLUMN_GAP) && h > 3.0 * NODE_HEIGHT);
+    }
+
+    #[test]
+    fn needed_nodes_move_right_of_what_needs_them() {
+        // An activity (0) needs a supplier (4) that needs infrastructure (3), which
+        // needs a site (4); a cycle between 5 and 6 stays as it was.
+        let layers = [0, 4, 3, 4, 1, 2, 0];
+        let edges = [(0, 1), (1, 2), (2, 3), (4, 5), (5, 4), (6, 0)];
+        assert_eq!(push_right(&layers, &edges), [0, 4, 5, 6, 1, 2, 0]);
     }
 
     #[test]

@@ -77,12 +77,13 @@ impl EngagementStore {
         for (i, id) in order.iter().enumerate() {
             position_in_order[*id] = i;
         }
-        let ordered_layers: Vec<usize> = order.iter().map(|id| layers[*id]).collect();
         let ordered_edges: Vec<(usize, usize)> = parts
             .edges
             .iter()
             .map(|(f, t, _)| (position_in_order[*f], position_in_order[*t]))
             .collect();
+        let ordered_layers: Vec<usize> = order.iter().map(|id| layers[*id]).collect();
+        let ordered_layers = layout::push_right(&ordered_layers, &ordered_edges);
         let laid_out = layout::layered(&ordered_layers, &ordered_edges);
 
         let placed = self.map_positions()?;

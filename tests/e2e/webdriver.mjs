@@ -179,6 +179,27 @@ export class Session {
     await this.call('DELETE', '/actions');
   }
 
+  /** Presses the mouse on `element`, moves it by (dx, dy) in steps, and lets go. */
+  async drag(element, dx, dy) {
+    const steps = [1, 2, 3, 4].map(() => ({
+      type: 'pointerMove',
+      origin: 'pointer',
+      x: Math.round(dx / 4),
+      y: Math.round(dy / 4),
+      duration: 50,
+    }));
+    const actions = [
+      { type: 'pointerMove', origin: { [ELEMENT]: element.id }, x: 0, y: 0 },
+      { type: 'pointerDown', button: 0 },
+      ...steps,
+      { type: 'pointerUp', button: 0 },
+    ];
+    await this.call('POST', '/actions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+    });
+    await this.call('DELETE', '/actions');
+  }
+
   /** Types on whatever has the focus, key by key, as a person would. */
   async keys(text) {
     const actions = [...text].flatMap((value) => [
@@ -240,6 +261,10 @@ export class Element {
 
   async text() {
     return this.session.call('GET', `/element/${this.id}/text`);
+  }
+
+  async click() {
+    await this.session.call('POST', `/element/${this.id}/click`, {});
   }
 
   async value() {

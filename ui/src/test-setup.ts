@@ -14,3 +14,6 @@ import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/svelte';
 
 afterEach(() => cleanup());
+
+// jsdom does not scroll; the map scrolls its canvas to a selected finding.
+Element.prototype.scrollTo ??= function scrollTo() {};

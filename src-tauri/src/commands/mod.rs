@@ -5,6 +5,8 @@ mod activities;
 mod bia;
 mod dependencies;
 mod engagement;
+mod import;
+mod map;
 mod presentation;
 mod units;
 mod workspace;
@@ -38,6 +40,12 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         dependencies::dependency_analysis,
         dependencies::resource_capability,
         dependencies::set_resource_capability,
+        map::dependency_map,
+        map::set_map_position,
+        map::reset_map_layout,
+        map::add_need,
+        map::remove_need,
+        import::import_csv,
         presentation::present_interview,
         presentation::presented_interview,
         presentation::set_presentation_fullscreen,

@@ -10,10 +10,12 @@ export type Page =
   | 'bia-results'
   | 'bia-settings'
   | 'findings'
-  | 'resources';
+  | 'resources'
+  | 'map'
+  | 'import';
 
 /** The workflow of the continuity cycle; only the stages that work are enabled. */
-export const workflow: { stage: string; label: string; pages: { page: Page; label: string; key: string }[] }[] = [
+export const workflow: { stage: string; label: string; pages: { page: Page; label: string; /** Alt+key goes there; empty for none. */ key: string }[] }[] = [
   {
     stage: 'engagement',
     label: 'Engagement',
@@ -38,6 +40,8 @@ export const workflow: { stage: string; label: string; pages: { page: Page; labe
     pages: [
       { page: 'findings', label: 'Findings', key: '7' },
       { page: 'resources', label: 'Resources', key: '8' },
+      { page: 'map', label: 'Map', key: '9' },
+      { page: 'import', label: 'Import spreadsheets', key: '' },
     ],
   },
   { stage: 'plans', label: 'Plans', pages: [] },

@@ -11,6 +11,10 @@ import type {
   BiaResult,
   BiaSettings,
   BiaSettingsEdit,
+  DependencyMap,
+  ImportFiles,
+  ImportReport,
+  MapPosition,
   InterviewEdit,
   InterviewView,
   ActivityInput,
@@ -96,6 +100,15 @@ export const api = {
   resourceCapability: (resourceId: number) => call<ResourceCapabilityInput>('resource_capability', { resourceId }),
   setResourceCapability: (resourceId: number, input: ResourceCapabilityInput) =>
     call<ResourceCapabilityInput>('set_resource_capability', { resourceId, input }),
+  dependencyMap: () => call<DependencyMap>('dependency_map'),
+  /** Keeps a node (`activity:ID`, `resource:ID`) where it was dragged to. */
+  setMapPosition: (node: string, at: MapPosition) => call<null>('set_map_position', { node, at }),
+  resetMapLayout: () => call<DependencyMap>('reset_map_layout'),
+  /** `from` needs `to`; a non-empty group makes it one of `from`'s alternatives. */
+  addNeed: (from: string, to: string, group: string) => call<DependencyMap>('add_need', { from, to, group }),
+  removeNeed: (from: string, to: string) => call<DependencyMap>('remove_need', { from, to }),
+  /** Imports the CSV files; with `dryRun`, only says what it would do. */
+  importCsv: (files: ImportFiles, dryRun: boolean) => call<ImportReport>('import_csv', { files, dryRun }),
 
   /** Shows this activity's interview on the projector; opens that window if asked. */
   presentInterview: (activityId: number, openWindow: boolean) =>
@@ -115,6 +128,11 @@ export const api = {
   /** Asks the user for an engagement file to open; null when cancelled. */
   chooseEngagementFile: async (): Promise<string | null> => {
     const chosen = await open({ multiple: false, directory: false, filters: keelFiles });
+    return typeof chosen === 'string' ? chosen : null;
+  },
+  /** Asks the user for a spreadsheet saved as CSV; null when cancelled. */
+  chooseCsvFile: async (): Promise<string | null> => {
+    const chosen = await open({ multiple: false, directory: false, filters: [{ name: 'CSV file', extensions: ['csv', 'txt'] }] });
     return typeof chosen === 'string' ? chosen : null;
   },
   /** Asks the user where to create a new engagement; null when cancelled. */

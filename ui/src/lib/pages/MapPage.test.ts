@@ -1,0 +1,89 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import type { DependencyMap, MapNode } from '$lib/api';
+
+vi.mock('$lib/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('$lib/api')>();
+  return {
+    ...actual,
+    api: { dependencyMap: vi.fn(), setMapPosition: vi.fn(), addNeed: vi.fn(), removeNeed: vi.fn(), resetMapLayout: vi.fn() },
+  };
+});
+
+import { api } from '$lib/api';
+import MapPage from './MapPage.svelte';
+
+function node(key: string, name: string, extra: Partial<MapNode> = {}): MapNode {
+  return { key, name, resource_kind: null, unit: null, tier: null, status: 'ok', spof: false, x: 24, y: 24, placed: false, ...extra };
+}
+
+const map = (): DependencyMap => ({
+  nodes: [
+    node('activity:1', 'Dispatch', { tier: 1, unit: 'Ops', status: 'gap' }),
+    node('activity:2', 'Payroll', { tier: 3, unit: 'Finance', y: 84 }),
+    node('resource:1', 'WMS', { resource_kind: 'application', x: 334 }),
+    node('resource:2', 'Server', { resource_kind: 'infrastructure', x: 644, spof: true }),
+  ],
+  edges: [
+    { from: 'activity:1', to: 'resource:1', group: '' },
+    { from: 'resource:1', to: 'resource:2', group: '' },
+  ],
+  findings: [
+    {
+      gap: { kind: 'chain', node: 'Dispatch', required_min: 240, capability_min: 360, path: ['Dispatch', 'WMS', 'Server'] },
+      path: ['activity:1', 'resource:1', 'resource:2'],
+    },
+  ],
+  width: 900,
+  height: 200,
+  node_width: 200,
+  node_height: 44,
+});
+
+const lit = () => [...document.querySelectorAll('g.node.lit')].map((g) => (g as SVGGElement).dataset.name);
+
+describe('MapPage', () => {
+  beforeEach(() => {
+    vi.clearAllMocks();
+    vi.mocked(api.dependencyMap).mockResolvedValue(map());
+  });
+
+  it('lights the path of the chosen finding, and only it', async () => {
+    render(MapPage);
+    const finding = await screen.findByRole('button', { name: /Slow chain/ });
+    expect(lit()).toEqual([]);
+    await userEvent.setup().click(finding);
+    expect(lit()).toEqual(['Dispatch', 'WMS', 'Server']);
+    expect(document.querySelectorAll('path.edge.lit')).toHaveLength(2);
+    expect(screen.getByRole('button', { name: /Server, Infrastructure, ok, single point of failure/ })).toBeTruthy();
+  });
+
+  it('filters by kind, and by unit through the chains', async () => {
+    render(MapPage);
+    const user = userEvent.setup();
+    await screen.findByRole('button', { name: /Slow chain/ });
+    const names = () => [...document.querySelectorAll('g.node')].map((g) => (g as SVGGElement).dataset.name);
+    expect(names()).toEqual(['Dispatch', 'Payroll', 'WMS', 'Server']);
+    await user.click(screen.getByLabelText('Infrastructure'));
+    expect(names()).toEqual(['Dispatch', 'Payroll', 'WMS']);
+    await user.click(screen.getByLabelText('Infrastructure'));
+    await user.selectOptions(screen.getByLabelText('Unit'), 'Ops');
+    expect(names()).toEqual(['Dispatch', 'WMS', 'Server']);
+  });
+
+  it('moves a node with the arrow keys and keeps it there', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    vi.mocked(api.setMapPosition).mockResolvedValue(null);
+    render(MapPage);
+    const wms = await screen.findByRole('button', { name: /^WMS,/ });
+    wms.focus();
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await user.keyboard('{ArrowDown}{ArrowDown}{Shift>}{ArrowRight}{/Shift}');
+    expect(api.setMapPosition).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(700);
+    expect(api.setMapPosition).toHaveBeenCalledExactlyOnceWith('resource:1', { x: 374, y: 44 });
+    expect(wms.getAttribute('transform')).toBe('translate(374 44)');
+    vi.useRealTimers();
+  });
+});
