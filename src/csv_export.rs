@@ -65,9 +65,7 @@ impl EngagementStore {
                 resource.name,
                 resource.kind.label().to_owned(),
                 c.owner,
-                c.strategy
-                    .map(|s| s.as_str().replace('_', " "))
-                    .unwrap_or_default(),
+                c.strategy.map(|s| s.label().to_owned()).unwrap_or_default(),
                 c.rtc,
                 c.rpc,
                 c.evidence

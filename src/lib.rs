@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod import;
+pub mod plan;
 pub mod settings;
 pub mod store;
 pub mod workspace;

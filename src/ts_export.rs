@@ -10,6 +10,12 @@ use crate::analysis::dependencies::{Analysis, Gap, GapKind, Prediction, Spof};
 use crate::analysis::impact::{ImpactFall, MtpdProposal, MtpdReason};
 use crate::domain::*;
 use crate::import::{FileReport, ImportFiles, ImportReport, RejectedRow};
+use crate::plan::check::CheckItem;
+use crate::plan::snapshot::{
+    ActivityRow, ApproverRow, CallRow, ContactRow, Diagram, DiagramEdge, DiagramNode, MemberRow,
+    PlanSnapshot, ResourceRow, SectionText, SequenceRow, StepRow, TeamRow,
+};
+use crate::plan::{Generated, PlanTemplate};
 use crate::settings::{RecentEngagement, Settings};
 use crate::workspace::{
     CurrentEngagement, NewEngagementInput, RecentEngagementEntry, WorkspaceState,
@@ -93,6 +99,41 @@ fn generated() -> String {
         decl::<ImportReport>(&cfg),
         decl::<FileReport>(&cfg),
         decl::<RejectedRow>(&cfg),
+        decl::<Person>(&cfg),
+        decl::<PersonInput>(&cfg),
+        decl::<Team>(&cfg),
+        decl::<TeamMember>(&cfg),
+        decl::<TeamInput>(&cfg),
+        decl::<PlanTemplate>(&cfg),
+        decl::<Generated>(&cfg),
+        decl::<PlanScope>(&cfg),
+        decl::<PlanState>(&cfg),
+        decl::<NewPlanInput>(&cfg),
+        decl::<PlanEdit>(&cfg),
+        decl::<CallInput>(&cfg),
+        decl::<StepInput>(&cfg),
+        decl::<Approval>(&cfg),
+        decl::<PlanSummary>(&cfg),
+        decl::<SectionView>(&cfg),
+        decl::<ScopeItem>(&cfg),
+        decl::<VersionInfo>(&cfg),
+        decl::<PlanView>(&cfg),
+        decl::<FrozenVersion>(&cfg),
+        decl::<CheckItem>(&cfg),
+        decl::<PlanSnapshot>(&cfg),
+        decl::<SectionText>(&cfg),
+        decl::<ActivityRow>(&cfg),
+        decl::<ResourceRow>(&cfg),
+        decl::<Diagram>(&cfg),
+        decl::<DiagramNode>(&cfg),
+        decl::<DiagramEdge>(&cfg),
+        decl::<SequenceRow>(&cfg),
+        decl::<StepRow>(&cfg),
+        decl::<TeamRow>(&cfg),
+        decl::<MemberRow>(&cfg),
+        decl::<ContactRow>(&cfg),
+        decl::<CallRow>(&cfg),
+        decl::<ApproverRow>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make gen`; do not edit by hand.\n\n{}",

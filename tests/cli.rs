@@ -215,3 +215,78 @@ fn output_into_a_reader_that_went_away_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(out.status.success());
 }
+
+#[test]
+fn plans_are_listed_approved_by_the_named_approver_and_verified() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("x.keel");
+    let file = file.to_str().expect("utf-8 path");
+    assert!(keel(&["demo", file]).status.success());
+    let plans = json(&keel(&["plan", "list", file, "--json"]));
+    let plans = plans.as_array().expect("a list");
+    assert_eq!(plans.len(), 2);
+    assert_eq!(plans[0]["state"], "approved");
+    assert_eq!(plans[0]["sha256"].as_str().map(str::len), Some(64));
+    assert_eq!(plans[1]["state"], "draft");
+    for key in [
+        "id",
+        "title",
+        "template",
+        "state",
+        "version",
+        "approved_at",
+        "sha256",
+    ] {
+        assert!(plans[1].get(key).is_some(), "{key}");
+    }
+
+    // The draft goes to review in the core; its one approver approves from the CLI.
+    let mut store = keel::EngagementStore::open(std::path::Path::new(file)).expect("open");
+    let draft = plans[1]["id"].as_i64().expect("id");
+    store.submit_plan(draft).expect("review");
+    drop(store);
+    let id = draft.to_string();
+    let refused = keel(&[
+        "plan",
+        "approve",
+        file,
+        "--plan",
+        &id,
+        "--as",
+        "Someone Else",
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not a required approver"));
+    let out = keel(&[
+        "plan",
+        "approve",
+        file,
+        "--plan",
+        &id,
+        "--as",
+        "Arjun Mehta",
+        "--role",
+        "IT Operations Lead",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout(&out).contains("is now frozen"));
+    let plans = json(&keel(&["plan", "list", file, "--json"]));
+    assert_eq!(plans[1]["state"], "approved");
+
+    let out = keel(&["plan", "verify", file]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("2 frozen versions checked"));
+    let conn = rusqlite::Connection::open(file).expect("raw sql");
+    conn.execute_batch(
+        "DROP TRIGGER plan_frozen_no_update; UPDATE plan_frozen SET snapshot = snapshot || ' ' WHERE version = 1 AND plan_id = 1;",
+    )
+    .expect("tamper");
+    drop(conn);
+    let out = keel(&["plan", "verify", file, "--plan", "1"]);
+    assert!(!out.status.success(), "a changed byte is caught");
+    assert!(stdout(&out).contains("MISMATCH plan 1 version 1"));
+}

@@ -11,5 +11,6 @@ mod dependencies;
 mod import;
 mod map;
 mod open_refusals;
+mod plans;
 mod units;
 mod workspace;

@@ -3,6 +3,8 @@
 //! lines cross as little as a few barycentre sweeps manage. Computed in the core so the
 //! app and the PDF draw the same picture.
 
+use crate::domain::ResourceKind;
+
 pub const NODE_WIDTH: f64 = 200.0;
 pub const NODE_HEIGHT: f64 = 44.0;
 const COLUMN_GAP: f64 = 110.0;
@@ -15,6 +17,18 @@ const SWEEPS: usize = 6;
 pub struct Point {
     pub x: f64,
     pub y: f64,
+}
+
+/// The column of a node by its kind: activities (none), then people and IT services,
+/// applications and data, infrastructure and equipment, sites and suppliers.
+pub fn column(kind: Option<ResourceKind>) -> usize {
+    match kind {
+        None => 0,
+        Some(ResourceKind::People | ResourceKind::ItService) => 1,
+        Some(ResourceKind::Application | ResourceKind::Data) => 2,
+        Some(ResourceKind::Infrastructure | ResourceKind::Equipment) => 3,
+        Some(ResourceKind::Site | ResourceKind::Supplier) => 4,
+    }
 }
 
 /// Places node `i` in column `layers[i]` (empty columns are closed up), ordered within

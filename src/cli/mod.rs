@@ -18,6 +18,7 @@ macro_rules! say {
 mod analyze;
 mod bia;
 mod output;
+mod plan;
 mod process;
 mod unit;
 
@@ -91,6 +92,9 @@ enum Command {
     /// Business impact analysis: the prioritised list of activities.
     #[command(subcommand)]
     Bia(bia::BiaCommand),
+    /// Continuity plans: list them, approve the version in review, verify frozen versions.
+    #[command(subcommand)]
+    Plan(plan::PlanCommand),
     /// Dependency analysis over whole chains: gaps with the path that explains each,
     /// predicted recovery, single points of failure, cycles. A resource's RTC is the
     /// time it needs to recover once everything it depends on is available.
@@ -212,6 +216,7 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
         Command::Process(cmd) => process::execute(cmd, actor),
         Command::Unit(cmd) => unit::execute(cmd, actor),
         Command::Bia(cmd) => bia::execute(cmd),
+        Command::Plan(cmd) => plan::execute(cmd, actor),
         Command::Analyze { file, json } => analyze::analyze(file, json),
         Command::Import {
             file,

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use keel::domain::{
     Activity, AuditEntry, BiaResult, Duration, EngagementInfo, IntegrityStatus, OrgUnit,
+    PlanSummary,
 };
 
 pub struct Output {
@@ -21,6 +22,34 @@ impl Output {
 
     pub fn json<T: Serialize + ?Sized>(value: &T) -> keel::Result<()> {
         say!("{}", serde_json::to_string_pretty(value)?);
+        Ok(())
+    }
+
+    pub fn plans(&self, plans: &[PlanSummary]) -> keel::Result<()> {
+        if self.json {
+            return Self::json(plans);
+        }
+        if plans.is_empty() {
+            say!("No plans yet.");
+        }
+        for p in plans {
+            say!(
+                "{:>3}  {:<40}  {:<9}  v{:<3} {:<10}  {}",
+                p.id,
+                p.title,
+                p.template.as_str(),
+                p.version,
+                p.state.as_str(),
+                match (&p.approved_version, &p.sha256) {
+                    (Some(v), Some(sha)) => format!(
+                        "v{v} approved {} sha256 {}",
+                        p.approved_at.as_deref().unwrap_or(""),
+                        &sha[..12]
+                    ),
+                    _ => "never approved".to_owned(),
+                }
+            );
+        }
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 //! for Keel. Later capabilities (BIA, dependencies, plans) grow it.
 
 mod data;
+mod plans;
 
 use std::path::Path;
 
@@ -57,6 +58,7 @@ pub fn write_demo(path: &Path, actor: &str) -> Result<EngagementStore> {
             store.edit_interview_all(id, &edits)?;
         }
     }
+    plans::write_plans(&mut store)?;
     Ok(store)
 }
 

@@ -9,6 +9,8 @@ mod engagement;
 mod info;
 mod interview;
 mod map;
+mod person;
+mod plan;
 mod resource;
 mod unit;
 mod validation;
@@ -28,6 +30,11 @@ pub use interview::{
     InterviewText, InterviewView, Interviewee, MinimumService, Objective, ParkedQuestion,
 };
 pub use map::{DependencyMap, MapEdge, MapFinding, MapNode, MapPosition, NodeRef, NodeStatus};
+pub use person::{Person, PersonInput, Team, TeamInput, TeamMember};
+pub use plan::{
+    Approval, CallInput, FrozenVersion, HashMismatch, NewPlanInput, PlanEdit, PlanScope, PlanState,
+    PlanSummary, PlanView, ScopeItem, SectionView, StepInput, VersionInfo,
+};
 pub use resource::{
     ActivityLink, Evidence, RecoveryStrategy, Resource, ResourceAmount, ResourceCapabilityInput,
     ResourceKind, ResourceNeed,

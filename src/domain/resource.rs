@@ -140,6 +140,19 @@ impl RecoveryStrategy {
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.as_str() == text)
     }
+
+    /// How the strategy reads in a document.
+    pub fn label(self) -> &'static str {
+        match self {
+            RecoveryStrategy::HotStandby => "Hot standby",
+            RecoveryStrategy::WarmStandby => "Warm standby",
+            RecoveryStrategy::ColdStandby => "Cold standby",
+            RecoveryStrategy::ManualWorkaround => "Manual workaround",
+            RecoveryStrategy::RestoreFromBackup => "Restore from backup",
+            RecoveryStrategy::AlternateSupplier => "Alternate supplier",
+            RecoveryStrategy::None => "None",
+        }
+    }
 }
 
 /// How we know a capability: wished, promised (an SLA), or timed in an exercise.

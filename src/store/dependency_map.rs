@@ -15,17 +15,6 @@ use crate::domain::{
 };
 use crate::{Error, Result};
 
-/// The column of a node: activities, then what they need, layer by layer.
-fn layer(kind: Option<ResourceKind>) -> usize {
-    match kind {
-        None => 0,
-        Some(ResourceKind::People | ResourceKind::ItService) => 1,
-        Some(ResourceKind::Application | ResourceKind::Data) => 2,
-        Some(ResourceKind::Infrastructure | ResourceKind::Equipment) => 3,
-        Some(ResourceKind::Site | ResourceKind::Supplier) => 4,
-    }
-}
-
 /// The nodes a path of names runs through: from its first node (an activity where one
 /// has the name) along what each needs.
 fn trace(graph: &Graph, names: &[String]) -> Vec<NodeId> {
@@ -63,11 +52,24 @@ impl EngagementStore {
     /// what each needs, and the findings with the nodes of their paths.
     pub fn dependency_map(&self) -> Result<DependencyMap> {
         let parts = self.graph_parts()?;
+        let analysis = parts.graph.analyze();
+        self.dependency_map_of(&parts, &analysis)
+    }
+
+    /// The map of an analysed graph.
+    pub(crate) fn dependency_map_of(
+        &self,
+        parts: &super::dependency_graph::GraphParts,
+        analysis: &crate::analysis::dependencies::Analysis,
+    ) -> Result<DependencyMap> {
         let graph = &parts.graph;
-        let analysis = graph.analyze();
 
         // Lay out in a stable order: by column, then by name.
-        let layers: Vec<usize> = parts.facts.iter().map(|f| layer(f.resource_kind)).collect();
+        let layers: Vec<usize> = parts
+            .facts
+            .iter()
+            .map(|f| layout::column(f.resource_kind))
+            .collect();
         let mut order: Vec<NodeId> = (0..graph.nodes.len()).collect();
         order.sort_by(|a, b| {
             (layers[*a], graph.nodes[*a].name.to_lowercase())

@@ -45,6 +45,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0005_map.sql"),
         seed: None,
     },
+    Migration {
+        version: 6,
+        name: "plans",
+        sql: include_str!("migrations/0006_plans.sql"),
+        seed: None,
+    },
 ];
 
 /// The schema version this Keel writes, and the newest it can read.

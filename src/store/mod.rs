@@ -15,6 +15,10 @@ mod info;
 mod interview_edits;
 mod interviews;
 mod migrations;
+mod people;
+mod plan_content;
+mod plan_signoff;
+mod plans;
 mod resources;
 mod units;
 

@@ -14,7 +14,7 @@
 //! RTC means the time a resource needs to recover once everything it depends on is
 //! available; an activity's predicted recovery is the latest finish among what it needs.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::Duration;
 
@@ -93,7 +93,7 @@ pub struct Graph {
     pub nodes: Vec<Node>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum GapKind {
@@ -106,7 +106,7 @@ pub enum GapKind {
 
 /// A finding, with the dependency path (names, from the activity that sets the
 /// requirement down to the node) that explains it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Gap {
     pub kind: GapKind,
@@ -130,7 +130,7 @@ pub struct Prediction {
     pub critical_path: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Spof {
     pub resource: String,
@@ -247,6 +247,20 @@ impl Graph {
     /// The full analysis.
     pub fn analyze(&self) -> Analysis {
         self.run(true)
+    }
+
+    /// When each node is back after a total loss, in whole minutes; `None` when a
+    /// capability on the way is unknown or the node sits on a cycle.
+    pub fn recovery_finishes(&self) -> Vec<Option<u32>> {
+        let (cycles, order) = self.cycles_and_order();
+        let mut in_cycle = vec![false; self.nodes.len()];
+        for id in cycles.iter().flatten() {
+            in_cycle[*id] = true;
+        }
+        self.finishes(&order, &in_cycle)
+            .into_iter()
+            .map(|f| f.map(|(at, _)| at.minutes()))
+            .collect()
     }
 
     /// Gaps, predictions and cycles, without the single points of failure.

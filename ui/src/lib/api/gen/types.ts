@@ -482,3 +482,194 @@ changes: Array<AuditEntry>, };
 export type FileReport = { file: string, rows: number, unknown_columns: Array<string>, rejected: Array<RejectedRow>, };
 
 export type RejectedRow = { line: number, reason: string, };
+
+export type Person = { id: number, name: string, role: string, phone: string, phone_alt: string, email: string, location: string, 
+/**
+ * When the details were last checked with the person, `YYYY-MM-DD`.
+ */
+last_verified: string | null, };
+
+/**
+ * A person as typed; `last_verified` is `YYYY-MM-DD` or empty.
+ */
+export type PersonInput = { name: string, role: string, phone: string, phone_alt: string, email: string, location: string, last_verified: string, };
+
+export type Team = { id: number, name: string, description: string, members: Array<TeamMember>, };
+
+export type TeamMember = { person_id: number, role: string, 
+/**
+ * The member this person stands in for.
+ */
+alternate_of: number | null, };
+
+export type TeamInput = { name: string, description: string, members: Array<TeamMember>, };
+
+export type PlanTemplate = "iso22301" | "nist80034";
+
+/**
+ * What Keel fills into a section from the engagement's own data.
+ */
+export type Generated = "activities" | "bia_summary" | "resources" | "diagram" | "findings" | "sequence" | "procedures" | "contacts" | "approvals";
+
+export type PlanScope = "organisation" | "items" | "site";
+
+export type PlanState = "draft" | "in_review" | "approved" | "superseded";
+
+export type NewPlanInput = { title: string, template: PlanTemplate, owner: string, 
+/**
+ * Months between reviews; 12 when not given.
+ */
+review_months: number | null, };
+
+/**
+ * One change to the plan being worked on. An edit to an approved plan starts the next
+ * version as a draft; an edit to a plan in review sends it back to draft.
+ */
+export type PlanEdit = { "type": "details", title: string, owner: string, review_months: number, } | { "type": "scope", scope: PlanScope, items: Array<string>, } | { "type": "section", key: string, body: string, } | { "type": "approvers", approvers: Array<ApproverRow>, } | { "type": "call_tree", calls: Array<CallInput>, } | { "type": "steps", steps: Array<StepInput>, };
+
+export type CallInput = { 
+/**
+ * `None`: the person who invokes the plan makes this call.
+ */
+caller_id: number | null, callee_id: number, fallback_id: number | null, };
+
+export type StepInput = { title: string, owner_role: string, 
+/**
+ * As typed (`2h`, `PT30M`), or empty.
+ */
+duration: string, resource_id: number | null, preconditions: string, };
+
+export type Approval = { name: string, role: string, 
+/**
+ * RFC 3339.
+ */
+approved_at: string, comment: string, };
+
+/**
+ * A plan in the list: where its working version stands, and its last approval.
+ */
+export type PlanSummary = { id: number, title: string, template: PlanTemplate, state: PlanState, version: number, approved_version: number | null, approved_at: string | null, sha256: string | null, 
+/**
+ * `YYYY-MM-DD`: the last approval plus the review cycle.
+ */
+next_review: string | null, overdue: boolean, };
+
+export type SectionView = { key: string, title: string, guidance: string, written: boolean, generated: Array<Generated>, body: string, 
+/**
+ * The body as HTML, for the preview.
+ */
+html: string, };
+
+export type ScopeItem = { key: string, name: string, };
+
+export type VersionInfo = { version: number, state: PlanState, approved_at: string | null, sha256: string | null, };
+
+/**
+ * The plan being worked on: its working version, live from the engagement.
+ */
+export type PlanView = { summary: PlanSummary, owner: string, review_months: number, scope: PlanScope, scope_items: Array<ScopeItem>, sections: Array<SectionView>, content: PlanSnapshot, calls: Array<CallInput>, steps: Array<StepInput>, 
+/**
+ * Approvals of the working version so far.
+ */
+approvals: Array<Approval>, check: Array<CheckItem>, stale_contacts: Array<string>, versions: Array<VersionInfo>, 
+/**
+ * Since the last approved version; empty when there is none.
+ */
+changes: Array<string>, };
+
+/**
+ * A signed-off version, exactly as approved.
+ */
+export type FrozenVersion = { version: number, state: PlanState, content: PlanSnapshot, sections_html: Array<string>, sha256: string, approvals: Array<Approval>, 
+/**
+ * The standards-check gaps it was approved with.
+ */
+open_gaps: Array<CheckItem>, frozen_at: string, };
+
+export type CheckItem = { 
+/**
+ * The clause or outline element, e.g. `8.4.4 d)`.
+ */
+element: string, label: string, present: boolean, 
+/**
+ * What to do, and where, when it is missing.
+ */
+fix: string, 
+/**
+ * The section to open to fix it, when it is a section.
+ */
+section: string | null, };
+
+export type PlanSnapshot = { plan_id: number, version: number, organisation: string, title: string, template: PlanTemplate, owner: string, 
+/**
+ * What the plan covers, in words: "The whole organisation", or the names chosen.
+ */
+scope: string, review_months: number, sections: Array<SectionText>, activities: Array<ActivityRow>, resources: Array<ResourceRow>, diagram: Diagram, gaps: Array<Gap>, spofs: Array<Spof>, sequence: Array<SequenceRow>, steps: Array<StepRow>, teams: Array<TeamRow>, contacts: Array<ContactRow>, call_tree: Array<CallRow>, approvers: Array<ApproverRow>, };
+
+/**
+ * The Markdown an author wrote for a section (empty when not written yet).
+ */
+export type SectionText = { key: string, title: string, body: string, };
+
+export type ActivityRow = { name: string, unit: string | null, mtpd_min: number | null, rto_min: number | null, rpo_min: number | null, 
+/**
+ * Percent, or the statement of the minimum service.
+ */
+mbco: string, tier: number | null, validated: boolean, };
+
+export type ResourceRow = { name: string, kind: ResourceKind, owner: string, strategy: string, rtc_min: number | null, rpc_min: number | null, evidence: string, needed_by: Array<string>, };
+
+export type Diagram = { nodes: Array<DiagramNode>, edges: Array<DiagramEdge>, width: number, height: number, node_width: number, node_height: number, };
+
+export type DiagramNode = { name: string, 
+/**
+ * `None` for an activity.
+ */
+kind: ResourceKind | null, status: NodeStatus, x: number, y: number, };
+
+/**
+ * Node `from` needs node `to` (indices into the diagram's nodes).
+ */
+export type DiagramEdge = { from: number, to: number, group: string, };
+
+/**
+ * A resource in recovery order: when it can start (everything it needs is back) and
+ * when it is back, after a total loss.
+ */
+export type SequenceRow = { name: string, kind: ResourceKind, start_min: number | null, finish_min: number | null, 
+/**
+ * On the critical path of an activity in scope.
+ */
+critical: boolean, };
+
+export type StepRow = { title: string, owner_role: string, duration_min: number | null, 
+/**
+ * The resource this step restores.
+ */
+resource: string | null, preconditions: string, 
+/**
+ * Set when the step comes before a step restoring something it needs.
+ */
+warning: string | null, };
+
+export type TeamRow = { name: string, description: string, members: Array<MemberRow>, };
+
+export type MemberRow = { name: string, role: string, 
+/**
+ * The member this one stands in for.
+ */
+alternate_of: string | null, };
+
+export type ContactRow = { name: string, role: string, phone: string, phone_alt: string, email: string, location: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+last_verified: string | null, };
+
+export type CallRow = { 
+/**
+ * `None`: the person who invokes the plan.
+ */
+caller: string | null, callee: string, fallback: string | null, };
+
+export type ApproverRow = { name: string, role: string, };

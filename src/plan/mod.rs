@@ -1,0 +1,11 @@
+//! Continuity plans as pure values: the templates, the canonical snapshot of a version
+//! and its hash, the standards check, the changes between versions, and Markdown.
+
+pub mod check;
+pub mod diff;
+pub mod markdown;
+pub mod snapshot;
+pub mod templates;
+
+pub use snapshot::PlanSnapshot;
+pub use templates::{Generated, PlanTemplate, SectionDef};

@@ -1,0 +1,211 @@
+//! A plan version as one canonical value: every section, written and generated, as the
+//! plan shows it. A frozen version is this value stored as JSON with its SHA-256; the
+//! JSON is canonical (fields in a fixed order, whole minutes, whole-number coordinates,
+//! no time of the run), so the same content gives the same hash on any machine.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::templates::PlanTemplate;
+use crate::analysis::dependencies::{Gap, Spof};
+use crate::domain::{NodeStatus, ResourceKind};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct PlanSnapshot {
+    pub plan_id: i64,
+    pub version: u32,
+    pub organisation: String,
+    pub title: String,
+    pub template: PlanTemplate,
+    pub owner: String,
+    /// What the plan covers, in words: "The whole organisation", or the names chosen.
+    pub scope: String,
+    pub review_months: u32,
+    pub sections: Vec<SectionText>,
+    pub activities: Vec<ActivityRow>,
+    pub resources: Vec<ResourceRow>,
+    pub diagram: Diagram,
+    pub gaps: Vec<Gap>,
+    pub spofs: Vec<Spof>,
+    pub sequence: Vec<SequenceRow>,
+    pub steps: Vec<StepRow>,
+    pub teams: Vec<TeamRow>,
+    pub contacts: Vec<ContactRow>,
+    pub call_tree: Vec<CallRow>,
+    pub approvers: Vec<ApproverRow>,
+}
+
+/// The Markdown an author wrote for a section (empty when not written yet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SectionText {
+    pub key: String,
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ActivityRow {
+    pub name: String,
+    pub unit: Option<String>,
+    pub mtpd_min: Option<u32>,
+    pub rto_min: Option<u32>,
+    pub rpo_min: Option<u32>,
+    /// Percent, or the statement of the minimum service.
+    pub mbco: String,
+    pub tier: Option<u8>,
+    pub validated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ResourceRow {
+    pub name: String,
+    pub kind: ResourceKind,
+    pub owner: String,
+    pub strategy: String,
+    pub rtc_min: Option<u32>,
+    pub rpc_min: Option<u32>,
+    pub evidence: String,
+    pub needed_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Diagram {
+    pub nodes: Vec<DiagramNode>,
+    pub edges: Vec<DiagramEdge>,
+    pub width: i64,
+    pub height: i64,
+    pub node_width: i64,
+    pub node_height: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DiagramNode {
+    pub name: String,
+    /// `None` for an activity.
+    pub kind: Option<ResourceKind>,
+    pub status: NodeStatus,
+    pub x: i64,
+    pub y: i64,
+}
+
+/// Node `from` needs node `to` (indices into the diagram's nodes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DiagramEdge {
+    pub from: usize,
+    pub to: usize,
+    pub group: String,
+}
+
+/// A resource in recovery order: when it can start (everything it needs is back) and
+/// when it is back, after a total loss.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SequenceRow {
+    pub name: String,
+    pub kind: ResourceKind,
+    pub start_min: Option<u32>,
+    pub finish_min: Option<u32>,
+    /// On the critical path of an activity in scope.
+    pub critical: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct StepRow {
+    pub title: String,
+    pub owner_role: String,
+    pub duration_min: Option<u32>,
+    /// The resource this step restores.
+    pub resource: Option<String>,
+    pub preconditions: String,
+    /// Set when the step comes before a step restoring something it needs.
+    pub warning: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct TeamRow {
+    pub name: String,
+    pub description: String,
+    pub members: Vec<MemberRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct MemberRow {
+    pub name: String,
+    pub role: String,
+    /// The member this one stands in for.
+    pub alternate_of: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ContactRow {
+    pub name: String,
+    pub role: String,
+    pub phone: String,
+    pub phone_alt: String,
+    pub email: String,
+    pub location: String,
+    /// `YYYY-MM-DD`.
+    pub last_verified: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CallRow {
+    /// `None`: the person who invokes the plan.
+    pub caller: Option<String>,
+    pub callee: String,
+    pub fallback: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ApproverRow {
+    pub name: String,
+    pub role: String,
+}
+
+impl PlanSnapshot {
+    /// The canonical JSON that is stored and hashed.
+    pub fn canonical(&self) -> String {
+        serde_json::to_string(self).expect("a snapshot always serialises")
+    }
+
+    pub fn section(&self, key: &str) -> Option<&SectionText> {
+        self.sections.iter().find(|s| s.key == key)
+    }
+
+    /// Whether the author wrote anything in the section.
+    pub fn written(&self, key: &str) -> bool {
+        self.section(key).is_some_and(|s| !s.body.trim().is_empty())
+    }
+}
+
+/// The SHA-256 of a text, as 64 lowercase hex digits.
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sha256_hex;
+
+    #[test]
+    fn sha256_matches_a_known_value() {
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}
