@@ -7,6 +7,8 @@ mod dependencies;
 mod engagement;
 mod import;
 mod map;
+mod people;
+mod plans;
 mod presentation;
 mod units;
 mod workspace;
@@ -46,6 +48,23 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         map::add_need,
         map::remove_need,
         import::import_csv,
+        people::list_people,
+        people::add_person,
+        people::update_person,
+        people::delete_person,
+        people::list_teams,
+        people::add_team,
+        people::update_team,
+        people::delete_team,
+        plans::list_plans,
+        plans::create_plan,
+        plans::plan_view,
+        plans::edit_plan,
+        plans::submit_plan,
+        plans::withdraw_plan,
+        plans::approve_plan,
+        plans::frozen_plan_version,
+        plans::propose_plan_steps,
         presentation::present_interview,
         presentation::presented_interview,
         presentation::set_presentation_fullscreen,

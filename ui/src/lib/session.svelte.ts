@@ -12,7 +12,9 @@ export type Page =
   | 'findings'
   | 'resources'
   | 'map'
-  | 'import';
+  | 'import'
+  | 'plans'
+  | 'people';
 
 /** The workflow of the continuity cycle; only the stages that work are enabled. */
 export const workflow: { stage: string; label: string; pages: { page: Page; label: string; /** Alt+key goes there; empty for none. */ key: string }[] }[] = [
@@ -44,7 +46,14 @@ export const workflow: { stage: string; label: string; pages: { page: Page; labe
       { page: 'import', label: 'Import spreadsheets', key: '' },
     ],
   },
-  { stage: 'plans', label: 'Plans', pages: [] },
+  {
+    stage: 'plans',
+    label: 'Plans',
+    pages: [
+      { page: 'plans', label: 'Plans', key: '' },
+      { page: 'people', label: 'People & teams', key: '' },
+    ],
+  },
   { stage: 'exercises', label: 'Exercises', pages: [] },
   { stage: 'review', label: 'Review', pages: [] },
 ];

@@ -12,6 +12,16 @@ import type {
   BiaSettings,
   BiaSettingsEdit,
   DependencyMap,
+  FrozenVersion,
+  NewPlanInput,
+  Person,
+  PersonInput,
+  PlanEdit,
+  PlanSummary,
+  PlanView,
+  StepInput,
+  Team,
+  TeamInput,
   ImportFiles,
   ImportReport,
   MapPosition,
@@ -107,6 +117,28 @@ export const api = {
   /** `from` needs `to`; a non-empty group makes it one of `from`'s alternatives. */
   addNeed: (from: string, to: string, group: string) => call<DependencyMap>('add_need', { from, to, group }),
   removeNeed: (from: string, to: string) => call<DependencyMap>('remove_need', { from, to }),
+  listPeople: () => call<Person[]>('list_people'),
+  addPerson: (input: PersonInput) => call<Person>('add_person', { input }),
+  updatePerson: (id: number, input: PersonInput) => call<Person>('update_person', { id, input }),
+  deletePerson: (id: number) => call<null>('delete_person', { id }),
+  listTeams: () => call<Team[]>('list_teams'),
+  addTeam: (input: TeamInput) => call<Team>('add_team', { input }),
+  updateTeam: (id: number, input: TeamInput) => call<Team>('update_team', { id, input }),
+  deleteTeam: (id: number) => call<null>('delete_team', { id }),
+
+  listPlans: () => call<PlanSummary[]>('list_plans'),
+  createPlan: (input: NewPlanInput) => call<PlanView>('create_plan', { input }),
+  planView: (planId: number) => call<PlanView>('plan_view', { planId }),
+  /** Edits the working version; an approved plan starts its next draft version. */
+  editPlan: (planId: number, edit: PlanEdit) => call<PlanView>('edit_plan', { planId, edit }),
+  submitPlan: (planId: number) => call<PlanView>('submit_plan', { planId }),
+  withdrawPlan: (planId: number) => call<PlanView>('withdraw_plan', { planId }),
+  approvePlan: (planId: number, name: string, role: string, comment: string) =>
+    call<PlanView>('approve_plan', { planId, name, role, comment }),
+  frozenPlanVersion: (planId: number, version: number) =>
+    call<FrozenVersion>('frozen_plan_version', { planId, version }),
+  proposePlanSteps: (planId: number) => call<StepInput[]>('propose_plan_steps', { planId }),
+
   /** Imports the CSV files; with `dryRun`, only says what it would do. */
   importCsv: (files: ImportFiles, dryRun: boolean) => call<ImportReport>('import_csv', { files, dryRun }),
 

@@ -8,7 +8,7 @@ vi.mock('$lib/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('$lib/api')>();
   return {
     ...actual,
-    api: { updateDetails: vi.fn(), workspaceState: vi.fn(), engagementInfo: vi.fn() },
+    api: { updateDetails: vi.fn(), workspaceState: vi.fn(), engagementInfo: vi.fn(), listPlans: vi.fn() },
   };
 });
 

@@ -1,0 +1,130 @@
+// End to end: a plan written from the ISO 22301 template in the real window. Two
+// sections are filled and the standards check shrinks; the plan goes to review, two
+// approvers approve it, the approved version is read-only, and the next edit starts
+// version 2 as a draft while version 1 stays approved with its SHA-256.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { freshHome, launch, quit, root, shots } from './harness.mjs';
+
+const cli = resolve(root, process.env.KEEL_CLI ?? 'target/debug/keel');
+
+test('write a plan, review it, approve it twice, and edit it into version 2', async () => {
+  const { home, env, remove } = freshHome();
+  try {
+    const dir = join(home, 'data', 'keel', 'engagements');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'Demo.keel');
+    execFileSync(cli, ['demo', file, '--as', 'Erin Example']);
+    mkdirSync(join(home, 'config', 'keel'), { recursive: true });
+    writeFileSync(
+      join(home, 'config', 'keel', 'settings.json'),
+      JSON.stringify({
+        facilitator_name: 'Erin Example',
+        recent: [{ path: file, organisation: 'Calder Valley Freight Ltd', opened_at: '2026-11-25T09:00:00Z' }],
+      }),
+    );
+
+    const run = await launch(env);
+    const s = run.session;
+    const text = async (css) => String(await (await s.find(css)).property('textContent')).trim();
+    const missing = async () => Number(await text('[data-testid=check-missing]'));
+    let failed = true;
+    try {
+      await s.waitForText('[data-testid=organisation]', 'Calder Valley Freight');
+      await (await s.find('[data-nav=plans]')).click();
+      await (await s.waitFor('[data-testid=new-plan]')).click();
+      await (await s.find('#plan-title')).type('Cold store continuity plan');
+      await (await s.find('form.new button.primary')).click();
+      await s.waitForText('[data-testid=plan-state]', 'Draft');
+      await s.waitForText('.head h2', 'Cold store continuity plan');
+      const before = await missing();
+
+      // Two sections, typed into the Markdown editor; the preview renders them.
+      for (const [key, body] of [
+        ['purpose', 'Keep **chilled stock** within temperature and shipping within 4 hours.'],
+        ['activation', 'Invoke when a chiller fails for more than 30 minutes.'],
+      ]) {
+        await (await s.find(`button[data-section=${key}]`)).click();
+        await s.waitFor('#section-body');
+        await (await s.find('#section-body')).type(body);
+        await s.waitForText('[data-testid=section-preview]', body.replace(/\*\*/g, ''));
+      }
+      await s.waitForText('[data-testid=check-missing]', String(before - 2));
+      // What was typed is all the section holds (nothing carried over from another plan).
+      await (await s.find('button[data-section=purpose]')).click();
+      assert.equal(
+        await s.execute(`return document.querySelector('#section-body').value;`),
+        'Keep **chilled stock** within temperature and shipping within 4 hours.',
+      );
+      assert.equal(await missing(), before - 2, 'two elements fewer are missing');
+      const strong = await s.execute(`return [...document.querySelectorAll('[data-testid=section-preview] strong')].map((e) => e.textContent);`);
+      assert.deepEqual(strong, ['chilled stock'], 'the preview renders the Markdown');
+      await s.screenshot(join(shots, 'plan-draft.png'));
+
+      // Two approvers, then review.
+      await (await s.find('button[data-tab=signoff]')).click();
+      for (const [i, [name, role]] of [
+        ['Morgan Hale', 'Operations Director'],
+        ['Priya Shah', 'Head of Risk and Compliance'],
+      ].entries()) {
+        await (await s.waitFor('.signoff .form-actions button')).click();
+        await (await s.waitFor(`input[aria-label="Approver ${i + 1} name"]`)).type(name);
+        await (await s.find(`input[aria-label="Approver ${i + 1} role"]`)).type(role);
+      }
+      await (await s.find('.signoff .form-actions button.primary')).click();
+      await s.waitForText('.signoff', 'Send for review');
+      await s.waitFor('.signoff section[aria-label=Review] button.primary:not([disabled])');
+      await (await s.find('.signoff section[aria-label=Review] button.primary')).click();
+      await s.waitForText('[data-testid=plan-state]', 'In review');
+
+      await (await s.waitFor('li[data-approver="Morgan Hale"] button.primary')).click();
+      await s.waitForText('li[data-approver="Morgan Hale"]', 'approved');
+      assert.equal(await text('[data-testid=plan-state]'), 'In review', 'one approval of two');
+      // The last approval freezes the version.
+      await (await s.find('li[data-approver="Priya Shah"] button.primary')).click();
+      await s.waitForText('[data-testid=plan-state]', 'Approved');
+      const approvals = await s.execute(`return document.querySelectorAll('.signoff .approvals li').length;`);
+      assert.equal(approvals, 2);
+      await s.screenshot(join(shots, 'plan-approved.png'));
+
+      // Approved: read-only, with no editor.
+      await (await s.find('button[data-tab=sections]')).click();
+      await (await s.find('button[data-section=purpose]')).click();
+      await s.waitForText('[data-testid=section-preview]', 'chilled stock');
+      assert.equal(await s.execute(`return document.querySelector('#section-body') === null;`), true);
+      const listed = JSON.parse(execFileSync(cli, ['plan', 'list', file, '--json'], { encoding: 'utf8' }));
+      const plan = listed.find((p) => p.title === 'Cold store continuity plan');
+      assert.equal(plan.state, 'approved');
+      assert.equal(plan.sha256.length, 64);
+
+      // The next edit starts version 2 as a draft.
+      await (await s.find('[data-testid=unlock]')).click();
+      await (await s.waitFor('#section-body')).type(' Check the logs hourly.');
+      await s.waitForText('[data-testid=plan-version]', 'Version 2');
+      await s.waitForText('[data-testid=plan-state]', 'Draft');
+      await (await s.find('button[data-tab=versions]')).click();
+      const versions = await s.execute(
+        `return [...document.querySelectorAll('[data-testid=versions] tr[data-version]')].map((tr) => [tr.dataset.version, tr.dataset.state]);`,
+      );
+      assert.deepEqual(versions, [
+        ['2', 'draft'],
+        ['1', 'approved'],
+      ]);
+      await s.waitForText('[data-testid=changes]', 'Purpose, scope and objectives');
+      const after = JSON.parse(execFileSync(cli, ['plan', 'list', file, '--json'], { encoding: 'utf8' }));
+      const again = after.find((p) => p.title === 'Cold store continuity plan');
+      assert.deepEqual([again.version, again.state, again.approved_version, again.sha256], [2, 'draft', 1, plan.sha256]);
+      execFileSync(cli, ['plan', 'verify', file]);
+      await s.screenshot(join(shots, 'plan-versions.png'));
+      failed = false;
+    } finally {
+      await quit(run, failed, 'plans-failure');
+    }
+  } finally {
+    remove();
+  }
+});
