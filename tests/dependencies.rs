@@ -3,10 +3,7 @@
 
 use keel::Error;
 use keel::analysis::dependencies::GapKind;
-use keel::domain::{
-    ActivityInput, Evidence, InterviewDuration, InterviewEdit, ResourceCapabilityInput,
-    ResourceKind,
-};
+use keel::domain::{Evidence, ResourceCapabilityInput, ResourceKind};
 
 use crate::util::Fixture;
 
@@ -14,37 +11,7 @@ use crate::util::Fixture;
 fn a_slow_resource_under_an_urgent_activity_is_a_gap_with_its_path() {
     let fixture = Fixture::new();
     let mut store = fixture.open();
-    let id = store
-        .add_activity(&ActivityInput {
-            name: "Dispatch".into(),
-            ..Default::default()
-        })
-        .expect("activity")
-        .id;
-    store
-        .edit_interview_all(
-            id,
-            &[
-                InterviewEdit::Duration {
-                    field: InterviewDuration::Rto,
-                    value: "4h".into(),
-                },
-                InterviewEdit::AddResource {
-                    resource_id: None,
-                    name: "WMS".into(),
-                    resource_kind: ResourceKind::Application,
-                },
-            ],
-        )
-        .expect("interview");
-    let wms = store.resources().expect("catalogue")[0].id;
-    let server = store
-        .add_catalogue_resource("Server", ResourceKind::Infrastructure)
-        .expect("server")
-        .id;
-    store
-        .add_resource_dependency(wms, server, "")
-        .expect("wms needs the server");
+    let (_, wms, server) = crate::util::dispatch_on_wms_on_server(&mut store);
     let rtc = |rtc: &str| ResourceCapabilityInput {
         rtc: rtc.into(),
         rpc: "0m".into(),

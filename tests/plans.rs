@@ -5,8 +5,7 @@
 use keel::EngagementStore;
 use keel::Error;
 use keel::domain::{
-    ActivityInput, InterviewDuration, InterviewEdit, NewPlanInput, PersonInput, PlanEdit,
-    PlanState, ResourceKind, StepInput,
+    InterviewDuration, InterviewEdit, NewPlanInput, PersonInput, PlanEdit, PlanState, StepInput,
 };
 use keel::plan::PlanTemplate;
 use keel::plan::snapshot::ApproverRow;
@@ -17,37 +16,7 @@ use crate::util::Fixture;
 /// approvers. Returns the store, Dispatch's id and the plan's id.
 fn engagement(fixture: &Fixture) -> (EngagementStore, i64, i64) {
     let mut store = fixture.open();
-    let dispatch = store
-        .add_activity(&ActivityInput {
-            name: "Dispatch".into(),
-            ..Default::default()
-        })
-        .expect("activity")
-        .id;
-    store
-        .edit_interview_all(
-            dispatch,
-            &[
-                InterviewEdit::Duration {
-                    field: InterviewDuration::Rto,
-                    value: "4h".into(),
-                },
-                InterviewEdit::AddResource {
-                    resource_id: None,
-                    name: "WMS".into(),
-                    resource_kind: ResourceKind::Application,
-                },
-            ],
-        )
-        .expect("interview");
-    let wms = store.resources().expect("resources")[0].id;
-    let server = store
-        .add_catalogue_resource("Server", ResourceKind::Infrastructure)
-        .expect("server")
-        .id;
-    store
-        .add_resource_dependency(wms, server, "")
-        .expect("need");
+    let (dispatch, _, _) = crate::util::dispatch_on_wms_on_server(&mut store);
     let plan = store
         .create_plan(&NewPlanInput {
             title: "Warehouse continuity plan".into(),

@@ -61,3 +61,41 @@ pub fn file_names(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// Dispatch (RTO 4h) needs the WMS (an application), which needs the server
+/// (infrastructure). Returns the ids of Dispatch, the WMS and the server.
+pub fn dispatch_on_wms_on_server(store: &mut EngagementStore) -> (i64, i64, i64) {
+    use keel::domain::{ActivityInput, InterviewDuration, InterviewEdit, ResourceKind};
+    let dispatch = store
+        .add_activity(&ActivityInput {
+            name: "Dispatch".into(),
+            ..Default::default()
+        })
+        .expect("activity")
+        .id;
+    store
+        .edit_interview_all(
+            dispatch,
+            &[
+                InterviewEdit::Duration {
+                    field: InterviewDuration::Rto,
+                    value: "4h".into(),
+                },
+                InterviewEdit::AddResource {
+                    resource_id: None,
+                    name: "WMS".into(),
+                    resource_kind: ResourceKind::Application,
+                },
+            ],
+        )
+        .expect("interview");
+    let wms = store.resources().expect("catalogue")[0].id;
+    let server = store
+        .add_catalogue_resource("Server", ResourceKind::Infrastructure)
+        .expect("server")
+        .id;
+    store
+        .add_resource_dependency(wms, server, "")
+        .expect("wms needs the server");
+    (dispatch, wms, server)
+}

@@ -148,7 +148,7 @@ fn link_demo(store: &mut EngagementStore) -> Result<()> {
     Ok(())
 }
 
-fn resource_id(store: &EngagementStore, name: &str) -> Result<i64> {
+pub(super) fn resource_id(store: &EngagementStore, name: &str) -> Result<i64> {
     store
         .resources()?
         .into_iter()

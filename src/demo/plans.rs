@@ -2,6 +2,7 @@
 //! continuity plan for the Halifax warehouse (two approvers), and a draft IT
 //! contingency plan for the warehouse management system with open standards-check gaps.
 
+use super::resource_id;
 use crate::domain::{
     CallInput, NewPlanInput, NodeRef, PersonInput, PlanEdit, PlanScope, TeamInput, TeamMember,
 };
@@ -107,15 +108,6 @@ fn person_id(store: &EngagementStore, name: &str) -> Result<i64> {
         .find(|p| p.name == name)
         .map(|p| p.id)
         .ok_or_else(|| crate::Error::Conflict(format!("the demo has no person named {name}")))
-}
-
-fn resource_id(store: &EngagementStore, name: &str) -> Result<i64> {
-    store
-        .resources()?
-        .into_iter()
-        .find(|r| r.name == name)
-        .map(|r| r.id)
-        .ok_or_else(|| crate::Error::Conflict(format!("the demo has no resource named {name}")))
 }
 
 pub(super) fn write_plans(store: &mut EngagementStore) -> Result<()> {

@@ -30,6 +30,26 @@ pub(crate) struct GraphParts {
     pub edges: Vec<(NodeId, NodeId, String)>,
 }
 
+impl GraphParts {
+    /// The graph node of each record.
+    pub fn index(&self) -> HashMap<NodeRef, NodeId> {
+        self.facts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.node, i))
+            .collect()
+    }
+
+    /// For every node, what it needs directly (every member of its groups).
+    pub fn needs(&self) -> Vec<Vec<NodeId>> {
+        let mut needs = vec![Vec::new(); self.graph.nodes.len()];
+        for (from, to, _) in &self.edges {
+            needs[*from].push(*to);
+        }
+        needs
+    }
+}
+
 fn optional_duration(errors: &mut FieldErrors, field: &str, text: &str) -> Option<Duration> {
     if text.trim().is_empty() {
         return None;

@@ -25,18 +25,12 @@ struct Scope {
 
 fn scope_of(parts: &GraphParts, scope: PlanScope, chosen: &[NodeRef]) -> Scope {
     let n = parts.graph.nodes.len();
-    let index: HashMap<NodeRef, NodeId> = parts
-        .facts
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.node, i))
-        .collect();
+    let index = parts.index();
     let is_activity = |id: NodeId| parts.facts[id].resource_kind.is_none();
+    let needs = parts.needs();
     let mut needed_by: Vec<Vec<NodeId>> = vec![Vec::new(); n];
-    let mut needs: Vec<Vec<NodeId>> = vec![Vec::new(); n];
     for (from, to, _) in &parts.edges {
         needed_by[*to].push(*from);
-        needs[*from].push(*to);
     }
     let mut activities = vec![false; n];
     let chosen_ids: Vec<NodeId> = chosen
@@ -407,20 +401,12 @@ impl EngagementStore {
     /// its own resource needs.
     fn step_rows(&self, plan_id: i64, parts: &GraphParts) -> Result<Vec<StepRow>> {
         let steps = self.plan_steps(plan_id)?;
-        let index: HashMap<NodeRef, NodeId> = parts
-            .facts
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.node, i))
-            .collect();
+        let index = parts.index();
         let node_of = |s: &crate::domain::StepInput| {
             s.resource_id
                 .and_then(|r| index.get(&NodeRef::Resource(r)).copied())
         };
-        let mut needs: Vec<Vec<NodeId>> = vec![Vec::new(); parts.graph.nodes.len()];
-        for (from, to, _) in &parts.edges {
-            needs[*from].push(*to);
-        }
+        let needs = parts.needs();
         let needed = |start: NodeId| {
             let mut seen = vec![false; needs.len()];
             let mut stack = needs[start].clone();

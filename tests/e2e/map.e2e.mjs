@@ -61,37 +61,37 @@ test('import the demo CSVs in the app, open the map, select a chain gap, drag a 
       await (await s.find('[data-testid=import-preview] button.primary')).click();
 
       // The import opens the map.
-      await s.waitForCount('[data-testid=map] g.node', nodeCount);
+      await s.waitForCount('[data-testid=map] g.dep-node', nodeCount);
       const button = await s.find(`button.finding[data-kind=chain][data-node="${chain.node}"]`);
       await button.type(Key.Enter);
-      await s.waitForCount('g.node[data-lit=true]', chain.path.length);
+      await s.waitForCount('g.dep-node[data-lit=true]', chain.path.length);
       const lit = await s.execute(`
-        const names = [...document.querySelectorAll('g.node[data-lit=true]')].map((g) => g.dataset.name);
-        const edges = [...document.querySelectorAll('path.edge.lit')].map((p) => p.dataset.edge);
+        const names = [...document.querySelectorAll('g.dep-node[data-lit=true]')].map((g) => g.dataset.name);
+        const edges = [...document.querySelectorAll('path.dep-edge.lit')].map((p) => p.dataset.edge);
         return { names, edges };`);
       assert.deepEqual([...lit.names].sort(), [...chain.path].sort());
       assert.equal(lit.edges.length, chain.path.length - 1, 'every link of the path is lit');
       const status = await s.execute(
-        `return document.querySelector('g.node[data-name="${chain.node}"]').dataset.status;`,
+        `return document.querySelector('g.dep-node[data-name="${chain.node}"]').dataset.status;`,
       );
       assert.equal(status, 'gap');
       await s.screenshot(join(shots, 'map.png'));
 
       // Drag the first node of the path 120 px down; it stays there after leaving the page.
-      const key = await s.execute(`return document.querySelector('g.node[data-name="${chain.node}"]').dataset.key;`);
+      const key = await s.execute(`return document.querySelector('g.dep-node[data-name="${chain.node}"]').dataset.key;`);
       const place = () =>
-        s.execute(`const t = document.querySelector('g.node[data-key="${key}"]').getAttribute('transform');
+        s.execute(`const t = document.querySelector('g.dep-node[data-key="${key}"]').getAttribute('transform');
                    return t.match(/translate\\(([-\\d.]+) ([-\\d.]+)\\)/).slice(1).map(Number);`);
       const [x0, y0] = await place();
-      await s.execute(`document.querySelector('g.node[data-key="${key}"]').scrollIntoView({ block: 'center', inline: 'center' });`);
-      await s.drag(await s.find(`g.node[data-key="${key}"] rect`), 0, 120);
+      await s.execute(`document.querySelector('g.dep-node[data-key="${key}"]').scrollIntoView({ block: 'center', inline: 'center' });`);
+      await s.drag(await s.find(`g.dep-node[data-key="${key}"] rect`), 0, 120);
       await sleep(500);
       const [x1, y1] = await place();
       assert.ok(Math.abs(x1 - x0) < 2 && y1 - y0 > 100, `moved from ${x0},${y0} to ${x1},${y1}`);
       await s.chord(Key.Alt, '7');
       await s.waitFor('[data-testid=gaps]');
       await s.chord(Key.Alt, '9');
-      await s.waitForCount('[data-testid=map] g.node', nodeCount);
+      await s.waitForCount('[data-testid=map] g.dep-node', nodeCount);
       const [x2, y2] = await place();
       assert.deepEqual([x2, y2], [Math.round(x1), Math.round(y1)], 'the position was kept');
       const log = execFileSync(cli, ['audit', target, '--limit', '1'], { encoding: 'utf8' });

@@ -41,7 +41,7 @@ const map = (): DependencyMap => ({
   node_height: 44,
 });
 
-const lit = () => [...document.querySelectorAll('g.node.lit')].map((g) => (g as SVGGElement).dataset.name);
+const lit = () => [...document.querySelectorAll('g.dep-node.lit')].map((g) => (g as SVGGElement).dataset.name);
 
 describe('MapPage', () => {
   beforeEach(() => {
@@ -55,7 +55,7 @@ describe('MapPage', () => {
     expect(lit()).toEqual([]);
     await userEvent.setup().click(finding);
     expect(lit()).toEqual(['Dispatch', 'WMS', 'Server']);
-    expect(document.querySelectorAll('path.edge.lit')).toHaveLength(2);
+    expect(document.querySelectorAll('path.dep-edge.lit')).toHaveLength(2);
     expect(screen.getByRole('button', { name: /Server, Infrastructure, ok, single point of failure/ })).toBeTruthy();
   });
 
@@ -63,7 +63,7 @@ describe('MapPage', () => {
     render(MapPage);
     const user = userEvent.setup();
     await screen.findByRole('button', { name: /Slow chain/ });
-    const names = () => [...document.querySelectorAll('g.node')].map((g) => (g as SVGGElement).dataset.name);
+    const names = () => [...document.querySelectorAll('g.dep-node')].map((g) => (g as SVGGElement).dataset.name);
     expect(names()).toEqual(['Dispatch', 'Payroll', 'WMS', 'Server']);
     await user.click(screen.getByLabelText('Infrastructure'));
     expect(names()).toEqual(['Dispatch', 'Payroll', 'WMS']);
