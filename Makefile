@@ -13,22 +13,23 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 APT_PACKAGES := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
 	librsvg2-dev libayatana-appindicator3-dev libxdo-dev xvfb xauth webkit2gtk-driver \
-	imagemagick poppler-utils
+	imagemagick poppler-utils qpdf
 APP := $(TARGET_DIR)/debug/keel-desktop
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
 .PHONY: help run test deps system-deps rust-deps ui-deps e2e-deps ui gen \
-	check-fmt clippy rust-tests ui-check ui-tests app e2e clean
+	check-fmt clippy rust-tests ui-check ui-tests app e2e pdf-preview clean
 
 help:
 	@echo "make run   - install what is missing, build, launch Keel"
 	@echo "make test  - every check: fmt, clippy, Rust tests, UI type-check and tests, real-window e2e"
 	@echo "make gen   - regenerate the TypeScript types from the Rust types"
+	@echo "make pdf-preview - the demo plan as PDF and page images in target/pdf-preview/"
 
 run: deps ui
 	cargo run -p keel-desktop
 
-test: deps e2e-deps check-fmt ui clippy rust-tests ui-check ui-tests app e2e
+test: deps e2e-deps check-fmt ui clippy rust-tests ui-check ui-tests app e2e pdf-preview
 	@echo "make test: every check passed."
 
 # --- installing what is missing -------------------------------------------------------
@@ -96,6 +97,15 @@ ui-tests: ui-deps
 e2e: app e2e-deps
 	@# A hung window must fail the run within minutes, not eat the whole CI budget.
 	KEEL_APP=$(APP) KEEL_CLI=$(TARGET_DIR)/debug/keel timeout 900 $(XVFB) node --test --test-concurrency=1 tests/e2e/*.e2e.mjs
+
+# The demo's approved plan as PDF and page images, to look at: target/pdf-preview/.
+pdf-preview: app
+	rm -rf target/pdf-preview && mkdir -p target/pdf-preview
+	$(TARGET_DIR)/debug/keel demo target/pdf-preview/demo.keel --as "Preview" > /dev/null
+	$(TARGET_DIR)/debug/keel export target/pdf-preview/demo.keel --plan 1 --out target/pdf-preview/plan.pdf
+	qpdf --check target/pdf-preview/plan.pdf > /dev/null
+	pdftoppm -r 80 -png target/pdf-preview/plan.pdf target/pdf-preview/page
+	@echo "Page images of the demo's approved plan: target/pdf-preview/page-*.png"
 
 clean:
 	cargo clean

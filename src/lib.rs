@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod import;
 pub mod plan;
+pub mod report;
 pub mod settings;
 pub mod store;
 pub mod workspace;

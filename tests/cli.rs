@@ -290,3 +290,78 @@ fn plans_are_listed_approved_by_the_named_approver_and_verified() {
     assert!(!out.status.success(), "a changed byte is caught");
     assert!(stdout(&out).contains("MISMATCH plan 1 version 1"));
 }
+
+#[test]
+fn export_writes_a_pdf_that_verify_matches_to_its_approved_version_and_bench_measures() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("x.keel");
+    let file = file.to_str().expect("utf-8 path");
+    assert!(keel(&["demo", file]).status.success());
+    let pdf = dir.path().join("plan.pdf");
+    let pdf = pdf.to_str().expect("utf-8 path");
+    let out = keel(&[
+        "export",
+        file,
+        "--plan",
+        "1",
+        "--out",
+        pdf,
+        "--at",
+        "2026-11-25T10:00:00Z",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout(&out).contains("pages"));
+    assert!(std::fs::read(pdf).expect("pdf").starts_with(b"%PDF-"));
+    let ok = keel(&["verify", pdf, "--engagement", file]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(stdout(&ok).starts_with("OK: "));
+
+    let draft = dir.path().join("draft.pdf");
+    let draft = draft.to_str().expect("utf-8 path");
+    assert!(
+        keel(&["export", file, "--plan", "2", "--out", draft])
+            .status
+            .success()
+    );
+    let refused = keel(&["verify", draft, "--engagement", file]);
+    assert!(!refused.status.success(), "a draft is no approved version");
+    let other = dir.path().join("other.keel");
+    let other = other.to_str().expect("utf-8 path");
+    assert!(keel(&["new", other, "--org", "Other Ltd"]).status.success());
+    assert!(
+        !keel(&["verify", pdf, "--engagement", other])
+            .status
+            .success()
+    );
+    let bad = keel(&[
+        "export",
+        file,
+        "--plan",
+        "1",
+        "--out",
+        pdf,
+        "--at",
+        "yesterday",
+    ]);
+    assert!(!bad.status.success());
+
+    let bench = keel(&["bench", "pdf", "--pages", "2"]);
+    assert!(
+        bench.status.success(),
+        "{}",
+        String::from_utf8_lossy(&bench.stderr)
+    );
+    assert!(
+        stdout(&bench).contains("cold: layout"),
+        "{}",
+        stdout(&bench)
+    );
+}

@@ -12,5 +12,6 @@ mod import;
 mod map;
 mod open_refusals;
 mod plans;
+mod report;
 mod units;
 mod workspace;

@@ -17,6 +17,7 @@ macro_rules! say {
 
 mod analyze;
 mod bia;
+mod export;
 mod output;
 mod plan;
 mod process;
@@ -134,6 +135,36 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Export a plan version as a typeset PDF: title page, document control with the
+    /// content SHA-256, contents, every section, sign-off page and revision history.
+    /// A draft carries a DRAFT mark on every page.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_name = "ID")]
+        plan: i64,
+        /// The version to export; the plan's working version when left out.
+        #[arg(long, value_name = "N")]
+        version: Option<u32>,
+        #[arg(long, value_name = "PLAN.pdf")]
+        out: PathBuf,
+        /// Printed on the title page and in the document control table.
+        #[arg(long, value_name = "TEXT")]
+        classification: Option<String>,
+        /// The export time to print and to record (RFC 3339); now when left out. With
+        /// the same time, the same version always gives the same bytes.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Check that a PDF exported by Keel is an approved version of a plan in the
+    /// engagement: its embedded content SHA-256 must match that frozen version.
+    Verify {
+        pdf: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        engagement: PathBuf,
+    },
+    /// Measure Keel's own work: `keel bench pdf --pages 100`.
+    #[command(subcommand)]
+    Bench(BenchCommand),
     /// Lose one or more resources (a site, a supplier) at once: which activities stop,
     /// when each would be back, and which breach their MTPD.
     Scenario {
@@ -154,6 +185,19 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Lay out and write a synthetic plan of at least this many pages, and print the
+    /// time of layout and of writing.
+    Pdf {
+        #[arg(long, default_value_t = 100)]
+        pages: usize,
+        /// Keep the PDF here.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -250,6 +294,16 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
             }
             Ok(())
         }
+        Command::Export {
+            file,
+            plan,
+            version,
+            out,
+            classification,
+            at,
+        } => export::export(&file, plan, version, &out, classification, at),
+        Command::Verify { pdf, engagement } => export::verify(&pdf, &engagement),
+        Command::Bench(BenchCommand::Pdf { pages, out }) => export::bench_pdf(pages, out),
         Command::Scenario { file, lose, json } => analyze::scenario(file, &lose, json),
         Command::Audit { file, limit, json } => {
             let entries = EngagementStore::open(&file)?.audit_log(limit)?;

@@ -17,6 +17,7 @@ mod interviews;
 mod migrations;
 mod people;
 mod plan_content;
+mod plan_export;
 mod plan_signoff;
 mod plans;
 mod resources;

@@ -15,12 +15,12 @@ use crate::plan::snapshot::sha256_hex;
 use crate::plan::{PlanSnapshot, diff, markdown};
 use crate::{Error, Result};
 
-struct FrozenRow {
-    version: u32,
-    snapshot: String,
-    sha256: String,
-    open_gaps: String,
-    frozen_at: String,
+pub(super) struct FrozenRow {
+    pub version: u32,
+    pub snapshot: String,
+    pub sha256: String,
+    pub open_gaps: String,
+    pub frozen_at: String,
 }
 
 fn damaged(plan: &PlanRow, version: u32) -> Error {
@@ -31,7 +31,7 @@ fn damaged(plan: &PlanRow, version: u32) -> Error {
 }
 
 impl EngagementStore {
-    fn frozen_rows(&self, plan_id: i64) -> Result<Vec<FrozenRow>> {
+    pub(super) fn frozen_rows(&self, plan_id: i64) -> Result<Vec<FrozenRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT version, snapshot, sha256, open_gaps, frozen_at FROM plan_frozen WHERE plan_id = ?1 ORDER BY version",
         )?;
@@ -47,7 +47,7 @@ impl EngagementStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn approvals(&self, plan_id: i64, version: u32) -> Result<Vec<Approval>> {
+    pub(super) fn approvals(&self, plan_id: i64, version: u32) -> Result<Vec<Approval>> {
         let mut stmt = self.conn.prepare(
             "SELECT name, role, approved_at, comment FROM plan_approval WHERE plan_id = ?1 AND version = ?2
              ORDER BY approved_at, name",
@@ -212,7 +212,7 @@ impl EngagementStore {
         Ok(frozen.is_some())
     }
 
-    fn parse_frozen(&self, plan: &PlanRow, row: &FrozenRow) -> Result<PlanSnapshot> {
+    pub(super) fn parse_frozen(&self, plan: &PlanRow, row: &FrozenRow) -> Result<PlanSnapshot> {
         serde_json::from_str(&row.snapshot).map_err(|_| damaged(plan, row.version))
     }
 
@@ -269,29 +269,7 @@ impl EngagementStore {
             None => Vec::new(),
         };
         let today = self.today();
-        let latest = frozen.last().map(|r| r.version);
-        let mut versions: Vec<VersionInfo> = frozen
-            .iter()
-            .map(|r| VersionInfo {
-                version: r.version,
-                state: if Some(r.version) == latest {
-                    PlanState::Approved
-                } else {
-                    PlanState::Superseded
-                },
-                approved_at: Some(r.frozen_at.clone()),
-                sha256: Some(r.sha256.clone()),
-            })
-            .collect();
-        if plan.state != PlanState::Approved {
-            versions.push(VersionInfo {
-                version: plan.version,
-                state: plan.state,
-                approved_at: None,
-                sha256: None,
-            });
-        }
-        versions.reverse();
+        let versions = versions_of(&plan, &frozen);
         let mut scope_items = Vec::new();
         for node in self.plan_scope_items(plan_id)? {
             let name = match node {
@@ -378,4 +356,33 @@ impl EngagementStore {
         }
         Ok((checked, mismatches))
     }
+}
+
+/// Every version of a plan, newest first: the frozen ones, and the working one when it
+/// is not the last approved.
+pub(super) fn versions_of(plan: &PlanRow, frozen: &[FrozenRow]) -> Vec<VersionInfo> {
+    let latest = frozen.last().map(|r| r.version);
+    let mut versions: Vec<VersionInfo> = frozen
+        .iter()
+        .map(|r| VersionInfo {
+            version: r.version,
+            state: if Some(r.version) == latest {
+                PlanState::Approved
+            } else {
+                PlanState::Superseded
+            },
+            approved_at: Some(r.frozen_at.clone()),
+            sha256: Some(r.sha256.clone()),
+        })
+        .collect();
+    if plan.state != PlanState::Approved {
+        versions.push(VersionInfo {
+            version: plan.version,
+            state: plan.state,
+            approved_at: None,
+            sha256: None,
+        });
+    }
+    versions.reverse();
+    versions
 }

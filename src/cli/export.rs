@@ -1,0 +1,155 @@
+//! `keel export`, `keel verify` and `keel bench pdf`.
+
+use std::path::{Path, PathBuf};
+
+use keel::report::{self, PlanDocument};
+use keel::{EngagementStore, Error};
+
+pub fn export(
+    file: &Path,
+    plan: i64,
+    version: Option<u32>,
+    out: &Path,
+    classification: Option<String>,
+    at: Option<String>,
+) -> keel::Result<()> {
+    let store = EngagementStore::open(file)?;
+    let mut doc = store.plan_document(plan, version)?;
+    if let Some(c) = classification {
+        doc.classification = c;
+    }
+    if let Some(at) = at {
+        chrono::DateTime::parse_from_rfc3339(&at).map_err(|_| {
+            Error::Conflict(format!(
+                "--at wants a time like 2026-11-25T10:00:00Z, not {at}"
+            ))
+        })?;
+        doc.exported_at = at;
+    }
+    let exported = report::export(&doc)?;
+    std::fs::write(out, &exported.bytes).map_err(Error::io("write", out))?;
+    say!(
+        "Wrote {} ({} pages): \u{201c}{}\u{201d} version {}, content SHA-256 {}.",
+        out.display(),
+        exported.pages,
+        doc.content.title,
+        doc.version,
+        doc.sha256
+    );
+    if !exported.missing.is_empty() {
+        let list: String = exported
+            .missing
+            .iter()
+            .map(|c| format!("{c} (U+{:04X}) ", *c as u32))
+            .collect();
+        eprintln!(
+            "keel: no shipped font has these characters; they show as boxes: {}",
+            list.trim()
+        );
+    }
+    Ok(())
+}
+
+/// The Keel keys of a PDF's document information.
+fn keel_info(pdf: &Path) -> keel::Result<(i64, u32, String)> {
+    let bytes = std::fs::read(pdf).map_err(Error::io("read", pdf))?;
+    let not_ours = || Error::Conflict(format!("{} is not a plan exported by Keel", pdf.display()));
+    let doc = lopdf::Document::load_mem(&bytes).map_err(|_| not_ours())?;
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .map_err(|_| not_ours())?;
+    let text = |key: &[u8]| -> Option<String> {
+        let bytes = info.get(key).ok()?.as_str().ok()?;
+        if let Some(utf16) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+            let units: Vec<u16> = utf16
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16(&units).ok()
+        } else {
+            String::from_utf8(bytes.to_vec()).ok()
+        }
+    };
+    let id = text(b"KeelPlanId")
+        .and_then(|t| t.parse().ok())
+        .ok_or_else(not_ours)?;
+    let version = text(b"KeelPlanVersion")
+        .and_then(|t| t.parse().ok())
+        .ok_or_else(not_ours)?;
+    let sha = text(b"KeelContentSHA256").ok_or_else(not_ours)?;
+    Ok((id, version, sha))
+}
+
+pub fn verify(pdf: &Path, engagement: &Path) -> keel::Result<()> {
+    let (plan, version, sha) = keel_info(pdf)?;
+    let store = EngagementStore::open(engagement)?;
+    let frozen = store.frozen_version(plan, version).map_err(|_| {
+        Error::Conflict(format!(
+            "{} claims version {version} of plan {plan}, which {} has no approved version of: it is a draft or from another engagement",
+            pdf.display(),
+            engagement.display()
+        ))
+    })?;
+    if frozen.sha256 != sha {
+        return Err(Error::Conflict(format!(
+            "MISMATCH: {} carries content SHA-256 {sha}, but approved version {version} of \u{201c}{}\u{201d} is {}",
+            pdf.display(),
+            frozen.content.title,
+            frozen.sha256
+        )));
+    }
+    say!(
+        "OK: {} is approved version {version} of \u{201c}{}\u{201d} (plan {plan}), content SHA-256 {sha}.",
+        pdf.display(),
+        frozen.content.title
+    );
+    Ok(())
+}
+
+/// Lays out and writes a synthetic plan of at least `pages` pages, and says how long
+/// layout and writing took.
+pub fn bench_pdf(pages: usize, out: Option<PathBuf>) -> keel::Result<()> {
+    // Find the content size that gives the pages asked for.
+    let mut scale = pages.max(1);
+    let mut doc: PlanDocument = report::sample::synthetic_plan(scale);
+    let mut probe = report::export(&doc)?;
+    while probe.pages < pages {
+        scale = scale * pages / probe.pages.max(1) + 1;
+        doc = report::sample::synthetic_plan(scale);
+        probe = report::export(&doc)?;
+    }
+    // Cold: nothing shaped yet, as for the first export in a fresh process. Warm: the
+    // words already shaped, as for the next export in the same session.
+    let runs = 5;
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2] * 1000.0
+    };
+    let mut last = probe;
+    for cold in [true, false] {
+        let (mut layout, mut write) = (Vec::new(), Vec::new());
+        for _ in 0..runs {
+            if cold {
+                report::fonts::fonts().clear_cache();
+            }
+            last = report::export(&doc)?;
+            layout.push(last.layout_seconds);
+            write.push(last.write_seconds);
+        }
+        let (l, w) = (median(&mut layout), median(&mut write));
+        say!(
+            "{} pages, {} KiB, {}: layout {l:.0} ms, writing {w:.0} ms, total {:.0} ms (median of {runs}).",
+            last.pages,
+            last.bytes.len() / 1024,
+            if cold { "cold" } else { "warm" },
+            l + w
+        );
+    }
+    if let Some(out) = out {
+        std::fs::write(&out, &last.bytes).map_err(Error::io("write", &out))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,13 @@
+//! Typesetting: a small layout engine of Keel's own (shaping, line breaking, pages) that
+//! produces a backend-neutral display list, and a PDF writer that draws it.
+
+pub mod display;
+pub mod flow;
+pub mod fonts;
+pub mod markdown;
+pub mod paragraph;
+pub mod pdf;
+pub mod plan_pdf;
+pub mod sample;
+
+pub use plan_pdf::{Exported, PlanDocument, export};

@@ -1,0 +1,381 @@
+//! The PDF writer: draws a display list with printpdf (fonts embedded and subset, text
+//! that extracts back), then finishes the file with lopdf: the document information
+//! (with Keel's own keys and no conformance claim), a nested outline, a document ID
+//! derived from the content, and compressed streams. The same display list and export
+//! time always give the same bytes.
+
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use printpdf::{
+    Actions, BorderArray, Codepoint, Color, ColorArray, Destination, FontId, Greyscale,
+    HighlightingMode, Line, LineDashPattern, LinePoint, LinkAnnotation, Mm, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
+    TextItem, TextMatrix,
+};
+use sha2::{Digest, Sha256};
+
+use super::display::{DisplayList, Item, LinkTarget, OutlineEntry};
+use super::fonts::{Style, fonts};
+use crate::{Error, Result};
+
+fn font_id(style: Style) -> FontId {
+    // Fixed ids: the subset tag and resource names never depend on the run.
+    FontId(
+        match style {
+            Style::Regular => "KEELRG",
+            Style::Bold => "KEELBD",
+            Style::Italic => "KEELIT",
+        }
+        .into(),
+    )
+}
+
+fn grey(level: f32) -> Color {
+    Color::Greyscale(Greyscale::new(level.clamp(0.0, 1.0), None))
+}
+
+fn pdf_error(what: impl std::fmt::Display) -> Error {
+    Error::Conflict(format!("the PDF could not be written: {what}"))
+}
+
+/// Draws `list` and returns the finished PDF.
+pub fn write(list: &DisplayList) -> Result<Vec<u8>> {
+    let mut doc = PdfDocument::new(&list.info.title);
+    for style in Style::ALL {
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(style.bytes(), 0, &mut warnings)
+            .ok_or_else(|| pdf_error("a shipped font does not parse"))?;
+        doc.resources
+            .fonts
+            .map
+            .insert(font_id(style), PdfFont::new(parsed));
+    }
+    let height = list.page_height;
+    let y = |top: f32| Pt(height - top);
+    let mut pages = Vec::with_capacity(list.pages.len());
+    for page in &list.pages {
+        let mut ops = Vec::new();
+        for item in &page.items {
+            match item {
+                Item::Text {
+                    x,
+                    baseline,
+                    size,
+                    style,
+                    grey: level,
+                    glyphs,
+                } => {
+                    let codepoints = glyphs
+                        .iter()
+                        .map(|g| Codepoint {
+                            gid: g.gid,
+                            // TJ adjustments: positive moves the next glyph left.
+                            offset: fonts().natural_advance_milli(g) - g.advance * 1000.0 / size,
+                            cid: Some(g.text.clone()),
+                        })
+                        .collect();
+                    ops.extend([
+                        Op::StartTextSection,
+                        Op::SetFillColor { col: grey(*level) },
+                        Op::SetFont {
+                            font: PdfFontHandle::External(font_id(*style)),
+                            size: Pt(*size),
+                        },
+                        Op::SetTextMatrix {
+                            matrix: TextMatrix::Translate(Pt(*x), y(*baseline)),
+                        },
+                        Op::ShowText {
+                            items: vec![TextItem::GlyphIds(codepoints)],
+                        },
+                        Op::EndTextSection,
+                    ]);
+                }
+                Item::Line {
+                    from,
+                    to,
+                    width,
+                    grey: level,
+                    dashed,
+                } => {
+                    ops.extend(stroke_style(*width, *level, *dashed));
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            points: vec![
+                                LinePoint {
+                                    p: Point {
+                                        x: Pt(from.0),
+                                        y: y(from.1),
+                                    },
+                                    bezier: false,
+                                },
+                                LinePoint {
+                                    p: Point {
+                                        x: Pt(to.0),
+                                        y: y(to.1),
+                                    },
+                                    bezier: false,
+                                },
+                            ],
+                            is_closed: false,
+                        },
+                    });
+                }
+                Item::Curve {
+                    points,
+                    width,
+                    grey: level,
+                    dashed,
+                } => {
+                    ops.extend(stroke_style(*width, *level, *dashed));
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            points: points
+                                .iter()
+                                .enumerate()
+                                .map(|(i, p)| LinePoint {
+                                    p: Point {
+                                        x: Pt(p.0),
+                                        y: y(p.1),
+                                    },
+                                    bezier: i == 1 || i == 2,
+                                })
+                                .collect(),
+                            is_closed: false,
+                        },
+                    });
+                }
+                Item::Rect {
+                    x,
+                    y: top,
+                    w,
+                    h,
+                    fill,
+                    stroke,
+                } => {
+                    if let Some(level) = fill {
+                        ops.push(Op::SetFillColor { col: grey(*level) });
+                    }
+                    if let Some(level) = stroke {
+                        ops.extend(stroke_style(0.5, *level, false));
+                    }
+                    let mode = match (fill, stroke) {
+                        (Some(_), Some(_)) => PaintMode::FillStroke,
+                        (Some(_), None) => PaintMode::Fill,
+                        _ => PaintMode::Stroke,
+                    };
+                    ops.push(Op::DrawRectangle {
+                        rectangle: Rect {
+                            x: Pt(*x),
+                            y: y(top + h),
+                            width: Pt(*w),
+                            height: Pt(*h),
+                            mode: Some(mode),
+                            winding_order: None,
+                        },
+                    });
+                }
+                Item::Link {
+                    x,
+                    y: top,
+                    w,
+                    h,
+                    target,
+                } => {
+                    let actions = match target {
+                        LinkTarget::Page { page, y: to } => Actions::Goto(Destination::Xyz {
+                            page: page + 1,
+                            left: None,
+                            top: Some(height - to),
+                            zoom: None,
+                        }),
+                        LinkTarget::Uri(uri) => Actions::Uri(uri.clone()),
+                    };
+                    ops.push(Op::LinkAnnotation {
+                        link: LinkAnnotation::new(
+                            Rect {
+                                x: Pt(*x),
+                                y: y(top + h),
+                                width: Pt(*w),
+                                height: Pt(*h),
+                                mode: None,
+                                winding_order: None,
+                            },
+                            actions,
+                            Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                            Some(ColorArray::Transparent),
+                            Some(HighlightingMode::None),
+                        ),
+                    });
+                }
+            }
+        }
+        let to_mm = |pt: f32| Mm(pt * 25.4 / 72.0);
+        pages.push(PdfPage::new(to_mm(list.page_width), to_mm(height), ops));
+    }
+    doc.with_pages(pages);
+
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+    finish(&mut lo, list)?;
+    let mut out = Vec::new();
+    lo.save_to(&mut out).map_err(pdf_error)?;
+    Ok(out)
+}
+
+fn stroke_style(width: f32, level: f32, dashed: bool) -> [Op; 3] {
+    [
+        Op::SetOutlineColor { col: grey(level) },
+        Op::SetOutlineThickness { pt: Pt(width) },
+        Op::SetLineDashPattern {
+            dash: if dashed {
+                LineDashPattern::new(0.0, &[2.0, 2.0])
+            } else {
+                LineDashPattern::solid()
+            },
+        },
+    ]
+}
+
+/// A text string for the document information or the outline: UTF-16BE with its byte
+/// order mark, so any script survives.
+fn text_string(text: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        bytes.extend(unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// `D:YYYYMMDDHHmmSSZ` from an RFC 3339 time.
+fn pdf_date(rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => t
+            .with_timezone(&chrono::Utc)
+            .format("D:%Y%m%d%H%M%SZ")
+            .to_string(),
+        Err(_) => "D:19700101000000Z".into(),
+    }
+}
+
+fn finish(lo: &mut lopdf::Document, list: &DisplayList) -> Result<()> {
+    let info_id = lo
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .map_err(pdf_error)?;
+    let info = lo.get_dictionary_mut(info_id).map_err(pdf_error)?;
+    // printpdf writes these empty; they read like a PDF/X claim, which Keel does not make.
+    for key in [&b"GTS_PDFXVersion"[..], b"Identifier", b"Trapped"] {
+        info.remove(key);
+    }
+    let date = pdf_date(&list.info.created);
+    info.set("Title", text_string(&list.info.title));
+    info.set("Author", text_string(&list.info.author));
+    info.set("Subject", text_string(&list.info.subject));
+    info.set("Keywords", text_string(&list.info.keywords.join(", ")));
+    info.set("Creator", text_string("Keel"));
+    info.set("Producer", text_string("Keel (printpdf)"));
+    info.set("CreationDate", Object::string_literal(date.clone()));
+    info.set("ModDate", Object::string_literal(date));
+    for (key, value) in &list.info.custom {
+        info.set(key.as_bytes().to_vec(), text_string(value));
+    }
+
+    let pages = lo.get_pages();
+    let page_ids: Vec<ObjectId> = pages.values().copied().collect();
+    outline(lo, &page_ids, &list.outline, list.page_height)?;
+
+    // A document ID from the content: the same content gives the same file.
+    let mut hasher = Sha256::new();
+    hasher.update(list.info.title.as_bytes());
+    hasher.update(list.info.created.as_bytes());
+    for (k, v) in &list.info.custom {
+        hasher.update(k.as_bytes());
+        hasher.update(v.as_bytes());
+    }
+    hasher.update((list.pages.len() as u64).to_be_bytes());
+    let id = hasher.finalize()[..16].to_vec();
+    lo.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
+    );
+    lo.compress();
+    Ok(())
+}
+
+/// The nested outline (bookmarks), built by hand: printpdf's is flat and re-sorted.
+fn outline(
+    lo: &mut lopdf::Document,
+    pages: &[ObjectId],
+    entries: &[OutlineEntry],
+    height: f32,
+) -> Result<()> {
+    let catalog = lo.catalog_mut().map_err(pdf_error)?;
+    catalog.remove(b"Outlines");
+    catalog.remove(b"PageMode");
+    if entries.is_empty() || pages.is_empty() {
+        return Ok(());
+    }
+    let root = lo.new_object_id();
+    let ids: Vec<ObjectId> = entries.iter().map(|_| lo.new_object_id()).collect();
+    // The parent of each entry: the nearest earlier entry of a lower level.
+    let parent: Vec<Option<usize>> = (0..entries.len())
+        .map(|i| (0..i).rev().find(|&j| entries[j].level < entries[i].level))
+        .collect();
+    let children = |p: Option<usize>| -> Vec<usize> {
+        (0..entries.len()).filter(|&i| parent[i] == p).collect()
+    };
+    let descendants = |i: usize| -> i64 {
+        let mut count = 0;
+        let mut stack = children(Some(i));
+        while let Some(c) = stack.pop() {
+            count += 1;
+            stack.extend(children(Some(c)));
+        }
+        count
+    };
+    for (i, entry) in entries.iter().enumerate() {
+        let siblings = children(parent[i]);
+        let at = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        let mut dict = Dictionary::new();
+        dict.set("Title", text_string(&entry.title));
+        dict.set("Parent", parent[i].map(|p| ids[p]).unwrap_or(root));
+        let page = pages[entry.page.min(pages.len() - 1)];
+        dict.set(
+            "Dest",
+            Object::Array(vec![
+                page.into(),
+                "XYZ".into(),
+                Object::Null,
+                Object::Real(height - entry.y),
+                Object::Null,
+            ]),
+        );
+        if at > 0 {
+            dict.set("Prev", ids[siblings[at - 1]]);
+        }
+        if let Some(&next) = siblings.get(at + 1) {
+            dict.set("Next", ids[next]);
+        }
+        let kids = children(Some(i));
+        if let (Some(&first), Some(&last)) = (kids.first(), kids.last()) {
+            dict.set("First", ids[first]);
+            dict.set("Last", ids[last]);
+            dict.set("Count", descendants(i));
+        }
+        lo.objects.insert(ids[i], Object::Dictionary(dict));
+    }
+    let top = children(None);
+    let mut root_dict = Dictionary::new();
+    root_dict.set("Type", "Outlines");
+    root_dict.set("First", ids[top[0]]);
+    root_dict.set("Last", ids[*top.last().unwrap_or(&top[0])]);
+    root_dict.set("Count", entries.len() as i64);
+    lo.objects.insert(root, Object::Dictionary(root_dict));
+    let catalog = lo.catalog_mut().map_err(pdf_error)?;
+    catalog.set("Outlines", root);
+    catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    Ok(())
+}

@@ -1,0 +1,227 @@
+//! Plan PDFs, read back the way a reader sees them: extracted text, page count,
+//! document information, bookmarks, `qpdf --check`; and byte-for-byte determinism.
+
+use std::path::Path;
+use std::process::Command;
+
+use keel::EngagementStore;
+use keel::domain::{CallInput, PersonInput, PlanEdit};
+use keel::report;
+
+fn demo(dir: &Path) -> EngagementStore {
+    keel::demo::write_demo(&dir.join("demo.keel"), "Ana").expect("demo")
+}
+
+fn run(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool}: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write pdf");
+    path.to_str().expect("utf-8").to_owned()
+}
+
+fn info_string(doc: &lopdf::Document, key: &[u8]) -> Option<String> {
+    let id = doc.trailer.get(b"Info").ok()?.as_reference().ok()?;
+    let bytes = doc
+        .get_dictionary(id)
+        .ok()?
+        .get(key)
+        .ok()?
+        .as_str()
+        .ok()?
+        .to_vec();
+    let units: Vec<u16> = bytes
+        .strip_prefix(&[0xFE, 0xFF])?
+        .chunks(2)
+        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+        .collect();
+    String::from_utf16(&units).ok()
+}
+
+#[test]
+fn the_demos_approved_plan_reads_back_with_its_sections_metadata_and_bookmarks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = demo(dir.path());
+    let mut doc = store.plan_document(1, None).expect("document");
+    doc.exported_at = "2026-11-25T10:00:00Z".into();
+    let exported = report::export(&doc).expect("export");
+    assert!(exported.missing.is_empty(), "{:?}", exported.missing);
+    let path = write(dir.path(), "plan.pdf", &exported.bytes);
+
+    assert!(run("qpdf", &["--check", &path]).contains("No syntax or stream encoding errors"));
+    let info = run("pdfinfo", &[&path]);
+    assert!(
+        info.contains(&format!("Pages:           {}", exported.pages)),
+        "{info}"
+    );
+    assert!(info.contains("Title:           Halifax warehouse continuity plan"));
+    assert!(info.contains("Author:          Tom Whitaker"));
+    assert!(
+        info.contains("CreationDate:    Wed Nov 25 10:00:00 2026 UTC"),
+        "{info}"
+    );
+
+    let text = run("pdftotext", &["-layout", &path, "-"]);
+    for expected in [
+        "Calder Valley Freight Ltd",
+        "Document control",
+        "Contents",
+        "1. Purpose, scope and objectives",
+        "6. Recovery actions within the time frames",
+        "Sign-off",
+        "Revision history",
+        "Morgan Hale",
+        &doc.sha256,
+        &format!("Page 1 of {}", exported.pages),
+    ] {
+        assert!(text.contains(expected), "no {expected:?} in the text");
+    }
+    assert!(
+        !text.contains("DRAFT"),
+        "an approved version carries no draft mark"
+    );
+
+    let pdf = lopdf::Document::load(&path).expect("lopdf reads it");
+    assert_eq!(info_string(&pdf, b"KeelPlanId").as_deref(), Some("1"));
+    assert_eq!(
+        info_string(&pdf, b"KeelContentSHA256").as_deref(),
+        Some(doc.sha256.as_str())
+    );
+    let info_id = pdf.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    assert!(
+        pdf.get_dictionary(info_id)
+            .unwrap()
+            .get(b"GTS_PDFXVersion")
+            .is_err(),
+        "no conformance claim"
+    );
+
+    // Bookmarks: one per section, "Changes since…" nested under "Revision history".
+    let catalog = pdf.catalog().expect("catalog");
+    let outlines = pdf
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    let mut titles = Vec::new();
+    let mut nested = 0;
+    let mut next = outlines
+        .get(b"First")
+        .ok()
+        .and_then(|o| o.as_reference().ok());
+    while let Some(id) = next {
+        let entry = pdf.get_dictionary(id).unwrap();
+        let raw = entry.get(b"Title").unwrap().as_str().unwrap();
+        let units: Vec<u16> = raw[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        titles.push(String::from_utf16(&units).unwrap());
+        if entry.get(b"First").is_ok() {
+            nested += 1;
+        }
+        next = entry.get(b"Next").ok().and_then(|o| o.as_reference().ok());
+    }
+    assert_eq!(titles.first().map(String::as_str), Some("Document control"));
+    assert!(
+        titles
+            .iter()
+            .any(|t| t == "10. Stand-down and return to normal")
+    );
+    assert_eq!(titles.last().map(String::as_str), Some("Revision history"));
+    assert_eq!(nested, 1, "Revision history holds the changes");
+}
+
+#[test]
+fn the_same_frozen_version_exported_twice_is_byte_identical() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = demo(dir.path());
+    let export = |at: &str| {
+        let mut doc = store.plan_document(1, Some(1)).expect("document");
+        doc.exported_at = at.into();
+        report::export(&doc).expect("export").bytes
+    };
+    let first = export("2026-11-25T10:00:00Z");
+    assert_eq!(first, export("2026-11-25T10:00:00Z"));
+    assert_ne!(
+        first,
+        export("2026-11-26T10:00:00Z"),
+        "the export time is in the file"
+    );
+}
+
+#[test]
+fn greek_cyrillic_accents_and_a_long_address_survive_and_a_draft_is_marked_on_every_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = demo(dir.path());
+    let long = "eleftheria.papadopoulou.continuity.coordinator@caldervalleyfreight.example";
+    let person = store
+        .add_person(&PersonInput {
+            name: "Ελευθερία Παπαδοπούλου".into(),
+            email: long.into(),
+            last_verified: "2026-10-01".into(),
+            ..Default::default()
+        })
+        .expect("person")
+        .id;
+    let draft = 2;
+    for edit in [
+        PlanEdit::Section {
+            key: "concept".into(),
+            body: "Κέντρο δεδομένων — резервный центр обработки данных — façade, Zürich, Ærøskøbing \u{0F40}.".into(),
+        },
+        PlanEdit::CallTree {
+            calls: vec![CallInput {
+                caller_id: None,
+                callee_id: person,
+                fallback_id: None,
+            }],
+        },
+    ] {
+        store.edit_plan(draft, &edit).expect("edit");
+    }
+    let exported =
+        report::export(&store.plan_document(draft, None).expect("document")).expect("export");
+    assert_eq!(exported.missing, ['\u{0F40}'], "reported, not dropped");
+    let path = write(dir.path(), "draft.pdf", &exported.bytes);
+    assert!(run("qpdf", &["--check", &path]).contains("No syntax or stream encoding errors"));
+    let text = run("pdftotext", &[&path, "-"]);
+    for expected in [
+        "Κέντρο δεδομένων",
+        "резервный центр обработки данных",
+        "façade, Zürich, Ærøskøbing",
+        "Ελευθερία Παπαδοπούλου",
+    ] {
+        assert!(text.contains(expected), "no {expected:?}");
+    }
+    // Broken over three lines of its cell, with the next cell's text in between in
+    // reading order: every piece is there, in order.
+    let mut matched = 0;
+    for token in text.split_whitespace() {
+        if matched < long.len() && long[matched..].starts_with(token) {
+            matched += token.len();
+        }
+    }
+    assert_eq!(
+        matched,
+        long.len(),
+        "the address, broken over lines, is all there"
+    );
+    for page in 1..=exported.pages {
+        let p = page.to_string();
+        let text = run("pdftotext", &["-f", &p, "-l", &p, &path, "-"]);
+        assert!(
+            text.contains("DRAFT \u{2014} NOT APPROVED"),
+            "page {page} has no draft mark"
+        );
+    }
+}
