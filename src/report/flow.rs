@@ -689,7 +689,8 @@ impl<'a> Flow<'a> {
                 dashed: alternative,
             });
         }
-        let size = 8.0 * scale.max(0.6);
+        // Two lines of text inside each box, sized to the box.
+        let size = nh * scale * 0.3;
         for (x, y, name, second, fill, dashed) in &d.nodes {
             let (px, py) = at(*x, *y);
             self.page().items.push(Item::Rect {
@@ -704,12 +705,16 @@ impl<'a> Flow<'a> {
                 .into_iter()
                 .enumerate()
             {
-                let mut lines =
-                    self.lines(&[Span::styled(text.clone(), style)], size, nw * scale - 8.0);
+                let pad = nw * scale * 0.04;
+                let mut lines = self.lines(
+                    &[Span::styled(text.clone(), style)],
+                    size,
+                    nw * scale - 2.0 * pad,
+                );
                 lines.truncate(1);
                 if let Some(line) = lines.pop() {
-                    let baseline = py + (12.0 + 14.0 * k as f32) * scale.max(0.6);
-                    let items = text_item(px + 4.0, baseline, size, line.glyphs, 0.0);
+                    let baseline = py + nh * scale * (0.42 + 0.38 * k as f32);
+                    let items = text_item(px + pad, baseline, size, line.glyphs, 0.0);
                     self.page().items.extend(items);
                 }
             }
