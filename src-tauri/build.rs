@@ -51,6 +51,8 @@ const COMMANDS: &[&str] = &[
     "approve_plan",
     "frozen_plan_version",
     "propose_plan_steps",
+    "export_plan",
+    "open_exported_pdf",
     "present_interview",
     "presented_interview",
     "set_presentation_fullscreen",

@@ -119,6 +119,7 @@ fn generated() -> String {
         decl::<VersionInfo>(&cfg),
         decl::<PlanView>(&cfg),
         decl::<FrozenVersion>(&cfg),
+        decl::<PdfExportSummary>(&cfg),
         decl::<CheckItem>(&cfg),
         decl::<PlanSnapshot>(&cfg),
         decl::<SectionText>(&cfg),

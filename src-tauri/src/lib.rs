@@ -25,6 +25,7 @@ pub fn run() {
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::new(workspace))
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());

@@ -1,6 +1,7 @@
 //! The shell's state: the facilitator's workspace behind a lock, and which interview the
 //! presentation window shows.
 
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use keel::workspace::Workspace;
@@ -10,6 +11,8 @@ pub struct AppState {
     workspace: Mutex<Workspace>,
     /// The activity whose interview the presentation window shows.
     presented: Mutex<Option<i64>>,
+    /// The PDF exported last: the only file "open the PDF" opens.
+    exported: Mutex<Option<PathBuf>>,
 }
 
 /// A lock poisoned by a panic elsewhere is still usable: every change is a committed
@@ -25,6 +28,7 @@ impl AppState {
         Self {
             workspace: Mutex::new(workspace),
             presented: Mutex::new(None),
+            exported: Mutex::new(None),
         }
     }
 
@@ -39,6 +43,14 @@ impl AppState {
     ) -> Result<T, ApiError> {
         let mut workspace = self.workspace();
         Ok(f(workspace.store()?)?)
+    }
+
+    pub fn exported(&self) -> Option<PathBuf> {
+        lock(&self.exported).clone()
+    }
+
+    pub fn set_exported(&self, path: PathBuf) {
+        *lock(&self.exported) = Some(path);
     }
 
     pub fn presented(&self) -> Option<i64> {

@@ -32,8 +32,8 @@ pub use interview::{
 pub use map::{DependencyMap, MapEdge, MapFinding, MapNode, MapPosition, NodeRef, NodeStatus};
 pub use person::{Person, PersonInput, Team, TeamInput, TeamMember};
 pub use plan::{
-    Approval, CallInput, FrozenVersion, HashMismatch, NewPlanInput, PlanEdit, PlanScope, PlanState,
-    PlanSummary, PlanView, ScopeItem, SectionView, StepInput, VersionInfo,
+    Approval, CallInput, FrozenVersion, HashMismatch, NewPlanInput, PdfExportSummary, PlanEdit,
+    PlanScope, PlanState, PlanSummary, PlanView, ScopeItem, SectionView, StepInput, VersionInfo,
 };
 pub use resource::{
     ActivityLink, Evidence, RecoveryStrategy, Resource, ResourceAmount, ResourceCapabilityInput,

@@ -232,3 +232,15 @@ pub struct HashMismatch {
     pub stored: String,
     pub computed: String,
 }
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct PdfExportSummary {
+    pub path: String,
+    pub pages: usize,
+    pub version: u32,
+    pub sha256: String,
+    /// Characters no shipped font has; they show as boxes in the PDF.
+    pub missing: Vec<String>,
+}

@@ -5,6 +5,7 @@ mod activities;
 mod bia;
 mod dependencies;
 mod engagement;
+mod export;
 mod import;
 mod map;
 mod people;
@@ -65,6 +66,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         plans::approve_plan,
         plans::frozen_plan_version,
         plans::propose_plan_steps,
+        export::export_plan,
+        export::open_exported_pdf,
         presentation::present_interview,
         presentation::presented_interview,
         presentation::set_presentation_fullscreen,

@@ -14,6 +14,7 @@ import type {
   DependencyMap,
   FrozenVersion,
   NewPlanInput,
+  PdfExportSummary,
   Person,
   PersonInput,
   PlanEdit,
@@ -138,6 +139,14 @@ export const api = {
   frozenPlanVersion: (planId: number, version: number) =>
     call<FrozenVersion>('frozen_plan_version', { planId, version }),
   proposePlanSteps: (planId: number) => call<StepInput[]>('propose_plan_steps', { planId }),
+  /** Writes version `version` (the working version when null) as a PDF at `path`. */
+  exportPlan: (planId: number, version: number | null, path: string) =>
+    call<PdfExportSummary>('export_plan', { planId, version, path }),
+  /** Opens the PDF exported last in the system's reader. */
+  openExportedPdf: () => call<null>('open_exported_pdf'),
+  /** Asks where to save a PDF; null when cancelled. */
+  choosePdfPath: (defaultPath: string): Promise<string | null> =>
+    save({ defaultPath, filters: [{ name: 'PDF document', extensions: ['pdf'] }] }),
 
   /** Imports the CSV files; with `dryRun`, only says what it would do. */
   importCsv: (files: ImportFiles, dryRun: boolean) => call<ImportReport>('import_csv', { files, dryRun }),

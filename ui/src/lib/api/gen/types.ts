@@ -586,6 +586,15 @@ export type FrozenVersion = { version: number, state: PlanState, content: PlanSn
  */
 open_gaps: Array<CheckItem>, frozen_at: string, };
 
+/**
+ * What an export wrote.
+ */
+export type PdfExportSummary = { path: string, pages: number, version: number, sha256: string, 
+/**
+ * Characters no shipped font has; they show as boxes in the PDF.
+ */
+missing: Array<string>, };
+
 export type CheckItem = { 
 /**
  * The clause or outline element, e.g. `8.4.4 d)`.
