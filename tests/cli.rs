@@ -365,3 +365,96 @@ fn export_writes_a_pdf_that_verify_matches_to_its_approved_version_and_bench_mea
         stdout(&bench)
     );
 }
+
+#[test]
+fn an_identity_made_on_the_command_line_signs_an_export() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = |name: &str| dir.path().join(name).to_str().expect("utf-8").to_owned();
+    let (file, p12, pass, pdf) = (
+        path("x.keel"),
+        path("me.p12"),
+        path("pass.txt"),
+        path("signed.pdf"),
+    );
+    std::fs::write(&pass, "correct horse battery\n").expect("passphrase");
+    assert!(keel(&["demo", &file]).status.success());
+    let made = keel(&[
+        "identity",
+        "new",
+        "--name",
+        "Erin Example",
+        "--out",
+        &p12,
+        "--passphrase-file",
+        &pass,
+    ]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    assert!(
+        !keel(&[
+            "identity",
+            "new",
+            "--name",
+            "Erin",
+            "--out",
+            &p12,
+            "--passphrase-file",
+            &pass
+        ])
+        .status
+        .success(),
+        "never overwrites"
+    );
+    let out = keel(&[
+        "export",
+        &file,
+        "--plan",
+        "1",
+        "--out",
+        &pdf,
+        "--sign",
+        &p12,
+        "--passphrase-file",
+        &pass,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout(&out).contains("Signed by Erin Example"));
+    let check = std::process::Command::new("pdfsig")
+        .args(["-nocert", &pdf])
+        .output()
+        .expect("pdfsig");
+    assert!(String::from_utf8_lossy(&check.stdout).contains("Signature is Valid."));
+    assert!(
+        keel(&["verify", &pdf, "--engagement", &file])
+            .status
+            .success(),
+        "a signed PDF still verifies"
+    );
+
+    std::fs::write(&pass, "not the passphrase\n").expect("passphrase");
+    let wrong = keel(&[
+        "export",
+        &file,
+        "--plan",
+        "1",
+        "--out",
+        &path("other.pdf"),
+        "--sign",
+        &p12,
+        "--passphrase-file",
+        &pass,
+    ]);
+    assert!(!wrong.status.success());
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("wrong passphrase"));
+    assert!(
+        !dir.path().join("other.pdf").exists(),
+        "nothing is written without the signature"
+    );
+}

@@ -225,3 +225,95 @@ fn greek_cyrillic_accents_and_a_long_address_survive_and_a_draft_is_marked_on_ev
         );
     }
 }
+
+fn pdfsig(path: &str) -> String {
+    run("pdfsig", &["-nocert", path])
+}
+
+fn signed_demo(dir: &Path, identity: &report::identity::Identity) -> Vec<u8> {
+    let store = demo(dir);
+    let mut doc = store.plan_document(1, None).expect("document");
+    doc.exported_at = "2026-11-25T10:00:00Z".into();
+    let pdf = report::export(&doc).expect("export").bytes;
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    report::signature::sign(&pdf, identity, &at, "Approved version 1").expect("signed")
+}
+
+#[test]
+fn pdfsig_accepts_the_signed_plan_and_refuses_it_after_any_change() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/signer-modern.p12"
+    ))
+    .unwrap();
+    let identity =
+        report::identity::Identity::from_pkcs12(&bytes, "fixture-passphrase").expect("modern p12");
+    assert_eq!(identity.name, "Priya Shah");
+    let signed = signed_demo(dir.path(), &identity);
+    let path = write(dir.path(), "signed.pdf", &signed);
+    let report = pdfsig(&path);
+    assert!(
+        report.lines().any(|l| l == "  - Total document signed"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Signature Validation: Signature is Valid."),
+        "{report}"
+    );
+    assert!(report.contains("ETSI.CAdES.detached"));
+    assert!(run("qpdf", &["--check", &path]).contains("No syntax or stream encoding errors"));
+    assert!(run("pdftotext", &[&path, "-"]).contains("Halifax warehouse continuity plan"));
+
+    // One byte changed in the document: the digest no longer matches.
+    let mut tampered = signed.clone();
+    let at = tampered
+        .windows(8)
+        .position(|w| w == b"/Creator")
+        .expect("info")
+        + 1;
+    tampered[at] = b'X';
+    let report = pdfsig(&write(dir.path(), "tampered.pdf", &tampered));
+    assert!(!report.contains("Signature is Valid."), "{report}");
+    // A byte added after the signature: no longer the total document.
+    let mut appended = signed.clone();
+    appended.extend(b"\n% added\n");
+    let report = pdfsig(&write(dir.path(), "appended.pdf", &appended));
+    assert!(
+        !report.lines().any(|l| l == "  - Total document signed"),
+        "{report}"
+    );
+}
+
+#[test]
+fn identities_are_made_kept_under_a_passphrase_and_read_back_legacy_ones_too() {
+    let made = report::identity::Identity::generate("Erin Example", "Calder Valley Freight Ltd")
+        .expect("identity");
+    assert!(
+        made.to_pkcs12("short").is_err(),
+        "a passphrase of 8 characters at least"
+    );
+    let p12 = made.to_pkcs12("correct horse battery").expect("p12");
+    assert!(report::identity::Identity::from_pkcs12(&p12, "wrong passphrase").is_err());
+    let again =
+        report::identity::Identity::from_pkcs12(&p12, "correct horse battery").expect("read back");
+    assert_eq!(again.name, "Erin Example");
+    assert_eq!(again.certificate(), made.certificate());
+
+    let legacy = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/signer-legacy.p12"
+    ))
+    .unwrap();
+    let identity =
+        report::identity::Identity::from_pkcs12(&legacy, "fixture-passphrase").expect("legacy p12");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(
+        dir.path(),
+        "legacy-signed.pdf",
+        &signed_demo(dir.path(), &identity),
+    );
+    assert!(pdfsig(&path).contains("Signature is Valid."));
+}

@@ -5,13 +5,34 @@ use std::path::{Path, PathBuf};
 use keel::report::{self, PlanDocument};
 use keel::{EngagementStore, Error};
 
+/// The passphrase in the first line of `file`.
+fn passphrase(file: &Path) -> keel::Result<String> {
+    let text = std::fs::read_to_string(file).map_err(Error::io("read", file))?;
+    Ok(text.lines().next().unwrap_or("").to_owned())
+}
+
+pub fn new_identity(name: &str, org: &str, out: &Path, passphrase_file: &Path) -> keel::Result<()> {
+    if out.exists() {
+        return Err(Error::FileExists(out.to_owned()));
+    }
+    let pass = passphrase(passphrase_file)?;
+    let identity = report::identity::Identity::generate(name, org)?;
+    let bytes = identity.to_pkcs12(&pass)?;
+    std::fs::write(out, bytes).map_err(Error::io("write", out))?;
+    say!(
+        "Wrote the signing identity of {} to {} (a self-signed certificate; keep the passphrase safe).",
+        identity.name,
+        out.display()
+    );
+    Ok(())
+}
+
 pub fn export(
     file: &Path,
-    plan: i64,
-    version: Option<u32>,
+    (plan, version): (i64, Option<u32>),
     out: &Path,
-    classification: Option<String>,
-    at: Option<String>,
+    (classification, at): (Option<String>, Option<String>),
+    sign: Option<(PathBuf, PathBuf)>,
 ) -> keel::Result<()> {
     let store = EngagementStore::open(file)?;
     let mut doc = store.plan_document(plan, version)?;
@@ -26,8 +47,35 @@ pub fn export(
         })?;
         doc.exported_at = at;
     }
+    // Open the identity first: a wrong passphrase must not leave an unsigned file behind.
+    let identity = match &sign {
+        Some((p12, pass)) => {
+            let bytes = std::fs::read(p12).map_err(Error::io("read", p12))?;
+            Some(report::identity::Identity::from_pkcs12(
+                &bytes,
+                &passphrase(pass)?,
+            )?)
+        }
+        None => None,
+    };
     let exported = report::export(&doc)?;
-    std::fs::write(out, &exported.bytes).map_err(Error::io("write", out))?;
+    let bytes = match &identity {
+        Some(identity) => {
+            let at = chrono::DateTime::parse_from_rfc3339(&doc.exported_at)
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .unwrap_or_else(|_| chrono::Utc::now());
+            let reason = format!("Version {} of {}", doc.version, doc.content.title);
+            report::signature::sign(&exported.bytes, identity, &at, &reason)?
+        }
+        None => exported.bytes.clone(),
+    };
+    std::fs::write(out, &bytes).map_err(Error::io("write", out))?;
+    if let Some(identity) = &identity {
+        say!(
+            "Signed by {} (PAdES baseline B; no time stamp, as Keel works offline).",
+            identity.name
+        );
+    }
     say!(
         "Wrote {} ({} pages): \u{201c}{}\u{201d} version {}, content SHA-256 {}.",
         out.display(),

@@ -154,7 +154,18 @@ enum Command {
         /// the same time, the same version always gives the same bytes.
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
+        /// Sign the PDF (PAdES baseline B, no time stamp: Keel works offline) with this
+        /// PKCS#12 signing identity.
+        #[arg(long, value_name = "IDENTITY.p12", requires = "passphrase_file")]
+        sign: Option<PathBuf>,
+        /// The file holding the identity's passphrase (its first line).
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
     },
+    /// Signing identities: `keel identity new` makes a key and a self-signed
+    /// certificate, kept in a PKCS#12 file protected by a passphrase.
+    #[command(subcommand)]
+    Identity(IdentityCommand),
     /// Check that a PDF exported by Keel is an approved version of a plan in the
     /// engagement: its embedded content SHA-256 must match that frozen version.
     Verify {
@@ -185,6 +196,22 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum IdentityCommand {
+    /// Make an RSA-3072 key and a self-signed certificate for NAME, five years valid.
+    New {
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        org: String,
+        #[arg(long, value_name = "IDENTITY.p12")]
+        out: PathBuf,
+        /// The file holding the passphrase to protect the key with (at least 8 characters).
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: PathBuf,
     },
 }
 
@@ -301,7 +328,21 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
             out,
             classification,
             at,
-        } => export::export(&file, plan, version, &out, classification, at),
+            sign,
+            passphrase_file,
+        } => export::export(
+            &file,
+            (plan, version),
+            &out,
+            (classification, at),
+            sign.zip(passphrase_file),
+        ),
+        Command::Identity(IdentityCommand::New {
+            name,
+            org,
+            out,
+            passphrase_file,
+        }) => export::new_identity(&name, &org, &out, &passphrase_file),
         Command::Verify { pdf, engagement } => export::verify(&pdf, &engagement),
         Command::Bench(BenchCommand::Pdf { pages, out }) => export::bench_pdf(pages, out),
         Command::Scenario { file, lose, json } => analyze::scenario(file, &lose, json),

@@ -4,10 +4,12 @@
 pub mod display;
 pub mod flow;
 pub mod fonts;
+pub mod identity;
 pub mod markdown;
 pub mod paragraph;
 pub mod pdf;
 pub mod plan_pdf;
 pub mod sample;
+pub mod signature;
 
 pub use plan_pdf::{Exported, PlanDocument, export};
