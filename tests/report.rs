@@ -278,7 +278,7 @@ fn pdfsig_accepts_the_signed_plan_and_refuses_it_after_any_change() {
     let report = pdfsig(&write(dir.path(), "tampered.pdf", &tampered));
     assert!(!report.contains("Signature is Valid."), "{report}");
     // A byte added after the signature: no longer the total document.
-    let mut appended = signed.clone();
+    let mut appended = signed;
     appended.extend(b"\n% added\n");
     let report = pdfsig(&write(dir.path(), "appended.pdf", &appended));
     assert!(

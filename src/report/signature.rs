@@ -102,7 +102,7 @@ fn cms(digest: &[u8], identity: &Identity) -> Result<Vec<u8>> {
     let signature = SigningKey::<Sha256>::new(identity.key.clone())
         .sign(&attributes)
         .to_vec();
-    let mut signed_attrs = attributes.clone();
+    let mut signed_attrs = attributes;
     signed_attrs[0] = 0xa0; // [0] IMPLICIT in the SignerInfo; the signature covers the SET
     let null = [0x05, 0x00];
     let signer_info = seq(&[
