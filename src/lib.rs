@@ -8,6 +8,7 @@ pub mod csv_export;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod identities;
 pub mod import;
 pub mod plan;
 pub mod report;

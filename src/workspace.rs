@@ -42,6 +42,11 @@ impl AppDirs {
     pub fn engagements_dir(&self) -> PathBuf {
         self.data_dir.join("engagements")
     }
+
+    /// The facilitator's signing identities.
+    pub fn identities(&self) -> crate::identities::IdentityShelf {
+        crate::identities::IdentityShelf::new(&self.config_dir)
+    }
 }
 
 /// What the app shows about the workspace.
@@ -163,6 +168,10 @@ impl Workspace {
     }
 
     /// The open engagement.
+    pub fn dirs(&self) -> &AppDirs {
+        &self.dirs
+    }
+
     pub fn store(&mut self) -> Result<&mut EngagementStore> {
         self.current.as_mut().ok_or(Error::NoEngagement)
     }

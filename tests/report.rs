@@ -317,3 +317,62 @@ fn identities_are_made_kept_under_a_passphrase_and_read_back_legacy_ones_too() {
     );
     assert!(pdfsig(&path).contains("Signature is Valid."));
 }
+
+#[test]
+fn identities_are_kept_in_the_config_folder_and_open_only_with_their_passphrase() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shelf = keel::identities::IdentityShelf::new(dir.path());
+    assert!(shelf.list().expect("empty").is_empty());
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let made = shelf
+        .create(
+            "Erin Example",
+            "Calder Valley Freight Ltd",
+            "correct horse battery",
+            at,
+        )
+        .expect("made");
+    let fixture = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/signer-legacy.p12"
+    ));
+    assert!(
+        shelf.import(fixture, "wrong", at).is_err(),
+        "a wrong passphrase imports nothing"
+    );
+    let imported = shelf
+        .import(fixture, "fixture-passphrase", at)
+        .expect("imported");
+    let names: Vec<String> = shelf
+        .list()
+        .expect("list")
+        .into_iter()
+        .map(|i| i.name)
+        .collect();
+    assert_eq!(names, ["Erin Example", "Priya Shah"]);
+    assert_eq!(imported.kind, keel::identities::IdentityKind::Imported);
+    assert!(shelf.open(&made.id, "not it").is_err());
+    assert_eq!(
+        shelf
+            .open(&made.id, "correct horse battery")
+            .expect("opens")
+            .name,
+        "Erin Example"
+    );
+    assert!(shelf.open("../../etc/passwd", "x").is_err());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(
+            dir.path()
+                .join("identities")
+                .join(format!("{}.p12", made.id)),
+        )
+        .unwrap()
+        .permissions()
+        .mode();
+        assert_eq!(mode & 0o077, 0, "only its owner can read a key");
+    }
+}

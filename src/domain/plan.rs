@@ -243,4 +243,6 @@ pub struct PdfExportSummary {
     pub sha256: String,
     /// Characters no shipped font has; they show as boxes in the PDF.
     pub missing: Vec<String>,
+    /// Who signed it, when it was signed.
+    pub signed_by: Option<String>,
 }

@@ -13,6 +13,14 @@ use x509_cert::der::{Decode, Encode};
 use super::identity::Identity;
 use crate::{Error, Result};
 
+/// A moment in time, as signatures record it.
+pub type Time = chrono::DateTime<chrono::Utc>;
+
+/// Now, for the signature dictionary's /M.
+pub fn now() -> Time {
+    chrono::Utc::now()
+}
+
 /// Bytes of DER reserved for the CMS (an RSA-3072 signature with a chain of three
 /// certificates needs about 6 KiB).
 const RESERVED: usize = 16_384;

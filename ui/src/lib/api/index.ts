@@ -13,6 +13,7 @@ import type {
   BiaSettingsEdit,
   DependencyMap,
   FrozenVersion,
+  IdentityInfo,
   NewPlanInput,
   PdfExportSummary,
   Person,
@@ -20,6 +21,7 @@ import type {
   PlanEdit,
   PlanSummary,
   PlanView,
+  SigningRequest,
   StepInput,
   Team,
   TeamInput,
@@ -140,8 +142,18 @@ export const api = {
     call<FrozenVersion>('frozen_plan_version', { planId, version }),
   proposePlanSteps: (planId: number) => call<StepInput[]>('propose_plan_steps', { planId }),
   /** Writes version `version` (the working version when null) as a PDF at `path`. */
-  exportPlan: (planId: number, version: number | null, path: string) =>
-    call<PdfExportSummary>('export_plan', { planId, version, path }),
+  exportPlan: (planId: number, version: number | null, path: string, signing: SigningRequest | null) =>
+    call<PdfExportSummary>('export_plan', { planId, version, path, signing }),
+  listIdentities: () => call<IdentityInfo[]>('list_identities'),
+  /** Makes a key and a self-signed certificate, kept under the passphrase. */
+  createIdentity: (name: string, organisation: string, passphrase: string) =>
+    call<IdentityInfo>('create_identity', { name, organisation, passphrase }),
+  importIdentity: (path: string, passphrase: string) => call<IdentityInfo>('import_identity', { path, passphrase }),
+  /** Asks for a PKCS#12 file; null when cancelled. */
+  chooseIdentityFile: async (): Promise<string | null> => {
+    const chosen = await open({ multiple: false, directory: false, filters: [{ name: 'PKCS#12 identity', extensions: ['p12', 'pfx'] }] });
+    return typeof chosen === 'string' ? chosen : null;
+  },
   /** Opens the PDF exported last in the system's reader. */
   openExportedPdf: () => call<null>('open_exported_pdf'),
   /** Asks where to save a PDF; null when cancelled. */

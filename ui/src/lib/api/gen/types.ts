@@ -593,7 +593,24 @@ export type PdfExportSummary = { path: string, pages: number, version: number, s
 /**
  * Characters no shipped font has; they show as boxes in the PDF.
  */
-missing: Array<string>, };
+missing: Array<string>, 
+/**
+ * Who signed it, when it was signed.
+ */
+signed_by: string | null, };
+
+export type IdentityInfo = { id: string, name: string, kind: IdentityKind, 
+/**
+ * RFC 3339.
+ */
+created_at: string, };
+
+export type IdentityKind = "self_signed" | "imported";
+
+/**
+ * Sign an export with identity `identity_id`, opened with `passphrase`.
+ */
+export type SigningRequest = { identity_id: string, passphrase: string, };
 
 export type CheckItem = { 
 /**
