@@ -138,6 +138,19 @@ pub fn flow(blocks: &[Block], frame: &Frame) -> Flowed {
     }
 }
 
+/// Glyphs one after the other from 0, each at the end of the one before.
+fn in_a_row(glyphs: Vec<Glyph>) -> Vec<(f32, Glyph)> {
+    let mut pos = 0.0;
+    glyphs
+        .into_iter()
+        .map(|g| {
+            let at = pos;
+            pos += g.advance;
+            (at, g)
+        })
+        .collect()
+}
+
 fn text_item(x: f32, baseline: f32, size: f32, glyphs: Vec<(f32, Glyph)>, grey: f32) -> Vec<Item> {
     // One item per run of one face; advances follow the positions (justification).
     let mut items = Vec::new();
@@ -184,16 +197,7 @@ fn decorate(page: &mut Page, frame: &Frame, number: usize, total: usize, missing
             let (glyphs, lost) = fonts().shape(text, style, size);
             missing.extend(lost);
             let x = if right { x - width(&glyphs) } else { x };
-            let mut pos = 0.0;
-            let placed: Vec<(f32, Glyph)> = glyphs
-                .into_iter()
-                .map(|g| {
-                    let at = pos;
-                    pos += g.advance;
-                    (at, g)
-                })
-                .collect();
-            text_item(x, baseline, size, placed, grey)
+            text_item(x, baseline, size, in_a_row(glyphs), grey)
         };
     let mut items = Vec::new();
     items.extend(line(
@@ -464,17 +468,14 @@ impl<'a> Flow<'a> {
                 if first && let Some(marker) = marker {
                     let (glyphs, lost) = fonts().shape(marker, Style::Regular, size);
                     self.missing.extend(lost);
-                    let mut pos = 0.0;
-                    let placed: Vec<(f32, Glyph)> = glyphs
-                        .into_iter()
-                        .map(|g| {
-                            let at = pos;
-                            pos += g.advance;
-                            (at, g)
-                        })
-                        .collect();
                     let baseline = self.y + fonts().ascent(size) + (leading - size * 1.07) / 2.0;
-                    let items = text_item(MARGIN_X + indent - 11.0, baseline, size, placed, 0.0);
+                    let items = text_item(
+                        MARGIN_X + indent - 11.0,
+                        baseline,
+                        size,
+                        in_a_row(glyphs),
+                        0.0,
+                    );
                     self.page().items.extend(items);
                 }
                 first = false;
@@ -518,16 +519,7 @@ impl<'a> Flow<'a> {
             let items = text_item(MARGIN_X + indent, baseline, size, title_line.glyphs, 0.0);
             self.page().items.extend(items);
             let right = A4.0 - MARGIN_X;
-            let mut pos = 0.0;
-            let placed: Vec<(f32, Glyph)> = num_glyphs
-                .into_iter()
-                .map(|g| {
-                    let at = pos;
-                    pos += g.advance;
-                    (at, g)
-                })
-                .collect();
-            let items = text_item(right - num_width, baseline, size, placed, 0.0);
+            let items = text_item(right - num_width, baseline, size, in_a_row(num_glyphs), 0.0);
             self.page().items.extend(items);
             // Dotted leader between the title and its number.
             self.page().items.push(Item::Line {

@@ -51,6 +51,13 @@ pub fn write(list: &DisplayList) -> Result<Vec<u8>> {
     }
     let height = list.page_height;
     let y = |top: f32| Pt(height - top);
+    let point = |(x, top): (f32, f32), bezier: bool| LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: y(top),
+        },
+        bezier,
+    };
     let mut pages = Vec::with_capacity(list.pages.len());
     for page in &list.pages {
         let mut ops = Vec::new();
@@ -99,22 +106,7 @@ pub fn write(list: &DisplayList) -> Result<Vec<u8>> {
                     ops.extend(stroke_style(*width, *level, *dashed));
                     ops.push(Op::DrawLine {
                         line: Line {
-                            points: vec![
-                                LinePoint {
-                                    p: Point {
-                                        x: Pt(from.0),
-                                        y: y(from.1),
-                                    },
-                                    bezier: false,
-                                },
-                                LinePoint {
-                                    p: Point {
-                                        x: Pt(to.0),
-                                        y: y(to.1),
-                                    },
-                                    bezier: false,
-                                },
-                            ],
+                            points: vec![point(*from, false), point(*to, false)],
                             is_closed: false,
                         },
                     });
@@ -131,13 +123,7 @@ pub fn write(list: &DisplayList) -> Result<Vec<u8>> {
                             points: points
                                 .iter()
                                 .enumerate()
-                                .map(|(i, p)| LinePoint {
-                                    p: Point {
-                                        x: Pt(p.0),
-                                        y: y(p.1),
-                                    },
-                                    bezier: i == 1 || i == 2,
-                                })
+                                .map(|(i, p)| point(*p, i == 1 || i == 2))
                                 .collect(),
                             is_closed: false,
                         },
