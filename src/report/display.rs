@@ -20,6 +20,18 @@ pub struct DisplayList {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     pub items: Vec<Item>,
+    /// Turned on its side (for a wide diagram).
+    pub landscape: bool,
+}
+
+impl DisplayList {
+    /// The width and height of page `index`.
+    pub fn page_size(&self, index: usize) -> (f32, f32) {
+        match self.pages.get(index) {
+            Some(page) if page.landscape => (self.page_height, self.page_width),
+            _ => (self.page_width, self.page_height),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

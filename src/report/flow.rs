@@ -74,6 +74,10 @@ pub struct Table {
 /// Boxes and the needs between them, in the core's layout units.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagram {
+    /// Drawn above the picture, and kept on its page.
+    pub title: String,
+    /// Drawn below the picture (a legend), and kept on its page.
+    pub caption: String,
     pub width: f32,
     pub height: f32,
     pub node_width: f32,
@@ -190,7 +194,7 @@ fn text_item(x: f32, baseline: f32, size: f32, glyphs: Vec<(f32, Glyph)>, grey: 
 }
 
 fn decorate(page: &mut Page, frame: &Frame, number: usize, total: usize, missing: &mut Vec<char>) {
-    let (w, h) = A4;
+    let (w, h) = if page.landscape { (A4.1, A4.0) } else { A4 };
     let small = 8.0;
     let mut line =
         |text: &str, x: f32, baseline: f32, right: bool, size: f32, style: Style, grey: f32| {
@@ -308,12 +312,20 @@ impl<'a> Flow<'a> {
         flow
     }
 
+    /// The current page's width and height.
+    fn size(&self) -> (f32, f32) {
+        match self.pages.last() {
+            Some(page) if page.landscape => (A4.1, A4.0),
+            _ => A4,
+        }
+    }
+
     fn content_width(&self) -> f32 {
-        A4.0 - 2.0 * MARGIN_X
+        self.size().0 - 2.0 * MARGIN_X
     }
 
     fn bottom(&self) -> f32 {
-        A4.1 - MARGIN_BOTTOM
+        self.size().1 - MARGIN_BOTTOM
     }
 
     fn room(&self) -> f32 {
@@ -518,7 +530,7 @@ impl<'a> Flow<'a> {
             let baseline = self.y + fonts().ascent(size) + (leading - size * 1.07) / 2.0;
             let items = text_item(MARGIN_X + indent, baseline, size, title_line.glyphs, 0.0);
             self.page().items.extend(items);
-            let right = A4.0 - MARGIN_X;
+            let right = self.size().0 - MARGIN_X;
             let items = text_item(right - num_width, baseline, size, in_a_row(num_glyphs), 0.0);
             self.page().items.extend(items);
             // Dotted leader between the title and its number.
@@ -650,14 +662,42 @@ impl<'a> Flow<'a> {
         if d.nodes.is_empty() {
             return;
         }
-        let max_h = self.bottom() - MARGIN_TOP;
+        // A wide diagram that would shrink below half size gets a page on its side.
+        let portrait =
+            (self.content_width() / d.width).min((self.bottom() - MARGIN_TOP) / d.height);
+        if portrait < 0.5 && d.width > d.height {
+            if !self.at_top() {
+                self.new_page();
+            }
+            self.page().landscape = true;
+            self.diagram_here(d);
+            self.new_page();
+            return;
+        }
+        self.diagram_here(d);
+    }
+
+    fn diagram_here(&mut self, d: &Diagram) {
+        let title = self.lines(
+            &[Span::styled(d.title.clone(), Style::Bold)],
+            11.0,
+            self.content_width(),
+        );
+        let caption = self.lines(&[Span::plain(d.caption.clone())], 9.0, self.content_width());
+        let words =
+            title.len() as f32 * 11.0 * LEADING + 6.0 + caption.len() as f32 * 9.0 * LEADING + 6.0;
+        let max_h = self.bottom() - MARGIN_TOP - words;
         let scale = (self.content_width() / d.width)
             .min(max_h / d.height)
             .min(1.0);
         let h = d.height * scale;
-        if self.room() < h {
+        if self.room() < h + words {
             self.new_page();
         }
+        for line in title {
+            self.draw_line(line, MARGIN_X, 11.0);
+        }
+        self.y += 6.0;
         let (ox, oy) = (MARGIN_X, self.y);
         let at = |x: f32, y: f32| (ox + x * scale, oy + y * scale);
         let (nw, nh) = (d.node_width, d.node_height);
@@ -711,7 +751,11 @@ impl<'a> Flow<'a> {
                 }
             }
         }
-        self.y += h + 8.0;
+        self.y += h + 6.0;
+        for line in caption {
+            self.draw_line(line, MARGIN_X, 9.0);
+        }
+        self.y += 8.0;
     }
 }
 
@@ -848,6 +892,54 @@ mod tests {
             })
             .count();
         assert_eq!(links, 6);
+    }
+
+    #[test]
+    fn a_wide_diagram_gets_a_page_on_its_side_and_the_text_goes_on_upright() {
+        let node =
+            |x: f32, name: &str| (x, 20.0, name.to_owned(), "activity".to_owned(), 1.0, false);
+        let diagram = Diagram {
+            title: "Dependency diagram".into(),
+            caption: "Grey: a gap.".into(),
+            width: 1900.0,
+            height: 300.0,
+            node_width: 200.0,
+            node_height: 44.0,
+            nodes: (0..6)
+                .map(|i| node(i as f32 * 310.0, &format!("Node {i}")))
+                .collect(),
+            edges: vec![(0, 1, false), (1, 2, true)],
+        };
+        let blocks = [
+            Block::text("Before."),
+            Block::Diagram(diagram),
+            Block::text("After."),
+        ];
+        let out = flow(&blocks, &frame());
+        let sides: Vec<bool> = out.pages.iter().map(|p| p.landscape).collect();
+        assert_eq!(sides, [false, true, false]);
+        assert!(page_text(&out.pages[1]).contains("Node 5"));
+        assert!(
+            page_text(&out.pages[1]).contains("Dependency diagram"),
+            "the title goes with it"
+        );
+        assert!(
+            page_text(&out.pages[1]).contains("Grey: a gap."),
+            "and the legend"
+        );
+        assert!(page_text(&out.pages[2]).contains("After."));
+        let widest = out.pages[1]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rect { x, w, .. } => Some(x + w),
+                _ => None,
+            })
+            .fold(0.0, f32::max);
+        assert!(
+            widest > A4.0 && widest <= A4.1,
+            "drawn across the long side: {widest}"
+        );
     }
 
     #[test]

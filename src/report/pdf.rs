@@ -49,17 +49,17 @@ pub fn write(list: &DisplayList) -> Result<Vec<u8>> {
             .map
             .insert(font_id(style), PdfFont::new(parsed));
     }
-    let height = list.page_height;
-    let y = |top: f32| Pt(height - top);
-    let point = |(x, top): (f32, f32), bezier: bool| LinePoint {
-        p: Point {
-            x: Pt(x),
-            y: y(top),
-        },
-        bezier,
-    };
     let mut pages = Vec::with_capacity(list.pages.len());
-    for page in &list.pages {
+    for (index, page) in list.pages.iter().enumerate() {
+        let (width, height) = list.page_size(index);
+        let y = |top: f32| Pt(height - top);
+        let point = |(x, top): (f32, f32), bezier: bool| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: y(top),
+            },
+            bezier,
+        };
         let mut ops = Vec::new();
         for item in &page.items {
             match item {
@@ -170,7 +170,7 @@ pub fn write(list: &DisplayList) -> Result<Vec<u8>> {
                         LinkTarget::Page { page, y: to } => Actions::Goto(Destination::Xyz {
                             page: page + 1,
                             left: None,
-                            top: Some(height - to),
+                            top: Some(list.page_size(*page).1 - to),
                             zoom: None,
                         }),
                         LinkTarget::Uri(uri) => Actions::Uri(uri.clone()),
@@ -195,7 +195,7 @@ pub fn write(list: &DisplayList) -> Result<Vec<u8>> {
             }
         }
         let to_mm = |pt: f32| Mm(pt * 25.4 / 72.0);
-        pages.push(PdfPage::new(to_mm(list.page_width), to_mm(height), ops));
+        pages.push(PdfPage::new(to_mm(width), to_mm(height), ops));
     }
     doc.with_pages(pages);
 
@@ -268,7 +268,7 @@ fn finish(lo: &mut lopdf::Document, list: &DisplayList) -> Result<()> {
 
     let pages = lo.get_pages();
     let page_ids: Vec<ObjectId> = pages.values().copied().collect();
-    outline(lo, &page_ids, &list.outline, list.page_height)?;
+    outline(lo, &page_ids, list)?;
 
     // A document ID from the content: the same content gives the same file.
     let mut hasher = Sha256::new();
@@ -292,12 +292,8 @@ fn finish(lo: &mut lopdf::Document, list: &DisplayList) -> Result<()> {
 }
 
 /// The nested outline (bookmarks), built by hand: printpdf's is flat and re-sorted.
-fn outline(
-    lo: &mut lopdf::Document,
-    pages: &[ObjectId],
-    entries: &[OutlineEntry],
-    height: f32,
-) -> Result<()> {
+fn outline(lo: &mut lopdf::Document, pages: &[ObjectId], list: &DisplayList) -> Result<()> {
+    let entries: &[OutlineEntry] = &list.outline;
     let catalog = lo.catalog_mut().map_err(pdf_error)?;
     catalog.remove(b"Outlines");
     catalog.remove(b"PageMode");
@@ -335,7 +331,7 @@ fn outline(
                 page.into(),
                 "XYZ".into(),
                 Object::Null,
-                Object::Real(height - entry.y),
+                Object::Real(list.page_size(entry.page).1 - entry.y),
                 Object::Null,
             ]),
         );

@@ -230,9 +230,10 @@ fn generated(doc: &PlanDocument, kind: Generated, out: &mut Vec<Block>) {
             ));
         }
         Generated::Diagram => {
-            out.push(heading(3, "Dependency diagram", false));
             let d = &c.diagram;
             out.push(Block::Diagram(Diagram {
+                title: "Dependency diagram".into(),
+                caption: "Grey boxes have a gap, light dashed ones an unknown capability; dashed lines are alternatives (any one suffices).".into(),
                 width: d.width as f32 + 40.0,
                 height: d.height as f32,
                 node_width: d.node_width as f32,
@@ -263,9 +264,6 @@ fn generated(doc: &PlanDocument, kind: Generated, out: &mut Vec<Block>) {
                     .map(|e| (e.from, e.to, !e.group.is_empty()))
                     .collect(),
             }));
-            out.push(Block::text(
-                "Grey boxes have a gap, light dashed ones an unknown capability; dashed lines are alternatives (any one suffices).",
-            ));
         }
         Generated::Findings => {
             out.push(heading(3, "Open gaps and single points of failure", false));
