@@ -20,7 +20,8 @@ const CELL_PAD: f32 = 3.5;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    /// A heading; `toc` ones are listed in the table of contents and the outline.
+    /// A heading; `toc` ones are bookmarks in the outline, and those of levels 1 and 2
+    /// are listed in the table of contents too.
     Heading {
         level: u8,
         text: String,
@@ -298,11 +299,12 @@ impl<'a> Flow<'a> {
             .iter()
             .enumerate()
             .filter_map(|(i, b)| match b {
+                // Deeper headings are bookmarks only.
                 Block::Heading {
                     level,
                     text,
                     toc: true,
-                } => Some((i, text.clone(), *level)),
+                } if *level <= 2 => Some((i, text.clone(), *level)),
                 _ => None,
             })
             .collect();

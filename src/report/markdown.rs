@@ -82,7 +82,7 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
                 b.blocks.push(Block::Heading {
                     level: b.heading.take().unwrap_or(3),
                     text,
-                    toc: false,
+                    toc: true,
                 });
             }
             Event::Start(Tag::Paragraph) => {}

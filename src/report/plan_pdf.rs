@@ -151,7 +151,7 @@ fn generated(doc: &PlanDocument, kind: Generated, out: &mut Vec<Block>) {
     let c = &doc.content;
     match kind {
         Generated::Activities => {
-            out.push(heading(3, "Activities in scope", false));
+            out.push(heading(3, "Activities in scope", true));
             out.push(table(
                 &[3.2, 2.0, 0.9, 0.9, 0.9, 1.6, 0.7],
                 &[
@@ -201,7 +201,7 @@ fn generated(doc: &PlanDocument, kind: Generated, out: &mut Vec<Block>) {
             )));
         }
         Generated::Resources => {
-            out.push(heading(3, "Resources needed", false));
+            out.push(heading(3, "Resources needed", true));
             out.push(table(
                 &[2.2, 1.7, 0.7, 0.7, 1.5, 1.5, 2.4],
                 &[
@@ -266,7 +266,7 @@ fn generated(doc: &PlanDocument, kind: Generated, out: &mut Vec<Block>) {
             }));
         }
         Generated::Findings => {
-            out.push(heading(3, "Open gaps and single points of failure", false));
+            out.push(heading(3, "Open gaps and single points of failure", true));
             if c.gaps.is_empty() && c.spofs.is_empty() {
                 out.push(Block::text("None in scope."));
             }
@@ -287,7 +287,7 @@ fn generated(doc: &PlanDocument, kind: Generated, out: &mut Vec<Block>) {
             }
         }
         Generated::Sequence => {
-            out.push(heading(3, "Recovery sequence after a total loss", false));
+            out.push(heading(3, "Recovery sequence after a total loss", true));
             out.push(table(
                 &[3.0, 1.6, 1.2, 1.2, 1.4],
                 &["Resource", "Kind", "Starts at", "Back at", "Critical path"],
@@ -310,7 +310,7 @@ fn generated(doc: &PlanDocument, kind: Generated, out: &mut Vec<Block>) {
             ));
         }
         Generated::Procedures => {
-            out.push(heading(3, "Recovery steps", false));
+            out.push(heading(3, "Recovery steps", true));
             out.push(table(
                 &[0.5, 3.0, 1.6, 0.9, 1.8, 2.2],
                 &["#", "Step", "Owner", "Time", "Restores", "Preconditions"],
@@ -335,7 +335,7 @@ fn generated(doc: &PlanDocument, kind: Generated, out: &mut Vec<Block>) {
             ));
         }
         Generated::Contacts => {
-            out.push(heading(3, "Teams, contacts and call tree", false));
+            out.push(heading(3, "Teams, contacts and call tree", true));
             for t in &c.teams {
                 let members: Vec<String> = t
                     .members
@@ -396,7 +396,7 @@ fn generated(doc: &PlanDocument, kind: Generated, out: &mut Vec<Block>) {
             ));
         }
         Generated::Approvals => {
-            out.push(heading(3, "Approvers", false));
+            out.push(heading(3, "Approvers", true));
             for a in &c.approvers {
                 out.push(bullet(vec![Span::plain(format!("{}, {}", a.name, a.role))]));
             }
