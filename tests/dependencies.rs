@@ -30,6 +30,7 @@ fn a_slow_resource_under_an_urgent_activity_is_a_gap_with_its_path() {
         .expect("an rto gap");
     assert_eq!(gap.node, "Server");
     assert_eq!(gap.path, ["Dispatch", "WMS", "Server"]);
+    assert_eq!(gap.explanation, "recovers in 6h, but 4h is required of it");
     assert_eq!(
         analysis.spofs.len(),
         2,

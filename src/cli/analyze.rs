@@ -55,11 +55,10 @@ impl Output {
         say!("Gaps ({})", a.gaps.len());
         for g in &a.gaps {
             say!(
-                "  {:<8} {}: needs {}, can do {}  [{}]",
+                "  {:<8} {} {}  [{}]",
                 format!("{:?}", g.kind).to_lowercase(),
                 g.node,
-                time(g.required_min),
-                time(g.capability_min),
+                g.explanation,
                 g.path.join(" → ")
             );
         }

@@ -10,7 +10,6 @@ use super::fonts::Style;
 use super::paragraph::{Align, Span};
 use super::{markdown, pdf};
 use crate::Result;
-use crate::analysis::dependencies::{Gap, GapKind};
 use crate::domain::{Approval, Duration, NodeStatus, PlanState, VersionInfo};
 use crate::plan::snapshot::PlanSnapshot;
 use crate::plan::{Generated, PlanTemplate};
@@ -126,24 +125,6 @@ fn state_label(state: PlanState) -> &'static str {
         PlanState::InReview => "In review",
         PlanState::Approved => "Approved",
         PlanState::Superseded => "Superseded",
-    }
-}
-
-/// The gap in words (the same sentences as the app).
-pub fn explain(gap: &Gap) -> String {
-    let (cap, req) = (time(gap.capability_min), time(gap.required_min));
-    match gap.kind {
-        GapKind::Rto => format!("recovers in {cap}, but {req} is required of it"),
-        GapKind::Rpo => format!("can restore to {cap} ago, but at most {req} of data may be lost"),
-        GapKind::Chain => format!(
-            "each link is fast enough, yet the chain recovers in {cap}, past its RTO of {req}"
-        ),
-        GapKind::Upstream => {
-            format!("has an RTO of {cap}, but something that needs it must be back within {req}")
-        }
-        GapKind::Unknown => {
-            format!("is needed within {req}, but nobody has recorded how fast it recovers")
-        }
     }
 }
 
@@ -273,7 +254,11 @@ fn generated(doc: &PlanDocument, kind: Generated, out: &mut Vec<Block>) {
             for g in &c.gaps {
                 out.push(bullet(vec![
                     Span::styled(format!("{} ", g.node), Style::Bold),
-                    Span::plain(format!("{} ({}).", explain(g), g.path.join(" \u{203a} "))),
+                    Span::plain(format!(
+                        "{} ({}).",
+                        g.explanation,
+                        g.path.join(" \u{203a} ")
+                    )),
                 ]));
             }
             for s in &c.spofs {

@@ -116,6 +116,51 @@ pub struct Gap {
     /// What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction).
     pub capability_min: Option<u32>,
     pub path: Vec<String>,
+    /// The gap in words, after the node's name ("recovers in 1w, but 4h is required of
+    /// it"): the same sentence in the app, the CLI and the PDF. (Absent in snapshots
+    /// frozen before it existed.)
+    #[serde(default)]
+    pub explanation: String,
+}
+
+impl Gap {
+    fn new(
+        kind: GapKind,
+        node: String,
+        required_min: Option<u32>,
+        capability_min: Option<u32>,
+        path: Vec<String>,
+    ) -> Gap {
+        let time = |m: Option<u32>| {
+            m.and_then(Duration::from_minutes)
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "?".into())
+        };
+        let (cap, req) = (time(capability_min), time(required_min));
+        let explanation = match kind {
+            GapKind::Rto => format!("recovers in {cap}, but {req} is required of it"),
+            GapKind::Rpo => {
+                format!("can restore to {cap} ago, but at most {req} of data may be lost")
+            }
+            GapKind::Chain => format!(
+                "each link is fast enough, yet the chain recovers in {cap}, past its RTO of {req}"
+            ),
+            GapKind::Upstream => format!(
+                "has an RTO of {cap}, but something that needs it must be back within {req}"
+            ),
+            GapKind::Unknown => {
+                format!("is needed within {req}, but nobody has recorded how fast it recovers")
+            }
+        };
+        Gap {
+            kind,
+            node,
+            required_min,
+            capability_min,
+            path,
+            explanation,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -319,13 +364,13 @@ impl Graph {
                 && at > rto
                 && !path.iter().any(|n| slow_links.contains(n))
             {
-                gaps.push(Gap {
-                    kind: GapKind::Chain,
-                    node: node.name.clone(),
-                    required_min: Some(rto.minutes()),
-                    capability_min: Some(at.minutes()),
-                    path: path.clone(),
-                });
+                gaps.push(Gap::new(
+                    GapKind::Chain,
+                    node.name.clone(),
+                    Some(rto.minutes()),
+                    Some(at.minutes()),
+                    path.clone(),
+                ));
             }
             predicted.push(Prediction {
                 activity: node.name.clone(),
@@ -423,13 +468,13 @@ impl Graph {
                     reported[member] = true;
                     let mut names: Vec<String> = path.iter().map(|id| self.name(*id)).collect();
                     names.push(self.name(member));
-                    gaps.push(Gap {
+                    gaps.push(Gap::new(
                         kind,
-                        node: self.name(member),
-                        required_min: Some(limit.minutes()),
-                        capability_min: Some(best_capability.minutes()),
-                        path: names,
-                    });
+                        self.name(member),
+                        Some(limit.minutes()),
+                        Some(best_capability.minutes()),
+                        names,
+                    ));
                 }
             }
         }
@@ -442,13 +487,13 @@ impl Graph {
                 continue;
             };
             if node.is_activity() && *limit < own {
-                gaps.push(Gap {
-                    kind: GapKind::Upstream,
-                    node: node.name.clone(),
-                    required_min: Some(limit.minutes()),
-                    capability_min: Some(own.minutes()),
-                    path: path.iter().map(|n| self.name(*n)).collect(),
-                });
+                gaps.push(Gap::new(
+                    GapKind::Upstream,
+                    node.name.clone(),
+                    Some(limit.minutes()),
+                    Some(own.minutes()),
+                    path.iter().map(|n| self.name(*n)).collect(),
+                ));
             }
         }
     }
@@ -475,13 +520,13 @@ impl Graph {
             }) else {
                 continue;
             };
-            gaps.push(Gap {
-                kind: GapKind::Unknown,
-                node: node.name.clone(),
-                required_min: Some(limit.minutes()),
-                capability_min: None,
-                path: path.iter().map(|n| self.name(*n)).collect(),
-            });
+            gaps.push(Gap::new(
+                GapKind::Unknown,
+                node.name.clone(),
+                Some(limit.minutes()),
+                None,
+                path.iter().map(|n| self.name(*n)).collect(),
+            ));
         }
     }
 

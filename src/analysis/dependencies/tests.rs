@@ -75,6 +75,10 @@ fn links_fast_enough_one_by_one_can_still_make_a_slow_chain() {
     };
     let a = g.analyze();
     assert_eq!(kinds(&a), [(GapKind::Chain, "Dispatch")]);
+    assert_eq!(
+        a.gaps[0].explanation,
+        "each link is fast enough, yet the chain recovers in 6h, past its RTO of 4h"
+    );
     let prediction = &a.predicted[0];
     assert_eq!(prediction.predicted_min, Some(360));
     assert_eq!(

@@ -13,7 +13,16 @@ import FindingsPage from './FindingsPage.svelte';
 describe('FindingsPage', () => {
   it('explains a gap in words and shows its chain when chosen', async () => {
     vi.mocked(api.dependencyAnalysis).mockResolvedValue({
-      gaps: [{ kind: 'chain', node: 'Dispatch', required_min: 240, capability_min: 360, path: ['Dispatch', 'WMS', 'Server'] }],
+      gaps: [
+        {
+          kind: 'chain',
+          node: 'Dispatch',
+          required_min: 240,
+          capability_min: 360,
+          path: ['Dispatch', 'WMS', 'Server'],
+          explanation: 'each link is fast enough, yet the chain recovers in 6h, past its RTO of 4h',
+        },
+      ],
       spofs: [{ resource: 'Server', breaks: ['Dispatch'] }],
       predicted: [{ activity: 'Dispatch', rto_min: 240, predicted_min: 360, critical_path: ['Dispatch', 'WMS', 'Server'] }],
       cycles: [],

@@ -31,7 +31,14 @@ const map = (): DependencyMap => ({
   ],
   findings: [
     {
-      gap: { kind: 'chain', node: 'Dispatch', required_min: 240, capability_min: 360, path: ['Dispatch', 'WMS', 'Server'] },
+      gap: {
+        kind: 'chain',
+        node: 'Dispatch',
+        required_min: 240,
+        capability_min: 360,
+        path: ['Dispatch', 'WMS', 'Server'],
+        explanation: 'each link is fast enough, yet the chain recovers in 6h, past its RTO of 4h',
+      },
       path: ['activity:1', 'resource:1', 'resource:2'],
     },
   ],

@@ -372,7 +372,13 @@ required_min: number | null,
 /**
  * What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction).
  */
-capability_min: number | null, path: Array<string>, };
+capability_min: number | null, path: Array<string>, 
+/**
+ * The gap in words, after the node's name ("recovers in 1w, but 4h is required of
+ * it"): the same sentence in the app, the CLI and the PDF. (Absent in snapshots
+ * frozen before it existed.)
+ */
+explanation: string, };
 
 export type GapKind = "rto" | "rpo" | "chain" | "upstream" | "unknown";
 
