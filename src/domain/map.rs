@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{FieldErrors, ResourceKind};
+use super::ResourceKind;
 use crate::analysis::dependencies::Gap;
 use crate::{Error, Result};
 
@@ -26,14 +26,12 @@ impl NodeRef {
             }
         });
         parsed.ok_or_else(|| {
-            let mut errors = FieldErrors::new();
-            errors.add(
+            Error::invalid(
                 field,
                 format!(
                     "\u{201c}{text}\u{201d} is not a node of the map (activity:ID or resource:ID)."
                 ),
-            );
-            Error::Invalid(errors)
+            )
         })
     }
 

@@ -129,12 +129,6 @@ impl EngagementStore {
     }
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> Error {
-    let mut errors = FieldErrors::new();
-    errors.add(field, message);
-    Error::Invalid(errors)
-}
-
 fn log(
     changes: &Changes<'_>,
     action: AuditAction,
@@ -168,7 +162,7 @@ fn apply(changes: &Changes<'_>, settings: &BiaSettings, edit: &BiaSettingsEdit) 
     match edit {
         BiaSettingsEdit::UnacceptableRating { value } => {
             if !(1..=MAX_RATING).contains(value) {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "unacceptable_rating",
                     format!("Choose a rating from 1 to {MAX_RATING}."),
                 ));
@@ -223,7 +217,7 @@ fn apply(changes: &Changes<'_>, settings: &BiaSettings, edit: &BiaSettingsEdit) 
         } => {
             let old = category(settings, *id)?;
             if *rating > MAX_RATING {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "level",
                     format!("Ratings go from 0 to {MAX_RATING}."),
                 ));
@@ -275,15 +269,16 @@ fn apply(changes: &Changes<'_>, settings: &BiaSettings, edit: &BiaSettingsEdit) 
             )
         }
         BiaSettingsEdit::AddBucket { after } => {
-            let after = Duration::parse(after).map_err(|e| invalid("bucket", e.to_string()))?;
+            let after =
+                Duration::parse(after).map_err(|e| Error::invalid("bucket", e.to_string()))?;
             if after == Duration::ZERO {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "bucket",
                     "A time bucket comes after some time has passed, e.g. 2h.",
                 ));
             }
             if settings.buckets.iter().any(|b| b.after == after) {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "bucket",
                     format!("There is already a bucket at {after}."),
                 ));
@@ -338,18 +333,19 @@ fn apply(changes: &Changes<'_>, settings: &BiaSettings, edit: &BiaSettingsEdit) 
                         id: i64::from(*tier),
                     })?;
             if position + 1 == settings.tiers.len() {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "tier",
                     "The last tier has no upper bound: it takes everything beyond the others.",
                 ));
             }
-            let max = Duration::parse(max_rto).map_err(|e| invalid("tier", e.to_string()))?;
+            let max =
+                Duration::parse(max_rto).map_err(|e| Error::invalid("tier", e.to_string()))?;
             let below = position
                 .checked_sub(1)
                 .and_then(|p| settings.tiers[p].max_rto);
             let above = settings.tiers[position + 1].max_rto;
             if below.is_some_and(|b| max <= b) || above.is_some_and(|a| max >= a) {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "tier",
                     format!(
                         "Tier {tier} must end after tier {} and before tier {}.",

@@ -147,9 +147,10 @@ impl EngagementStore {
         let from = resources::resource(&self.conn, resource_id)?;
         let to = resources::resource(&self.conn, needs_id)?;
         if resource_id == needs_id {
-            let mut errors = FieldErrors::new();
-            errors.add("dependency", "A resource cannot depend on itself.");
-            return Err(Error::Invalid(errors));
+            return Err(Error::invalid(
+                "dependency",
+                "A resource cannot depend on itself.",
+            ));
         }
         let group = group.trim().to_owned();
         self.write(|changes| {

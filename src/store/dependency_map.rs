@@ -10,8 +10,8 @@ use super::{EngagementStore, resources};
 use crate::analysis::dependencies::{GapKind, Graph, NodeId, NodeKind};
 use crate::analysis::layout::{self, NODE_HEIGHT, NODE_WIDTH, Point};
 use crate::domain::{
-    AuditAction, DependencyMap, FieldErrors, InterviewEdit, MapEdge, MapFinding, MapNode,
-    MapPosition, NodeRef, NodeStatus, ResourceKind,
+    AuditAction, DependencyMap, InterviewEdit, MapEdge, MapFinding, MapNode, MapPosition, NodeRef,
+    NodeStatus, ResourceKind,
 };
 use crate::{Error, Result};
 
@@ -39,12 +39,6 @@ fn trace(graph: &Graph, names: &[String]) -> Vec<NodeId> {
         }
     }
     path
-}
-
-fn invalid(field: &str, message: &str) -> Error {
-    let mut errors = FieldErrors::new();
-    errors.add(field, message);
-    Error::Invalid(errors)
 }
 
 impl EngagementStore {
@@ -197,7 +191,7 @@ impl EngagementStore {
         let name = self.node_name(node)?;
         const LIMIT: f64 = 1_000_000.0;
         if !(at.x.is_finite() && at.y.is_finite()) || at.x.abs() > LIMIT || at.y.abs() > LIMIT {
-            return Err(invalid("position", "That place is off the map."));
+            return Err(Error::invalid("position", "That place is off the map."));
         }
         let (x, y) = (at.x.round(), at.y.round());
         let (table, id) = node.parts();
@@ -249,7 +243,10 @@ impl EngagementStore {
     /// need that exists sets its group.
     pub fn add_need(&mut self, from: NodeRef, to: NodeRef, group: &str) -> Result<()> {
         if from == to {
-            return Err(invalid("dependency", "Nothing can depend on itself."));
+            return Err(Error::invalid(
+                "dependency",
+                "Nothing can depend on itself.",
+            ));
         }
         match (from, to) {
             (NodeRef::Activity(activity), NodeRef::Resource(resource)) => {
@@ -280,7 +277,7 @@ impl EngagementStore {
             (NodeRef::Resource(resource), NodeRef::Resource(other)) => {
                 self.add_resource_dependency(resource, other, group)
             }
-            (NodeRef::Resource(_), NodeRef::Activity(_)) => Err(invalid(
+            (NodeRef::Resource(_), NodeRef::Activity(_)) => Err(Error::invalid(
                 "dependency",
                 "A resource cannot need an activity; turn it round: the activity needs the resource.",
             )),

@@ -15,19 +15,13 @@ use crate::domain::{
 };
 use crate::{Error, Result};
 
-fn invalid(field: &str, message: impl Into<String>) -> Error {
-    let mut errors = FieldErrors::new();
-    errors.add(field, message);
-    Error::Invalid(errors)
-}
-
 fn parse_optional_duration(field: &str, text: &str) -> Result<Option<Duration>> {
     if text.trim().is_empty() {
         return Ok(None);
     }
     Duration::parse(text)
         .map(Some)
-        .map_err(|e| invalid(field, e.to_string()))
+        .map_err(|e| Error::invalid(field, e.to_string()))
 }
 
 /// An amount typed by a person (`250000`, `250,000`, `12.5`), or empty for none.
@@ -40,7 +34,9 @@ fn parse_amount(field: &str, text: &str) -> Result<Option<f64>> {
             .ok()
             .filter(|q| q.is_finite() && *q >= 0.0)
             .map(Some)
-            .ok_or_else(|| invalid(field, "Write the amount as a plain number, e.g. 250000.")),
+            .ok_or_else(|| {
+                Error::invalid(field, "Write the amount as a plain number, e.g. 250000.")
+            }),
     }
 }
 
@@ -125,7 +121,7 @@ pub(super) fn apply(
             {
                 let proposal = impact::propose_mtpd(settings, &before.ratings).map(|p| p.mtpd);
                 impact::check_rto(rto, before.mtpd_override.or(proposal))
-                    .map_err(|m| invalid("rto", m))?;
+                    .map_err(|m| Error::invalid("rto", m))?;
             }
             set_column(
                 changes,
@@ -159,7 +155,7 @@ pub(super) fn apply(
                     "" => None,
                     text => Some(text.parse::<u8>().ok().filter(|p| *p <= 100).ok_or_else(
                         || {
-                            invalid(
+                            Error::invalid(
                                 "mbco_percent",
                                 "The minimum service level is a whole percentage from 0 to 100.",
                             )
@@ -178,13 +174,14 @@ pub(super) fn apply(
             let mtpd = parse_optional_duration("mtpd_override", value)?;
             let reason = reason.trim();
             if mtpd.is_some() && reason.is_empty() {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "mtpd_override_reason",
                     "Say why the MTPD differs from Keel's proposal; the reason is kept with it.",
                 ));
             }
             if let (Some(mtpd), Some(rto)) = (mtpd, before.rto.value) {
-                impact::check_rto(rto, Some(mtpd)).map_err(|m| invalid("mtpd_override", m))?;
+                impact::check_rto(rto, Some(mtpd))
+                    .map_err(|m| Error::invalid("mtpd_override", m))?;
             }
             let reason = if mtpd.is_some() { reason } else { "" };
             set_column(
@@ -230,7 +227,7 @@ pub(super) fn apply(
                 .iter()
                 .find(|c| c.category_id == *category_id && c.bucket_id == *bucket_id)
             else {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "quantity",
                     "Rate the cell before giving the amount behind the rating.",
                 ));
@@ -392,7 +389,7 @@ pub(super) fn apply(
                 |r| r.get(0),
             )?;
             if !needed {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "resource_amount",
                     "Add the resource to the activity before giving amounts.",
                 ));
@@ -436,7 +433,7 @@ pub(super) fn apply(
         | InterviewEdit::RemoveDependency { other, upstream } => {
             let adding = matches!(edit, InterviewEdit::AddDependency { .. });
             if *other == activity_id {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "dependency",
                     "An activity cannot depend on itself.",
                 ));
@@ -590,8 +587,10 @@ fn set_rating(
         rationale,
     )
     .map_err(|e| match e {
-        RatingError::UnexplainedFall { .. } => invalid("rationale", e.to_string()),
-        RatingError::OutOfRange | RatingError::UnknownCell => invalid("rating", e.to_string()),
+        RatingError::UnexplainedFall { .. } => Error::invalid("rationale", e.to_string()),
+        RatingError::OutOfRange | RatingError::UnknownCell => {
+            Error::invalid("rating", e.to_string())
+        }
     })?;
     for cell in changed {
         let old = find(&before.ratings, cell.category_id, cell.bucket_id);
@@ -645,7 +644,7 @@ pub(super) fn settle_status(
         } => {
             let confirmed_by = confirmed_by.trim();
             if *status != InterviewStatus::Draft && !derived.missing.is_empty() {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "status",
                     format!(
                         "The interview is not complete yet. Still needed: {}",
@@ -654,7 +653,7 @@ pub(super) fn settle_status(
                 ));
             }
             if *status == InterviewStatus::Validated && confirmed_by.is_empty() {
-                return Err(invalid(
+                return Err(Error::invalid(
                     "confirmed_by",
                     "Name the interviewee who confirmed the summary.",
                 ));

@@ -105,12 +105,10 @@ fn validate_person(input: &PersonInput) -> Result<Person> {
 }
 
 fn name_taken(field: &str, what: &str, name: &str) -> Error {
-    let mut errors = FieldErrors::new();
-    errors.add(
+    Error::invalid(
         field,
         format!("There is already {what} named \u{201c}{name}\u{201d}."),
-    );
-    Error::Invalid(errors)
+    )
 }
 
 impl EngagementStore {

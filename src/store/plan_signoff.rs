@@ -7,8 +7,8 @@ use rusqlite::params;
 use super::EngagementStore;
 use super::plans::{ENTITY, PlanRow, reopen};
 use crate::domain::{
-    Approval, AuditAction, FieldErrors, FrozenVersion, HashMismatch, PlanState, PlanView,
-    ScopeItem, SectionView, VersionInfo,
+    Approval, AuditAction, FrozenVersion, HashMismatch, PlanState, PlanView, ScopeItem,
+    SectionView, VersionInfo,
 };
 use crate::plan::check::{CheckItem, stale_contacts, standards_check};
 use crate::plan::snapshot::sha256_hex;
@@ -82,12 +82,10 @@ impl EngagementStore {
             }
         }
         if self.plan_approvers(plan_id)?.is_empty() {
-            let mut errors = FieldErrors::new();
-            errors.add(
+            return Err(Error::invalid(
                 "approvers",
                 "Name at least one approver before sending the plan for review.",
-            );
-            return Err(Error::Invalid(errors));
+            ));
         }
         self.write(|changes| {
             changes.tx.execute(
@@ -135,17 +133,15 @@ impl EngagementStore {
         let approvers = self.plan_approvers(plan_id)?;
         let key = name.trim().to_lowercase();
         let Some(approver) = approvers.iter().find(|a| a.name.to_lowercase() == key) else {
-            let mut errors = FieldErrors::new();
             let names: Vec<&str> = approvers.iter().map(|a| a.name.as_str()).collect();
-            errors.add(
+            return Err(Error::invalid(
                 "name",
                 format!(
                     "\u{201c}{}\u{201d} is not a required approver of this plan; they are: {}.",
                     name.trim(),
                     names.join(", ")
                 ),
-            );
-            return Err(Error::Invalid(errors));
+            ));
         };
         let given = self.approvals(plan_id, plan.version)?;
         if given.iter().any(|a| a.name.to_lowercase() == key) {

@@ -31,12 +31,6 @@ pub(crate) struct PlanRow {
 
 pub(crate) const ENTITY: &str = "plan";
 
-fn invalid(field: &str, message: impl Into<String>) -> Error {
-    let mut errors = FieldErrors::new();
-    errors.add(field, message);
-    Error::Invalid(errors)
-}
-
 fn review_months(errors: &mut FieldErrors, months: u32) -> u32 {
     if !(1..=60).contains(&months) {
         errors.add("review_months", "The review cycle is 1 to 60 months.");
@@ -78,7 +72,7 @@ impl EngagementStore {
             )
             .optional()?;
         if taken.is_some() {
-            return Err(invalid(
+            return Err(Error::invalid(
                 "title",
                 format!("There is already a plan titled \u{201c}{title}\u{201d}."),
             ));
@@ -205,7 +199,7 @@ impl EngagementStore {
                 match scope {
                     PlanScope::Organisation => nodes.clear(),
                     PlanScope::Items if nodes.is_empty() => {
-                        return Err(invalid(
+                        return Err(Error::invalid(
                             "scope",
                             "Choose at least one activity or resource.",
                         ));
@@ -213,10 +207,13 @@ impl EngagementStore {
                     PlanScope::Site => {
                         let site = match nodes.as_slice() {
                             [NodeRef::Resource(id)] => super::resources::resource(&self.conn, *id)?,
-                            _ => return Err(invalid("scope", "Choose one site.")),
+                            _ => return Err(Error::invalid("scope", "Choose one site.")),
                         };
                         if site.kind != crate::domain::ResourceKind::Site {
-                            return Err(invalid("scope", format!("{} is not a site.", site.name)));
+                            return Err(Error::invalid(
+                                "scope",
+                                format!("{} is not a site.", site.name),
+                            ));
                         }
                     }
                     PlanScope::Items => {}
@@ -229,13 +226,13 @@ impl EngagementStore {
                     .section(key)
                     .filter(|s| s.written)
                     .ok_or_else(|| {
-                        invalid(
+                        Error::invalid(
                             "section",
                             format!("This plan has no written section \u{201c}{key}\u{201d}."),
                         )
                     })?;
                 if body.len() > 200_000 {
-                    return Err(invalid(
+                    return Err(Error::invalid(
                         "section",
                         "A section holds at most 200,000 characters.",
                     ));
@@ -272,7 +269,7 @@ impl EngagementStore {
                     if Some(call.callee_id) == call.caller_id
                         || Some(call.callee_id) == call.fallback_id
                     {
-                        return Err(invalid(
+                        return Err(Error::invalid(
                             "calls",
                             "A call needs someone else to call, and a different fall-back.",
                         ));
