@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use rusqlite::params;
 
+use super::dependency_graph::GraphParts;
 use super::{EngagementStore, resources};
-use crate::analysis::dependencies::{GapKind, Graph, NodeId, NodeKind};
+use crate::analysis::dependencies::{Analysis, GapKind, Graph, NodeId, NodeKind};
 use crate::analysis::layout::{self, NODE_HEIGHT, NODE_WIDTH, Point};
 use crate::domain::{
     AuditAction, DependencyMap, InterviewEdit, MapEdge, MapFinding, MapNode, MapPosition, NodeRef,
@@ -17,6 +18,37 @@ use crate::{Error, Result};
 
 /// The nodes a path of names runs through: from its first node (an activity where one
 /// has the name) along what each needs.
+/// Each node's status from the analysis (by graph node), and every gap with the keys
+/// of the nodes on its path.
+pub(super) fn statuses_and_findings(
+    parts: &GraphParts,
+    analysis: &Analysis,
+) -> (Vec<NodeStatus>, Vec<MapFinding>) {
+    let graph = &parts.graph;
+    let mut status = vec![NodeStatus::Ok; graph.nodes.len()];
+    let mut findings = Vec::new();
+    for gap in &analysis.gaps {
+        let path = trace(graph, &gap.path);
+        let target = if gap.kind == GapKind::Chain {
+            path.first()
+        } else {
+            path.last()
+        };
+        if let Some(&target) = target {
+            status[target] = match (gap.kind, status[target]) {
+                (GapKind::Unknown, NodeStatus::Ok) => NodeStatus::Unknown,
+                (GapKind::Unknown, already) => already,
+                _ => NodeStatus::Gap,
+            };
+        }
+        findings.push(MapFinding {
+            gap: gap.clone(),
+            path: path.iter().map(|id| parts.facts[*id].node.key()).collect(),
+        });
+    }
+    (status, findings)
+}
+
 fn trace(graph: &Graph, names: &[String]) -> Vec<NodeId> {
     fn named<'a>(graph: &'a Graph, name: &'a str) -> impl Iterator<Item = NodeId> + 'a {
         (0..graph.nodes.len()).filter(move |id| graph.nodes[*id].name == name)
@@ -47,15 +79,6 @@ impl EngagementStore {
     pub fn dependency_map(&self) -> Result<DependencyMap> {
         let parts = self.graph_parts()?;
         let analysis = parts.graph.analyze();
-        self.dependency_map_of(&parts, &analysis)
-    }
-
-    /// The map of an analysed graph.
-    pub(crate) fn dependency_map_of(
-        &self,
-        parts: &super::dependency_graph::GraphParts,
-        analysis: &crate::analysis::dependencies::Analysis,
-    ) -> Result<DependencyMap> {
         let graph = &parts.graph;
 
         // Lay out in a stable order: by column, then by name.
@@ -83,27 +106,7 @@ impl EngagementStore {
         let laid_out = layout::layered(&ordered_layers, &ordered_edges);
 
         let placed = self.map_positions()?;
-        let mut status = vec![NodeStatus::Ok; graph.nodes.len()];
-        let mut findings = Vec::new();
-        for gap in &analysis.gaps {
-            let path = trace(graph, &gap.path);
-            let target = if gap.kind == GapKind::Chain {
-                path.first()
-            } else {
-                path.last()
-            };
-            if let Some(&target) = target {
-                status[target] = match (gap.kind, status[target]) {
-                    (GapKind::Unknown, NodeStatus::Ok) => NodeStatus::Unknown,
-                    (GapKind::Unknown, already) => already,
-                    _ => NodeStatus::Gap,
-                };
-            }
-            findings.push(MapFinding {
-                gap: gap.clone(),
-                path: path.iter().map(|id| parts.facts[*id].node.key()).collect(),
-            });
-        }
+        let (status, findings) = statuses_and_findings(&parts, &analysis);
         let spof_names: std::collections::HashSet<&str> =
             analysis.spofs.iter().map(|s| s.resource.as_str()).collect();
 

@@ -10,7 +10,7 @@ use super::plans::PlanRow;
 use crate::Result;
 use crate::analysis::dependencies::NodeId;
 use crate::analysis::layout;
-use crate::domain::{Duration, InterviewStatus, NodeRef, PlanScope, ResourceKind};
+use crate::domain::{Duration, InterviewStatus, NodeRef, NodeStatus, PlanScope, ResourceKind};
 use crate::plan::snapshot::{
     ActivityRow, CallRow, ContactRow, Diagram, DiagramEdge, DiagramNode, MemberRow, PlanSnapshot,
     ResourceRow, SectionText, SequenceRow, StepRow, TeamRow,
@@ -111,7 +111,7 @@ impl EngagementStore {
     pub(crate) fn plan_content(&self, plan: &PlanRow) -> Result<PlanSnapshot> {
         let parts = self.graph_parts()?;
         let analysis = parts.graph.analyze();
-        let map = self.dependency_map_of(&parts, &analysis)?;
+        let (status, _) = super::dependency_map::statuses_and_findings(&parts, &analysis);
         let scope = scope_of(&parts, plan.scope, &self.plan_scope_items(plan.id)?);
         let graph = &parts.graph;
         let name = |id: NodeId| graph.nodes[id].name.clone();
@@ -178,7 +178,7 @@ impl EngagementStore {
             });
         }
 
-        let diagram = self.scope_diagram(&parts, &scope, &map);
+        let diagram = scope_diagram(&parts, &scope, &status);
         let gaps = analysis
             .gaps
             .iter()
@@ -332,71 +332,59 @@ impl EngagementStore {
             approvers: self.plan_approvers(plan.id)?,
         })
     }
+}
 
-    /// The map of the nodes in scope, laid out on their own.
-    fn scope_diagram(
-        &self,
-        parts: &GraphParts,
-        scope: &Scope,
-        map: &crate::domain::DependencyMap,
-    ) -> Diagram {
-        let mut ids: Vec<NodeId> = (0..parts.graph.nodes.len())
-            .filter(|i| scope.reach[*i])
-            .collect();
-        ids.sort_by_key(|i| {
-            (
-                layout::column(parts.facts[*i].resource_kind),
-                parts.graph.nodes[*i].name.to_lowercase(),
-            )
-        });
-        let position: HashMap<NodeId, usize> =
-            ids.iter().enumerate().map(|(k, id)| (*id, k)).collect();
-        let edges: Vec<DiagramEdge> = parts
-            .edges
-            .iter()
-            .filter_map(|(f, t, g)| {
-                Some(DiagramEdge {
-                    from: *position.get(f)?,
-                    to: *position.get(t)?,
-                    group: g.clone(),
-                })
+/// The map of the nodes in scope, laid out on their own, each with its status.
+fn scope_diagram(parts: &GraphParts, scope: &Scope, status: &[NodeStatus]) -> Diagram {
+    let mut ids: Vec<NodeId> = (0..parts.graph.nodes.len())
+        .filter(|i| scope.reach[*i])
+        .collect();
+    ids.sort_by_key(|i| {
+        (
+            layout::column(parts.facts[*i].resource_kind),
+            parts.graph.nodes[*i].name.to_lowercase(),
+        )
+    });
+    let position: HashMap<NodeId, usize> = ids.iter().enumerate().map(|(k, id)| (*id, k)).collect();
+    let edges: Vec<DiagramEdge> = parts
+        .edges
+        .iter()
+        .filter_map(|(f, t, g)| {
+            Some(DiagramEdge {
+                from: *position.get(f)?,
+                to: *position.get(t)?,
+                group: g.clone(),
             })
-            .collect();
-        let pairs: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
-        let layers: Vec<usize> = ids
+        })
+        .collect();
+    let pairs: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
+    let layers: Vec<usize> = ids
+        .iter()
+        .map(|i| layout::column(parts.facts[*i].resource_kind))
+        .collect();
+    let points = layout::layered(&layout::push_right(&layers, &pairs), &pairs);
+    let (width, height) = layout::extent(&points);
+    Diagram {
+        nodes: ids
             .iter()
-            .map(|i| layout::column(parts.facts[*i].resource_kind))
-            .collect();
-        let points = layout::layered(&layout::push_right(&layers, &pairs), &pairs);
-        let (width, height) = layout::extent(&points);
-        let status: HashMap<String, crate::domain::NodeStatus> = map
-            .nodes
-            .iter()
-            .map(|n| (n.key.clone(), n.status))
-            .collect();
-        Diagram {
-            nodes: ids
-                .iter()
-                .zip(&points)
-                .map(|(id, p)| DiagramNode {
-                    name: parts.graph.nodes[*id].name.clone(),
-                    kind: parts.facts[*id].resource_kind,
-                    status: status
-                        .get(&parts.facts[*id].node.key())
-                        .copied()
-                        .unwrap_or(crate::domain::NodeStatus::Ok),
-                    x: p.x.round() as i64,
-                    y: p.y.round() as i64,
-                })
-                .collect(),
-            edges,
-            width: width.round() as i64,
-            height: height.round() as i64,
-            node_width: layout::NODE_WIDTH as i64,
-            node_height: layout::NODE_HEIGHT as i64,
-        }
+            .zip(&points)
+            .map(|(id, p)| DiagramNode {
+                name: parts.graph.nodes[*id].name.clone(),
+                kind: parts.facts[*id].resource_kind,
+                status: status[*id],
+                x: p.x.round() as i64,
+                y: p.y.round() as i64,
+            })
+            .collect(),
+        edges,
+        width: width.round() as i64,
+        height: height.round() as i64,
+        node_width: layout::NODE_WIDTH as i64,
+        node_height: layout::NODE_HEIGHT as i64,
     }
+}
 
+impl EngagementStore {
     /// The plan's steps, each flagged when it comes before a step restoring something
     /// its own resource needs.
     fn step_rows(&self, plan_id: i64, parts: &GraphParts) -> Result<Vec<StepRow>> {
