@@ -42,6 +42,15 @@ impl NodeRef {
         }
     }
 
+    /// The node a stored (table, id) pair names; the inverse of [`Self::parts`].
+    pub fn from_parts(table: &str, id: i64) -> Self {
+        if table == "activity" {
+            NodeRef::Activity(id)
+        } else {
+            NodeRef::Resource(id)
+        }
+    }
+
     /// The node's table and id, as `map_position` stores them.
     pub fn parts(self) -> (&'static str, i64) {
         match self {
@@ -127,6 +136,8 @@ mod tests {
     fn node_refs_read_back_what_they_write() {
         for node in [NodeRef::Activity(12), NodeRef::Resource(3)] {
             assert_eq!(NodeRef::parse("node", &node.key()).unwrap(), node);
+            let (table, id) = node.parts();
+            assert_eq!(NodeRef::from_parts(table, id), node);
         }
         for bad in [
             "",

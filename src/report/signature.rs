@@ -3,7 +3,7 @@
 //! inside it), written as an incremental update that covers the whole file. No time
 //! stamp: Keel works offline, so the signing time is the one the signer claims.
 
-use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use lopdf::{Dictionary, Object, ObjectId};
 use rsa::pkcs1v15::SigningKey;
 use rsa::signature::{SignatureEncoding, Signer};
 use sha2::{Digest, Sha256};
@@ -11,6 +11,7 @@ use x509_cert::Certificate;
 use x509_cert::der::{Decode, Encode};
 
 use super::identity::Identity;
+use super::pdf::text_string;
 use crate::{Error, Result};
 
 /// A moment in time, as signatures record it.
@@ -183,14 +184,6 @@ fn write_dictionary(out: &mut Vec<u8>, dict: &Dictionary) {
     out.extend(b" >>");
 }
 
-fn literal(text: &str) -> Object {
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        bytes.extend(unit.to_be_bytes());
-    }
-    Object::String(bytes, StringFormat::Hexadecimal)
-}
-
 /// Signs `pdf` (a complete file with a classic cross-reference table, as Keel writes
 /// them) and returns it with the signature appended as an incremental update.
 pub fn sign(
@@ -287,9 +280,9 @@ pub fn sign(
     let mut rest = Vec::new();
     rest.extend(format!(" /M ({})", at.format("D:%Y%m%d%H%M%S+00'00'")).bytes());
     rest.extend(b" /Name ");
-    write_object(&mut rest, &literal(&identity.name));
+    write_object(&mut rest, &text_string(&identity.name));
     rest.extend(b" /Reason ");
-    write_object(&mut rest, &literal(reason));
+    write_object(&mut rest, &text_string(reason));
     rest.extend(b" >>\nendobj\n");
     out.extend(rest);
     // The signature field and its (invisible) widget, on the first page.

@@ -171,18 +171,13 @@ impl EngagementStore {
         let mut positions = HashMap::new();
         for row in rows {
             let (kind, id, x, y) = row?;
-            let node = if kind == "activity" {
-                NodeRef::Activity(id)
-            } else {
-                NodeRef::Resource(id)
-            };
-            positions.insert(node, Point { x, y });
+            positions.insert(NodeRef::from_parts(&kind, id), Point { x, y });
         }
         Ok(positions)
     }
 
     /// The node's name, or `NotFound`.
-    fn node_name(&self, node: NodeRef) -> Result<String> {
+    pub(super) fn node_name(&self, node: NodeRef) -> Result<String> {
         Ok(match node {
             NodeRef::Activity(id) => self.activity(id)?.name,
             NodeRef::Resource(id) => resources::resource(&self.conn, id)?.name,

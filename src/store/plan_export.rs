@@ -2,8 +2,7 @@
 //! working draft), hash, approvals, revision history and changes.
 
 use super::EngagementStore;
-use super::plan_signoff::versions_of;
-use crate::domain::PlanState;
+use super::plan_signoff::{frozen_state, versions_of};
 use crate::plan::diff;
 use crate::plan::snapshot::sha256_hex;
 use crate::report::PlanDocument;
@@ -20,11 +19,7 @@ impl EngagementStore {
             Some(row) => (
                 self.parse_frozen(&plan, row)?,
                 row.sha256.clone(),
-                if Some(wanted) == latest {
-                    PlanState::Approved
-                } else {
-                    PlanState::Superseded
-                },
+                frozen_state(wanted, latest),
             ),
             None if wanted == plan.version => {
                 let content = self.plan_content(&plan)?;

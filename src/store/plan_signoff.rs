@@ -226,11 +226,7 @@ impl EngagementStore {
         let content = self.parse_frozen(&plan, row)?;
         Ok(FrozenVersion {
             version,
-            state: if Some(version) == latest {
-                PlanState::Approved
-            } else {
-                PlanState::Superseded
-            },
+            state: frozen_state(version, latest),
             sections_html: content
                 .sections
                 .iter()
@@ -268,15 +264,9 @@ impl EngagementStore {
         let versions = versions_of(&plan, &frozen);
         let mut scope_items = Vec::new();
         for node in self.plan_scope_items(plan_id)? {
-            let name = match node {
-                crate::domain::NodeRef::Activity(id) => self.activity(id)?.name,
-                crate::domain::NodeRef::Resource(id) => {
-                    super::resources::resource(&self.conn, id)?.name
-                }
-            };
             scope_items.push(ScopeItem {
                 key: node.key(),
-                name,
+                name: self.node_name(node)?,
             });
         }
         let sections = plan
@@ -354,6 +344,15 @@ impl EngagementStore {
     }
 }
 
+/// A frozen version is the approved one while no later version has been approved.
+pub(super) fn frozen_state(version: u32, latest: Option<u32>) -> PlanState {
+    if Some(version) == latest {
+        PlanState::Approved
+    } else {
+        PlanState::Superseded
+    }
+}
+
 /// Every version of a plan, newest first: the frozen ones, and the working one when it
 /// is not the last approved.
 pub(super) fn versions_of(plan: &PlanRow, frozen: &[FrozenRow]) -> Vec<VersionInfo> {
@@ -362,11 +361,7 @@ pub(super) fn versions_of(plan: &PlanRow, frozen: &[FrozenRow]) -> Vec<VersionIn
         .iter()
         .map(|r| VersionInfo {
             version: r.version,
-            state: if Some(r.version) == latest {
-                PlanState::Approved
-            } else {
-                PlanState::Superseded
-            },
+            state: frozen_state(r.version, latest),
             approved_at: Some(r.frozen_at.clone()),
             sha256: Some(r.sha256.clone()),
         })

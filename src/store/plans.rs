@@ -377,11 +377,7 @@ impl EngagementStore {
         let mut nodes = Vec::new();
         for row in rows {
             let (kind, id) = row?;
-            nodes.push(if kind == "activity" {
-                NodeRef::Activity(id)
-            } else {
-                NodeRef::Resource(id)
-            });
+            nodes.push(NodeRef::from_parts(&kind, id));
         }
         Ok(nodes)
     }

@@ -26,7 +26,7 @@ pub async fn create_identity(
     let shelf = state.workspace().dirs().identities();
     // Making an RSA key takes a moment: off the UI's thread.
     tauri::async_runtime::spawn_blocking(move || {
-        shelf.create(&name, &organisation, &passphrase, chrono_now())
+        shelf.create(&name, &organisation, &passphrase, report::signature::now())
     })
     .await
     .map_err(|e| ApiError::from(Error::Conflict(format!("the key was not made: {e}"))))?
@@ -40,11 +40,11 @@ pub fn import_identity(
     state: State<'_, AppState>,
 ) -> Result<IdentityInfo, ApiError> {
     let shelf = state.workspace().dirs().identities();
-    Ok(shelf.import(std::path::Path::new(&path), &passphrase, chrono_now())?)
-}
-
-fn chrono_now() -> keel::report::signature::Time {
-    keel::report::signature::now()
+    Ok(shelf.import(
+        std::path::Path::new(&path),
+        &passphrase,
+        report::signature::now(),
+    )?)
 }
 
 #[tauri::command]
