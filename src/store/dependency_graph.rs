@@ -28,6 +28,8 @@ pub(crate) struct GraphParts {
     pub facts: Vec<NodeFacts>,
     /// (from, to, alternatives group), sorted.
     pub edges: Vec<(NodeId, NodeId, String)>,
+    /// The prioritised list the activity nodes came from.
+    pub bia: Vec<crate::domain::BiaResult>,
 }
 
 impl GraphParts {
@@ -293,15 +295,16 @@ impl EngagementStore {
         let graph = &mut parts.graph;
         let mut activity_node: HashMap<i64, NodeId> = HashMap::new();
         let mut resource_node: HashMap<i64, NodeId> = HashMap::new();
-        for result in self.bia_results()? {
+        parts.bia = self.bia_results()?;
+        for result in &parts.bia {
             activity_node.insert(result.activity_id, graph.nodes.len());
             parts.facts.push(NodeFacts {
                 node: NodeRef::Activity(result.activity_id),
-                unit: result.unit,
+                unit: result.unit.clone(),
                 resource_kind: None,
             });
             graph.nodes.push(Node {
-                name: result.activity,
+                name: result.activity.clone(),
                 kind: NodeKind::Activity {
                     rto: result.rto,
                     rpo: result.rpo,

@@ -120,19 +120,19 @@ impl EngagementStore {
             .map(name)
             .collect();
 
-        let activities = self
-            .bia_results()?
-            .into_iter()
+        let activities = parts
+            .bia
+            .iter()
             .filter(|r| scope_names.contains(&r.activity))
             .map(|r| ActivityRow {
-                name: r.activity,
-                unit: r.unit,
+                name: r.activity.clone(),
+                unit: r.unit.clone(),
                 mtpd_min: minutes(r.mtpd),
                 rto_min: minutes(r.rto),
                 rpo_min: minutes(r.rpo),
                 mbco: match r.mbco_percent {
                     Some(p) => format!("{p}%"),
-                    None => r.mbco_statement,
+                    None => r.mbco_statement.clone(),
                 },
                 tier: r.tier,
                 validated: r.status == Some(InterviewStatus::Validated),
