@@ -20,6 +20,22 @@ pub enum Error {
     Corrupt { path: PathBuf, reason: String },
 
     #[error(
+        "{} {difference}; it was altered by another program, so Keel did not open it. The file was not changed; open a copy you or a colleague saved from Keel.",
+        path.display()
+    )]
+    Altered { path: PathBuf, difference: String },
+
+    #[error(
+        "Version {version} of \u{201c}{plan}\u{201d} was altered outside Keel: its stored content no longer matches the SHA-256 recorded when it was approved (recorded {recorded}, now {computed}). Nothing was exported or signed; restore the engagement from a backup and run keel plan verify."
+    )]
+    VersionAltered {
+        plan: String,
+        version: u32,
+        recorded: String,
+        computed: String,
+    },
+
+    #[error(
         "{} was written by a newer Keel (schema version {found}; this Keel reads up to {supported}). Open it with a newer Keel; the file was not changed.",
         path.display()
     )]
@@ -115,10 +131,11 @@ impl From<Error> for ApiError {
         let code = match &err {
             Error::Invalid(_) => ErrorCode::Validation,
             Error::NotFound { .. } => ErrorCode::NotFound,
-            Error::Conflict(_) => ErrorCode::Conflict,
+            Error::Conflict(_) | Error::VersionAltered { .. } => ErrorCode::Conflict,
             Error::NotKeel { .. }
             | Error::Corrupt { .. }
             | Error::NewerSchema { .. }
+            | Error::Altered { .. }
             | Error::FileExists(_)
             | Error::Io { .. } => ErrorCode::File,
             Error::NoEngagement => ErrorCode::NoEngagement,

@@ -280,12 +280,11 @@ fn plans_are_listed_approved_by_the_named_approver_and_verified() {
     let out = keel(&["plan", "verify", file]);
     assert!(out.status.success());
     assert!(stdout(&out).contains("2 frozen versions checked"));
-    let conn = rusqlite::Connection::open(file).expect("raw sql");
-    conn.execute_batch(
-        "DROP TRIGGER plan_frozen_no_update; UPDATE plan_frozen SET snapshot = snapshot || ' ' WHERE version = 1 AND plan_id = 1;",
-    )
-    .expect("tamper");
-    drop(conn);
+    crate::util::alter_behind_trigger(
+        std::path::Path::new(file),
+        "plan_frozen_no_update",
+        "UPDATE plan_frozen SET snapshot = snapshot || ' ' WHERE version = 1 AND plan_id = 1",
+    );
     let out = keel(&["plan", "verify", file, "--plan", "1"]);
     assert!(!out.status.success(), "a changed byte is caught");
     assert!(stdout(&out).contains("MISMATCH plan 1 version 1"));

@@ -187,13 +187,11 @@ fn verify_finds_a_byte_changed_behind_the_triggers_back() {
     approve_all(&mut store, plan);
     assert_eq!(store.verify_plans(Some(plan)).expect("verify"), (1, vec![]));
     drop(store);
-    let conn = rusqlite::Connection::open(&fixture.path).expect("raw sql");
-    conn.execute_batch(
-        "DROP TRIGGER plan_frozen_no_update;
-         UPDATE plan_frozen SET snapshot = replace(snapshot, 'Dispatch', 'Dispatcx');",
-    )
-    .expect("tamper");
-    drop(conn);
+    crate::util::alter_behind_trigger(
+        &fixture.path,
+        "plan_frozen_no_update",
+        "UPDATE plan_frozen SET snapshot = replace(snapshot, 'Dispatch', 'Dispatcx')",
+    );
     let store = fixture.open();
     let (checked, mismatches) = store.verify_plans(None).expect("verify");
     assert_eq!(checked, 1);

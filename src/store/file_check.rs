@@ -1,6 +1,10 @@
 //! Looks at a file before SQLite is allowed to touch it, so that a file that is not a
-//! Keel engagement, is cut short or was written by a newer Keel is refused with a clear
+//! Keel engagement, is cut short, was written by a newer Keel, or carries schema objects
+//! (tables, indexes, triggers, views) that Keel does not create is refused with a clear
 //! reason and left byte-for-byte as it was.
+//!
+//! The schema check is what makes a file from elsewhere safe to write to: a trigger or
+//! view of the file's own would otherwise run its SQL inside Keel's writes.
 
 use std::fs::File;
 use std::io::Read;
@@ -9,7 +13,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 use super::APPLICATION_ID;
-use super::migrations::SCHEMA_VERSION;
+use super::migrations::{SCHEMA_VERSION, SchemaObject, expected_schemas, schema_objects};
 use crate::{Error, Result};
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -91,7 +95,8 @@ fn check_header(path: &Path, (header, len): &(Vec<u8>, u64)) -> Result<()> {
 fn check_with_sqlite(path: &Path) -> Result<Inspection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let as_corrupt = |e: rusqlite::Error| corrupt(path, e.to_string());
-    let conn = Connection::open_with_flags(path, flags).map_err(as_corrupt)?;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(as_corrupt)?;
+    super::harden(&mut conn).map_err(as_corrupt)?;
     // The header may lag behind a write-ahead log: ask SQLite for the current values.
     let user_version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -109,9 +114,73 @@ fn check_with_sqlite(path: &Path) -> Result<Inspection> {
             format!("SQLite's check found damage ({})", problems.join("; ")),
         ));
     }
+    let found = schema_objects(&conn).map_err(as_corrupt)?;
+    let expected = expected_schemas().map_err(|e| {
+        corrupt(
+            path,
+            format!("Keel could not work out its own schema ({e})"),
+        )
+    })?;
+    let version = usize::try_from(user_version).map_err(|_| {
+        not_keel(
+            path,
+            &format!("its schema version {user_version} is not one Keel writes"),
+        )
+    })?;
+    if let Some(difference) = expected
+        .get(version)
+        .and_then(|wanted| first_difference(&found, wanted))
+    {
+        return Err(Error::Altered {
+            path: path.to_owned(),
+            difference,
+        });
+    }
     Ok(Inspection {
         schema_version: user_version,
     })
+}
+
+/// The first schema object that is not exactly what Keel's migrations create, in words:
+/// an object Keel does not create, one that differs, or one that is missing.
+pub(crate) fn first_difference(found: &[SchemaObject], wanted: &[SchemaObject]) -> Option<String> {
+    let same_object = |a: &SchemaObject, b: &SchemaObject| a.kind == b.kind && a.name == b.name;
+    for object in found {
+        match wanted.iter().find(|w| same_object(w, object)) {
+            None => {
+                return Some(format!(
+                    "has {} `{}` that Keel does not create",
+                    article(&object.kind),
+                    object.name
+                ));
+            }
+            Some(keel) if keel != object => {
+                return Some(format!(
+                    "has {} `{}` that differs from the one Keel creates",
+                    article(&object.kind),
+                    object.name
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    wanted
+        .iter()
+        .find(|w| !found.iter().any(|f| same_object(f, w)))
+        .map(|missing| {
+            format!(
+                "lacks {} `{}` that Keel creates",
+                article(&missing.kind),
+                missing.name
+            )
+        })
+}
+
+fn article(kind: &str) -> String {
+    match kind {
+        "index" => "an index".into(),
+        other => format!("a {other}"),
+    }
 }
 
 fn not_keel(path: &Path, reason: &str) -> Error {

@@ -51,10 +51,65 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0006_plans.sql"),
         seed: None,
     },
+    Migration {
+        version: 7,
+        name: "hardening",
+        sql: include_str!("migrations/0007_hardening.sql"),
+        seed: None,
+    },
 ];
 
 /// The schema version this Keel writes, and the newest it can read.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// One entry of `sqlite_schema`: a table, index, trigger or view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SchemaObject {
+    pub kind: String,
+    pub name: String,
+    pub table: String,
+    pub sql: Option<String>,
+}
+
+/// Every schema object of a database, in the order they were created.
+pub(crate) fn schema_objects(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut stmt =
+        conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(SchemaObject {
+            kind: r.get(0)?,
+            name: r.get(1)?,
+            table: r.get(2)?,
+            sql: r.get(3)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Exactly what Keel's migrations create at each schema version: entry `v` is the
+/// schema of a file at `user_version` `v` (entry 0 is an empty file). Worked out once
+/// per process by applying the migrations, one at a time, to a database in memory.
+/// A failure here is a bug in a migration (the tests below catch it).
+pub(crate) fn expected_schemas() -> Result<&'static [Vec<SchemaObject>], &'static str> {
+    type Schemas = Result<Vec<Vec<SchemaObject>>, String>;
+    static SCHEMAS: std::sync::OnceLock<Schemas> = std::sync::OnceLock::new();
+    let built = SCHEMAS.get_or_init(|| {
+        let build = || -> rusqlite::Result<Vec<Vec<SchemaObject>>> {
+            let mut conn = Connection::open_in_memory()?;
+            let mut schemas = vec![schema_objects(&conn)?];
+            for upto in 1..=MIGRATIONS.len() {
+                migrate(&mut conn, &MIGRATIONS[..upto], "1970-01-01T00:00:00Z")?;
+                schemas.push(schema_objects(&conn)?);
+            }
+            Ok(schemas)
+        };
+        build().map_err(|e| e.to_string())
+    });
+    match built {
+        Ok(schemas) => Ok(schemas),
+        Err(e) => Err(e.as_str()),
+    }
+}
 
 /// Applies every migration newer than the file's `user_version`, all in one transaction:
 /// either the file ends up at the newest version, or it is left as it was.
@@ -103,6 +158,19 @@ mod tests {
                 i as i64 + 1,
                 "migration {} is out of order",
                 m.name
+            );
+        }
+    }
+
+    #[test]
+    fn every_schema_version_has_its_expected_schema() {
+        let schemas = expected_schemas().expect("the migrations apply");
+        assert_eq!(schemas.len(), MIGRATIONS.len() + 1);
+        assert!(schemas[0].is_empty());
+        for pair in schemas.windows(2) {
+            assert!(
+                pair[1].len() > pair[0].len(),
+                "each migration adds to the schema"
             );
         }
     }

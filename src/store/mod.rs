@@ -154,6 +154,8 @@ impl EngagementStore {
             },
             other => other.into(),
         })?;
+        let mut conn = conn;
+        harden(&mut conn)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -234,9 +236,10 @@ impl EngagementStore {
         Ok(value)
     }
 
-    /// Runs several changes as one: all are kept or, if `f` fails or `dry_run` is set,
-    /// none (the file is as before, audit log included). Inside another
-    /// `all_or_nothing` it runs in a savepoint of the outer transaction.
+    /// Runs several changes as one: all are kept or, if `f` fails (or panics), the final
+    /// commit fails, or `dry_run` is set, none are (the file is as before, audit log
+    /// included). Inside another `all_or_nothing` it runs in a savepoint of the outer
+    /// transaction.
     pub fn all_or_nothing<T>(
         &mut self,
         dry_run: bool,
@@ -253,14 +256,99 @@ impl EngagementStore {
             ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
         };
         self.conn.execute_batch(begin)?;
-        let result = f(self);
-        let end = if result.is_ok() && !dry_run {
-            keep
-        } else {
-            undo
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self)));
+        let result = match outcome {
+            Ok(result) => result,
+            Err(panic) => {
+                self.undo_batch(nested, undo);
+                std::panic::resume_unwind(panic);
+            }
         };
-        self.conn.execute_batch(end)?;
+        if result.is_err() || dry_run {
+            self.undo_batch(nested, undo);
+            return result;
+        }
+        if let Err(err) = self.conn.execute_batch(keep) {
+            self.undo_batch(nested, undo);
+            return Err(err.into());
+        }
         result
+    }
+
+    /// Takes back everything since the batch began. If even that fails (the disk has
+    /// gone), the connection is left outside any transaction all the same, so that a
+    /// half-done batch can never be committed by a later write.
+    fn undo_batch(&mut self, nested: bool, undo: &str) {
+        if self.conn.execute_batch(undo).is_err() && !nested && !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+/// The longest text or blob a statement may make or read. Keel's largest legitimate
+/// value is the canonical snapshot of a frozen plan over a whole large engagement
+/// (about 10 MB for 10,000 activities and resources); 64 MiB leaves room to spare.
+pub const MAX_VALUE_BYTES: i32 = 64 * 1024 * 1024;
+
+/// The longest Keel's own SQL statements are (the migrations are run statement by
+/// statement, each well under this).
+const MAX_SQL_BYTES: i32 = 1024 * 1024;
+
+/// How long one statement may run before it is stopped: far beyond anything Keel's
+/// queries need on the largest engagement, short enough that a runaway query ends.
+pub const MAX_STATEMENT_TIME: Duration = Duration::from_secs(30);
+
+/// Settings every connection gets before it reads anything of the file's: the schema's
+/// own SQL (triggers, views, defaults) is not trusted to call functions with side
+/// effects; defensive mode refuses the tricks that corrupt a file through SQL
+/// (`writable_schema` and the like); values and statements have length limits; and a
+/// progress handler stops any single statement that runs for longer than
+/// [`MAX_STATEMENT_TIME`].
+fn harden(conn: &mut Connection) -> rusqlite::Result<()> {
+    use rusqlite::config::DbConfig;
+    use rusqlite::limits::Limit;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_BYTES)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_TRIGGER_DEPTH, 16)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+    conn.progress_handler(PROGRESS_STEPS, Some(RunawayGuard::default().into_handler()))?;
+    Ok(())
+}
+
+/// Virtual-machine steps between two calls of the progress handler: a statement that
+/// finishes sooner never calls it at all.
+const PROGRESS_STEPS: i32 = 100_000;
+
+/// Tells one long statement from a string of short ones by the gaps between progress
+/// calls: SQLite calls the handler only while a statement is running, every
+/// [`PROGRESS_STEPS`] steps (well under a millisecond apart), so a gap longer than
+/// [`NEW_RUN_GAP`] means a new statement has started.
+#[derive(Default)]
+struct RunawayGuard {
+    started: Option<std::time::Instant>,
+    last: Option<std::time::Instant>,
+}
+
+const NEW_RUN_GAP: Duration = Duration::from_millis(250);
+
+impl RunawayGuard {
+    /// True when the statement under way should be stopped.
+    fn tick(&mut self, now: std::time::Instant) -> bool {
+        let continues = self
+            .last
+            .is_some_and(|last| now.saturating_duration_since(last) < NEW_RUN_GAP);
+        if !continues {
+            self.started = Some(now);
+        }
+        self.last = Some(now);
+        self.started
+            .is_some_and(|started| now.saturating_duration_since(started) > MAX_STATEMENT_TIME)
+    }
+
+    fn into_handler(mut self) -> impl FnMut() -> bool + Send + 'static {
+        move || self.tick(std::time::Instant::now())
     }
 }
 
@@ -336,5 +424,125 @@ mod tests {
             .query_row("SELECT organisation FROM engagement", [], |r| r.get(0))
             .expect("data");
         assert_eq!(organisation, "Acme");
+    }
+
+    fn new_store(dir: &tempfile::TempDir) -> EngagementStore {
+        let details = EngagementDetailsInput {
+            organisation: "Acme".into(),
+            ..Default::default()
+        };
+        EngagementStore::create_with_clock(
+            &dir.path().join("acme.keel"),
+            &details,
+            "Ana",
+            fixed_clock(),
+        )
+        .expect("create")
+    }
+
+    fn units(store: &EngagementStore) -> i64 {
+        store
+            .conn
+            .query_row("SELECT count(*) FROM org_unit", [], |r| r.get(0))
+            .expect("count")
+    }
+
+    #[test]
+    fn a_batch_whose_commit_fails_is_rolled_back_and_the_store_goes_on() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = new_store(&dir);
+        let audit_before = store.audit_entry_count().expect("audit");
+        let result = store.all_or_nothing(false, |store| {
+            store.add_unit(&crate::domain::OrgUnitInput {
+                name: "Claims".into(),
+                ..Default::default()
+            })?;
+            // A deferred foreign-key violation passes every statement and fails COMMIT.
+            store.conn.execute_batch(
+                "PRAGMA defer_foreign_keys = ON;
+                 INSERT INTO activity (name, unit_id, created_at, updated_at)
+                 VALUES ('Orphan', 9999, '2026-01-01', '2026-01-01');",
+            )?;
+            Ok(())
+        });
+        assert!(result.is_err(), "the commit fails");
+        assert!(store.conn.is_autocommit(), "no transaction is left open");
+        assert_eq!(units(&store), 0, "the unit added in the batch is gone");
+        assert_eq!(store.audit_entry_count().expect("audit"), audit_before);
+        store
+            .add_unit(&crate::domain::OrgUnitInput {
+                name: "Claims".into(),
+                ..Default::default()
+            })
+            .expect("the next write works");
+        assert_eq!(units(&store), 1);
+    }
+
+    #[test]
+    fn a_batch_that_panics_is_rolled_back() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = new_store(&dir);
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = store.all_or_nothing(false, |store| -> Result<()> {
+                store.add_unit(&crate::domain::OrgUnitInput {
+                    name: "Claims".into(),
+                    ..Default::default()
+                })?;
+                panic!("a bug in the middle of a batch");
+            });
+        }));
+        assert!(caught.is_err());
+        assert!(store.conn.is_autocommit(), "no transaction is left open");
+        assert_eq!(units(&store), 0);
+    }
+
+    #[test]
+    fn connections_distrust_the_schema_and_refuse_writable_schema() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = new_store(&dir);
+        let trusted: i64 = store
+            .conn
+            .pragma_query_value(None, "trusted_schema", |r| r.get(0))
+            .expect("pragma");
+        assert_eq!(trusted, 0);
+        let sneaky = store.conn.execute_batch(
+            "PRAGMA writable_schema = ON;
+             UPDATE sqlite_schema SET sql = 'CREATE TABLE x (y)' WHERE name = 'org_unit';",
+        );
+        assert!(sneaky.is_err(), "defensive mode refuses writing the schema");
+        let huge = store.conn.query_row(
+            "SELECT length(zeroblob(?1))",
+            [i64::from(MAX_VALUE_BYTES) + 1],
+            |r| r.get::<_, i64>(0),
+        );
+        assert!(huge.is_err(), "a value above the length limit is refused");
+    }
+
+    #[test]
+    fn the_runaway_guard_stops_one_long_statement_but_not_many_short_ones() {
+        let start = std::time::Instant::now();
+        let mut guard = RunawayGuard::default();
+        let step = Duration::from_millis(1);
+        let mut now = start;
+        while now.duration_since(start) <= MAX_STATEMENT_TIME {
+            assert!(!guard.tick(now), "stopped too early");
+            now += step;
+        }
+        assert!(
+            guard.tick(now),
+            "a statement running past the limit is stopped"
+        );
+
+        let mut guard = RunawayGuard::default();
+        let mut now = start;
+        for _ in 0..1000 {
+            // Many statements, each shorter than the limit, separated by idle gaps.
+            for _ in 0..10 {
+                assert!(!guard.tick(now));
+                now += step;
+            }
+            now += NEW_RUN_GAP * 2;
+        }
+        assert!(now.duration_since(start) > MAX_STATEMENT_TIME);
     }
 }

@@ -2,7 +2,7 @@
 //! working draft), hash, approvals, revision history and changes.
 
 use super::EngagementStore;
-use super::plan_signoff::{frozen_state, versions_of};
+use super::plan_signoff::{FrozenRow, frozen_state, versions_of};
 use crate::plan::diff;
 use crate::plan::snapshot::sha256_hex;
 use crate::report::PlanDocument;
@@ -16,11 +16,14 @@ impl EngagementStore {
         let wanted = version.unwrap_or(plan.version);
         let latest = frozen.last().map(|r| r.version);
         let (content, sha256, state) = match frozen.iter().find(|r| r.version == wanted) {
-            Some(row) => (
-                self.parse_frozen(&plan, row)?,
-                row.sha256.clone(),
-                frozen_state(wanted, latest),
-            ),
+            Some(row) => {
+                check_hash(&plan.title, row)?;
+                (
+                    self.parse_frozen(&plan, row)?,
+                    row.sha256.clone(),
+                    frozen_state(wanted, latest),
+                )
+            }
             None if wanted == plan.version => {
                 let content = self.plan_content(&plan)?;
                 let sha = sha256_hex(&content.canonical());
@@ -50,4 +53,20 @@ impl EngagementStore {
             content,
         })
     }
+}
+
+/// A frozen version is exported (and signed) only while its stored content still has
+/// the SHA-256 recorded when it was approved: raw SQL with the triggers dropped could
+/// have changed it, and a document must never carry a hash it does not match.
+fn check_hash(title: &str, row: &FrozenRow) -> Result<()> {
+    let computed = sha256_hex(&row.snapshot);
+    if computed == row.sha256 {
+        return Ok(());
+    }
+    Err(Error::VersionAltered {
+        plan: title.to_owned(),
+        version: row.version,
+        recorded: row.sha256.clone(),
+        computed,
+    })
 }
