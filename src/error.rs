@@ -68,7 +68,7 @@ pub enum Error {
     #[error("no engagement is open; open or create one first")]
     NoEngagement,
 
-    #[error("database error: {0}")]
+    #[error("{}", sqlite_message(.0))]
     Sqlite(#[from] rusqlite::Error),
 
     #[error("could not read or write settings: {0}")]
@@ -94,6 +94,20 @@ impl Error {
             path,
             source,
         }
+    }
+}
+
+fn sqlite_message(err: &rusqlite::Error) -> String {
+    match err.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::OperationInterrupted) => format!(
+            "a query ran for more than {} seconds and was stopped, so nothing was changed; the engagement may be damaged or crafted: open a copy you trust",
+            crate::store::MAX_STATEMENT_TIME.as_secs()
+        ),
+        Some(rusqlite::ErrorCode::TooBig) => format!(
+            "a value is larger than Keel accepts ({} MiB), so nothing was changed",
+            crate::store::MAX_VALUE_BYTES / (1024 * 1024)
+        ),
+        _ => format!("database error: {err}"),
     }
 }
 
