@@ -27,6 +27,18 @@ fn tamper(path: &Path, sql: &str) {
         .expect("checkpoint");
 }
 
+/// Runs `keel ARGS`, which must fail with `reason` in its message.
+fn refused_by_cli<S: AsRef<std::ffi::OsStr> + std::fmt::Debug>(args: &[S], reason: &str) {
+    let run = Command::new(env!("CARGO_BIN_EXE_keel"))
+        .args(args)
+        .env("KEEL_FACILITATOR", "CLI Tester")
+        .output()
+        .expect("run keel");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success(), "keel {args:?} must fail");
+    assert!(stderr.contains(reason), "keel {args:?}: {stderr}");
+}
+
 fn refusal(path: &Path) -> String {
     let before = bytes(path);
     let err = EngagementStore::open(path).expect_err("refused");
@@ -138,17 +150,7 @@ fn every_cli_command_refuses_an_altered_file_and_leaves_it_unchanged() {
         ],
     ];
     for args in commands {
-        let run = Command::new(env!("CARGO_BIN_EXE_keel"))
-            .args(&args)
-            .env("KEEL_FACILITATOR", "CLI Tester")
-            .output()
-            .expect("run keel");
-        let stderr = String::from_utf8_lossy(&run.stderr);
-        assert!(!run.status.success(), "keel {args:?} must fail");
-        assert!(
-            stderr.contains("has a trigger `grab` that Keel does not create"),
-            "keel {args:?}: {stderr}"
-        );
+        refused_by_cli(&args, "has a trigger `grab` that Keel does not create");
         assert_eq!(bytes(&path), before, "keel {args:?} changed the file");
     }
     assert!(!pdf.exists(), "nothing was exported");
@@ -283,16 +285,7 @@ fn keel_export_refuses_an_altered_frozen_version_signed_or_not() {
         ],
     ];
     for args in runs {
-        let run = Command::new(env!("CARGO_BIN_EXE_keel"))
-            .args(&args)
-            .output()
-            .expect("run keel");
-        let stderr = String::from_utf8_lossy(&run.stderr);
-        assert!(!run.status.success(), "{args:?} must fail");
-        assert!(
-            stderr.contains("altered outside Keel"),
-            "{args:?}: {stderr}"
-        );
+        refused_by_cli(&args, "altered outside Keel");
         assert!(!pdf.exists(), "{args:?} wrote a PDF");
     }
 }
