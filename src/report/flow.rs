@@ -1,10 +1,19 @@
 //! Pages: blocks (headings, paragraphs, tables, diagrams, a table of contents) flowed
 //! onto A4 pages. Headings keep with what follows them, paragraphs leave no single line
 //! alone at the foot or head of a page, tables repeat their header row on every page
-//! and split a row taller than a page. The table of contents and "Page X of Y" need the
-//! page numbers, so the flow runs until the numbers no longer move.
+//! (unless it is too tall to) and split a row taller than a page. The table of contents
+//! needs the page numbers of its headings, so the flow runs again until they no longer
+//! move, at most `SETTLE_PASSES` times; "Page X of Y" is written once the count is known.
+//!
+//! Layout ends on any input: every loop draws something or moves to a page with more
+//! room on each turn, so the pages are bounded by the blocks, rows and lines
+//! (`termination` states the bound and tests it).
 
 use std::collections::HashMap;
+
+mod table;
+#[cfg(test)]
+mod termination;
 
 use super::display::{Item, LinkTarget, OutlineEntry, Page};
 use super::fonts::{Glyph, Style, fonts, width};
@@ -17,6 +26,11 @@ const MARGIN_BOTTOM: f32 = 70.0;
 pub const BODY_SIZE: f32 = 10.0;
 const LEADING: f32 = 1.38;
 const CELL_PAD: f32 = 3.5;
+/// Flows after the first, at most, to settle the page numbers in the contents.
+const SETTLE_PASSES: usize = 3;
+/// A list indents no further than this, however deep it is nested, so that its text
+/// keeps most of the line.
+const MAX_INDENT: f32 = 128.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -111,9 +125,16 @@ pub struct Flowed {
 pub fn flow(blocks: &[Block], frame: &Frame) -> Flowed {
     let mut numbers: HashMap<usize, (usize, u32)> = HashMap::new();
     let mut result = Flow::run(blocks, &numbers);
-    // The table of contents has the same height whatever its numbers say, so a second
-    // pass settles; a third guards against a number growing a digit.
-    for _ in 0..3 {
+    // Without a table of contents no page number is printed in the body: one pass.
+    let passes = if blocks.iter().any(|b| matches!(b, Block::Contents)) {
+        SETTLE_PASSES
+    } else {
+        0
+    };
+    // The table of contents has the same height whatever its numbers say (one line per
+    // entry), so a second pass settles; the others guard against a number growing a
+    // digit. The count is fixed, so the flow ends even if the numbers never settled.
+    for _ in 0..passes {
         let found: HashMap<usize, (usize, u32)> = result
             .headings
             .iter()
@@ -407,6 +428,10 @@ impl<'a> Flow<'a> {
     }
 
     fn heading(&mut self, index: usize, level: u8, text: &str, listed: bool) {
+        if text.trim().is_empty() {
+            // Nothing to show or to list (`#` alone in Markdown): no space, no bookmark.
+            return;
+        }
         let (size, before, after) = match level {
             1 => (17.0, 18.0, 8.0),
             2 => (13.0, 12.0, 5.0),
@@ -426,12 +451,16 @@ impl<'a> Flow<'a> {
             self.y += before;
         }
         let top = self.y;
+        let page = self.page_index();
         for line in lines {
+            // A heading longer than a page (a paragraph typed as one) goes on over.
+            if self.room() < size * LEADING && !self.at_top() {
+                self.new_page();
+            }
             self.draw_line(line, MARGIN_X, size);
         }
         self.y += after;
         if listed {
-            let page = self.page_index();
             self.outline.push(OutlineEntry {
                 title: text.to_owned(),
                 level: level.saturating_sub(1),
@@ -452,6 +481,11 @@ impl<'a> Flow<'a> {
         marker: Option<&str>,
         space_after: f32,
     ) {
+        let indent = if indent.is_finite() {
+            indent.clamp(0.0, MAX_INDENT)
+        } else {
+            0.0
+        };
         let max_width = self.content_width() - indent;
         let mut lines = self.lines(spans, size, max_width);
         align(&mut lines, max_width, how);
@@ -504,6 +538,10 @@ impl<'a> Flow<'a> {
     }
 
     fn contents(&mut self, toc: &[(usize, String, u8)]) {
+        if toc.is_empty() {
+            // Nothing to list: no space either, so that no page is left blank.
+            return;
+        }
         let size = BODY_SIZE;
         let leading = size * LEADING * 1.15;
         for (index, title, level) in toc {
@@ -554,108 +592,6 @@ impl<'a> Flow<'a> {
                 });
             }
             self.y += leading;
-        }
-        self.y += 8.0;
-    }
-
-    fn table(&mut self, table: &Table) {
-        let total: f32 = table.columns.iter().sum::<f32>().max(f32::EPSILON);
-        let widths: Vec<f32> = table
-            .columns
-            .iter()
-            .map(|c| c / total * self.content_width())
-            .collect();
-        let size = table.size;
-        let leading = size * LEADING;
-        let lay_row = |flow: &mut Flow<'_>, cells: &[Vec<Span>], bold: bool| -> Vec<Vec<Line>> {
-            cells
-                .iter()
-                .zip(&widths)
-                .map(|(spans, w)| {
-                    let spans: Vec<Span> = if bold {
-                        spans
-                            .iter()
-                            .map(|s| Span {
-                                style: Style::Bold,
-                                ..s.clone()
-                            })
-                            .collect()
-                    } else {
-                        spans.clone()
-                    };
-                    flow.lines(&spans, size, w - 2.0 * CELL_PAD)
-                })
-                .collect()
-        };
-        let header = lay_row(self, &table.header, true);
-        let row_height = |cells: &[Vec<Line>], min: f32| -> f32 {
-            let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-            (lines as f32 * leading + 2.0 * CELL_PAD).max(min)
-        };
-        let header_height = row_height(&header, 0.0);
-        let draw_row =
-            |flow: &mut Flow<'_>, cells: &[Vec<Line>], height: f32, shade: Option<f32>| {
-                let mut x = MARGIN_X;
-                let top = flow.y;
-                for (lines, w) in cells.iter().zip(&widths) {
-                    flow.page().items.push(Item::Rect {
-                        x,
-                        y: top,
-                        w: *w,
-                        h: height,
-                        fill: shade,
-                        stroke: Some(0.55),
-                    });
-                    flow.y = top + CELL_PAD;
-                    for line in lines {
-                        flow.draw_line(line.clone(), x + CELL_PAD, size);
-                    }
-                    x += w;
-                }
-                flow.y = top + height;
-            };
-        if self.room() < header_height + leading * 2.0 + 2.0 * CELL_PAD {
-            self.new_page();
-        }
-        if !header.iter().all(Vec::is_empty) {
-            draw_row(self, &header, header_height, Some(0.9));
-        }
-        for row in &table.rows {
-            let mut cells = lay_row(self, row, false);
-            loop {
-                let height = row_height(&cells, table.min_row_height);
-                if height <= self.room() {
-                    draw_row(self, &cells, height, None);
-                    break;
-                }
-                let fresh = self.bottom() - MARGIN_TOP - header_height;
-                if height <= fresh || self.room() < leading * 2.0 + 2.0 * CELL_PAD {
-                    self.new_page();
-                    if !header.iter().all(Vec::is_empty) {
-                        draw_row(self, &header, header_height, Some(0.9));
-                    }
-                    if height <= self.room() {
-                        continue;
-                    }
-                }
-                // Taller than a page: draw what fits, carry the rest over.
-                let fit = ((self.room() - 2.0 * CELL_PAD) / leading).floor().max(1.0) as usize;
-                let head: Vec<Vec<Line>> = cells
-                    .iter()
-                    .map(|c| c[..fit.min(c.len())].to_vec())
-                    .collect();
-                let tail: Vec<Vec<Line>> = cells
-                    .iter()
-                    .map(|c| c[fit.min(c.len())..].to_vec())
-                    .collect();
-                let height = row_height(&head, 0.0);
-                draw_row(self, &head, height, None);
-                cells = tail;
-                self.new_page();
-                if !header.iter().all(Vec::is_empty) {
-                    draw_row(self, &header, header_height, Some(0.9));
-                }
-            }
         }
         self.y += 8.0;
     }

@@ -154,15 +154,22 @@ impl Fonts {
         let shaped = rustybuzz::shape(face, &[], buffer);
         let infos = shaped.glyph_infos();
         let positions = shaped.glyph_positions();
+        // Where each glyph's cluster ends: the start of the next cluster after it. Found
+        // from the back in one pass, as searching forward from every glyph takes time
+        // that grows with the square of a long word.
+        let mut ends = vec![text.len(); infos.len()];
+        for i in (0..infos.len().saturating_sub(1)).rev() {
+            ends[i] = if infos[i + 1].cluster != infos[i].cluster {
+                infos[i + 1].cluster as usize
+            } else {
+                ends[i + 1]
+            };
+        }
         let mut glyphs = Vec::with_capacity(infos.len());
         for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let start = info.cluster as usize;
             let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
-            let end = infos[i + 1..]
-                .iter()
-                .map(|n| n.cluster as usize)
-                .find(|c| *c != start)
-                .unwrap_or(text.len());
+            let end = ends[i];
             glyphs.push(Glyph {
                 style,
                 gid: u16::try_from(info.glyph_id).unwrap_or(0),

@@ -130,16 +130,18 @@ pub fn break_lines(
                 if let Some(link) = &piece.link {
                     current.links.push((x, g.advance, link.clone()));
                 }
-                current.glyphs.push((x, g.clone()));
-                x += g.advance;
+                let advance = g.advance;
+                current.glyphs.push((x, g));
+                x += advance;
             }
         } else {
             if let Some(link) = &piece.link {
                 current.links.push((x, piece.visible_width(), link.clone()));
             }
             for g in piece.glyphs {
-                current.glyphs.push((x, g.clone()));
-                x += g.advance;
+                let advance = g.advance;
+                current.glyphs.push((x, g));
+                x += advance;
             }
         }
         if piece.mandatory {
