@@ -1,20 +1,25 @@
 //! The engagement's activities, resources and dependencies as the three CSV files that
 //! `import` reads: for working on them in a spreadsheet, and to move the catalogue from
-//! one engagement to another. Importing them again changes nothing.
+//! one engagement to another. Importing them again changes nothing. No cell runs as a
+//! formula when the files are opened in a spreadsheet (see [`formula_guard`]).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::domain::{ActivityQuery, Duration};
-use crate::import::{ACTIVITY_COLUMNS, DEPENDENCY_COLUMNS, ImportFiles, RESOURCE_COLUMNS};
+use crate::import::{
+    ACTIVITY_COLUMNS, DEPENDENCY_COLUMNS, ImportFiles, RESOURCE_COLUMNS, formula_guard,
+};
 use crate::{EngagementStore, Error, Result};
 
-/// One CSV field, quoted when it holds a separator, a quote, a line break or spaces at
-/// its ends.
+/// One CSV field: guarded against running as a spreadsheet formula (the rule is
+/// [`formula_guard`]'s, shared with `import`), then quoted when it holds a separator, a
+/// quote, a line break or spaces at its ends.
 fn field(text: &str) -> String {
+    let text = formula_guard::guard(text);
     let plain = !text.contains([',', ';', '"', '\n', '\r']) && text.trim() == text;
     if plain {
-        text.to_owned()
+        text.into_owned()
     } else {
         format!("\"{}\"", text.replace('"', "\"\""))
     }
@@ -119,7 +124,13 @@ impl EngagementStore {
 
 #[cfg(test)]
 mod tests {
-    use super::field;
+    use std::path::Path;
+
+    use proptest::prelude::*;
+
+    use super::{csv, field};
+    use crate::import::formula_guard::FORMULA_TRIGGERS;
+    use crate::import::table::Table;
 
     #[test]
     fn fields_are_quoted_only_when_they_must_be() {
@@ -128,5 +139,50 @@ mod tests {
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
         assert_eq!(field(" padded"), "\" padded\"");
+    }
+
+    #[test]
+    fn fields_that_would_run_as_formulas_are_marked_as_text() {
+        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(
+            field("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(field("+44 20 7946 0000"), "'+44 20 7946 0000");
+        assert_eq!(field("'quoted"), "''quoted");
+    }
+
+    /// The cells of a CSV text as a spreadsheet sees them: unquoted, untrimmed.
+    fn raw_cells(text: &str) -> Vec<String> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes())
+            .records()
+            .flat_map(|r| r.map(|r| r.iter().map(str::to_owned).collect::<Vec<_>>()))
+            .flatten()
+            .collect()
+    }
+
+    proptest! {
+        /// Any value Keel can hold (the store trims what it keeps) is exported as a cell
+        /// that no spreadsheet runs, and `import` reads it back unchanged.
+        #[test]
+        fn exported_cells_never_run_and_import_back_unchanged(
+            value in prop_oneof![
+                any::<String>(),
+                ("[=+\\-@\t\r' ,;\"]{1,3}", any::<String>()).prop_map(|(a, b)| a + &b),
+            ]
+        ) {
+            let value = value.trim().to_owned();
+            let text = csv(&["name", "owner"], &[vec![value.clone(), "marker".into()]]);
+            for cell in raw_cells(&text) {
+                prop_assert!(!cell.starts_with(FORMULA_TRIGGERS), "{:?} in {:?}", cell, text);
+            }
+            let table = Table::parse(&text, Path::new("test.csv"))
+                .map_err(|e| TestCaseError::fail(format!("{e}: {text:?}")))?;
+            prop_assert_eq!(table.rows.len(), 1);
+            prop_assert_eq!(&table.rows[0].1[0], &value);
+        }
     }
 }

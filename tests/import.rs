@@ -169,3 +169,197 @@ fn the_demo_exported_as_csv_imports_into_an_empty_engagement_with_the_same_findi
     let again = store.import(&files, false).expect("again");
     assert!(again.changes.is_empty(), "{:?}", again.changes);
 }
+
+/// The cells of a CSV file as a spreadsheet sees them: unquoted, untrimmed.
+fn raw_cells(path: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).expect("read csv");
+    let mut cells = Vec::new();
+    for record in csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+    {
+        cells.extend(record.expect("csv record").iter().map(str::to_owned));
+    }
+    cells
+}
+
+#[test]
+fn names_that_look_like_formulas_round_trip_through_export_csv_and_import() {
+    use keel::domain::{
+        ActivityInput, InterviewEdit, InterviewText, NodeRef, OrgUnitInput,
+        ResourceCapabilityInput, ResourceKind,
+    };
+    let fixture = Fixture::new();
+    let mut store = fixture.open();
+    let unit = store
+        .add_unit(&OrgUnitInput {
+            name: "@home".into(),
+            description: String::new(),
+        })
+        .expect("unit");
+    let mut activity = |name: &str, owner: &str, description: &str| {
+        store
+            .add_activity(&ActivityInput {
+                name: name.into(),
+                unit_id: Some(unit.id),
+                owner: owner.into(),
+                description: description.into(),
+                products_services: Vec::new(),
+            })
+            .expect("activity")
+            .id
+    };
+    let sum = activity("=SUM(A1)", "+44 20 7946 0000", "-x marks the spot");
+    let quoted = activity("'quoted", "@ops", "=HYPERLINK(\"http://x\",\"y\")");
+    let minus = activity("-x", "'Ana'", "+1 day");
+    store
+        .edit_interview(
+            sum,
+            &InterviewEdit::Text {
+                field: InterviewText::MbcoStatement,
+                value: "=50% of orders, '; DROP".into(),
+            },
+        )
+        .expect("mbco");
+    let calc = store
+        .add_catalogue_resource("=cmd|' /C calc'!A0", ResourceKind::Application)
+        .expect("resource");
+    let phone = store
+        .add_catalogue_resource("+44 phone line", ResourceKind::ItService)
+        .expect("resource");
+    store
+        .set_resource_capability(
+            calc.id,
+            &ResourceCapabilityInput {
+                owner: "-IT-".into(),
+                rtc: "4h".into(),
+                ..Default::default()
+            },
+        )
+        .expect("capability");
+    store
+        .add_need(
+            NodeRef::Activity(sum),
+            NodeRef::Resource(calc.id),
+            "-primary",
+        )
+        .expect("need");
+    store
+        .add_need(
+            NodeRef::Activity(sum),
+            NodeRef::Resource(phone.id),
+            "-primary",
+        )
+        .expect("need");
+    store
+        .add_need(NodeRef::Activity(quoted), NodeRef::Activity(minus), "@alt")
+        .expect("need");
+    store
+        .add_need(NodeRef::Resource(phone.id), NodeRef::Resource(calc.id), "")
+        .expect("need");
+
+    let files = store
+        .write_catalogue_csv(&fixture.dir.path().join("csv"))
+        .expect("export-csv");
+    for path in [&files.activities, &files.resources, &files.dependencies]
+        .into_iter()
+        .flatten()
+    {
+        for cell in raw_cells(path) {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{} holds a cell a spreadsheet would run: {cell:?}",
+                path.display()
+            );
+        }
+    }
+
+    let empty = Fixture::new();
+    let mut imported = empty.open();
+    let report = imported.import(&files, false).expect("import");
+    let rejected: Vec<_> = report.files.iter().flat_map(|f| &f.rejected).collect();
+    assert!(rejected.is_empty(), "{rejected:?}");
+    assert!(report.applied);
+
+    let names = |s: &keel::EngagementStore| -> Vec<(String, Option<String>, String, String)> {
+        s.activities(&ActivityQuery::default())
+            .expect("activities")
+            .into_iter()
+            .map(|a| (a.name, a.unit_name, a.owner, a.description))
+            .collect()
+    };
+    assert_eq!(names(&imported), names(&store));
+    assert!(
+        names(&imported).iter().any(|(name, ..)| name == "'quoted"),
+        "the name that really starts with an apostrophe keeps it"
+    );
+    let [ours_a, ours_r, ours_d] = imported.catalogue_csv().expect("csv");
+    let [theirs_a, theirs_r, theirs_d] = store.catalogue_csv().expect("csv");
+    assert_eq!(ours_a, theirs_a, "activities, MBCO statement included");
+    assert_eq!(ours_r, theirs_r, "resources, owners included");
+    let sorted = |text: &str| {
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        lines.sort();
+        lines
+    };
+    assert_eq!(
+        sorted(&ours_d),
+        sorted(&theirs_d),
+        "dependencies and groups"
+    );
+    assert!(theirs_d.contains("'=SUM(A1)"), "{theirs_d}");
+
+    let again = imported.import(&files, false).expect("again");
+    assert!(again.changes.is_empty(), "{:?}", again.changes);
+}
+
+#[test]
+fn a_file_above_the_size_limit_is_refused_before_it_is_read_and_nothing_is_written() {
+    let fixture = Fixture::new();
+    let activities = write(&fixture, "a.csv", "name\nDispatch\n");
+    let huge = fixture.dir.path().join("huge.csv");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(keel::import::MAX_FILE_BYTES + 1))
+        .expect("sparse file");
+    let mut store = fixture.open();
+    let before = store.info().expect("info");
+    let err = store
+        .import(
+            &ImportFiles {
+                activities: Some(activities),
+                dependencies: Some(huge.clone()),
+                ..Default::default()
+            },
+            false,
+        )
+        .expect_err("refused");
+    let message = err.to_string();
+    assert!(message.contains(&huge.display().to_string()), "{message}");
+    assert!(message.contains("64.0 MiB (67108865 bytes)"), "{message}");
+    assert!(message.contains("up to 64 MiB"), "{message}");
+    let after = store.info().expect("info");
+    assert_eq!(
+        (after.activities, after.audit_entries),
+        (before.activities, before.audit_entries),
+        "nothing was written"
+    );
+
+    let small = fixture.dir.path().join("small.csv");
+    let mut text = String::from("name\nDispatch\n");
+    text.push_str(&" ".repeat(1024));
+    std::fs::write(&small, text).expect("write");
+    assert!(
+        store
+            .import(
+                &ImportFiles {
+                    activities: Some(small),
+                    ..Default::default()
+                },
+                true,
+            )
+            .is_ok(),
+        "a file under the limit is read"
+    );
+}

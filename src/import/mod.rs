@@ -2,7 +2,8 @@
 //! or nothing in one transaction. Re-importing the same files changes nothing; every
 //! rejected row is reported with its line and reason, and then nothing is written.
 
-mod table;
+pub mod formula_guard;
+pub(crate) mod table;
 mod words;
 
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use crate::domain::{
     OrgUnitInput, Resource,
 };
 use crate::{EngagementStore, Error, Result};
+pub use table::MAX_FILE_BYTES;
 use table::{Table, cell};
 
 /// The files to import; any may be left out.

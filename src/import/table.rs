@@ -2,8 +2,11 @@
 //! separated, UTF-8 with or without a byte-order mark, CRLF, quoted fields with
 //! newlines, headers in any case and order.
 
+use std::fs::File;
+use std::io::Read as _;
 use std::path::Path;
 
+use super::formula_guard;
 use crate::{Error, Result};
 
 /// A CSV file as named columns; `line` is where each row starts in the file.
@@ -12,16 +15,43 @@ pub struct Table {
     pub rows: Vec<(u64, Vec<String>)>,
 }
 
+/// The largest CSV file `import` reads: 64 MiB. A large real engagement (5,000
+/// activities, 5,000 resources and 50,000 dependencies) takes about 3 MiB as CSV, so
+/// this leaves a wide margin, while a file that is not a catalogue at all (a database
+/// dump, a log) is refused before it is read into memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 impl Table {
+    /// Reads a CSV file of at most [`MAX_FILE_BYTES`]; a larger one is refused before it
+    /// is read.
     pub fn read(path: &Path) -> Result<Table> {
-        let bytes = std::fs::read(path).map_err(Error::io("read", path))?;
+        let file = File::open(path).map_err(Error::io("read", path))?;
+        let size = file.metadata().map_err(Error::io("read", path))?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(too_large(path, Some(size)));
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        // The size on disk can be wrong (a pipe, a device, a file still growing): never
+        // read more than the limit whatever it said.
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(Error::io("read", path))?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_large(path, None));
+        }
         let text = String::from_utf8(bytes).map_err(|_| {
             Error::Conflict(format!(
                 "{} is not UTF-8 text; save it from the spreadsheet as CSV UTF-8",
                 path.display()
             ))
         })?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        Self::parse(&text, path)
+    }
+
+    /// The table in `text`, the contents of the file at `path` (named in messages).
+    /// Every data cell is read through [`formula_guard::unguard`].
+    pub fn parse(text: &str, path: &Path) -> Result<Table> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let first_line = text.lines().next().unwrap_or("");
         let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
             b';'
@@ -51,7 +81,11 @@ impl Table {
             if record.iter().all(|cell| cell.trim().is_empty()) {
                 continue;
             }
-            rows.push((line, record.iter().map(str::to_owned).collect()));
+            let cells = record
+                .iter()
+                .map(|cell| formula_guard::unguard(cell).to_owned())
+                .collect();
+            rows.push((line, cells));
         }
         Ok(Table { columns, rows })
     }
@@ -74,4 +108,20 @@ impl Table {
 /// The cell of `row` in column `index`, trimmed; empty when absent.
 pub fn cell(row: &[String], index: Option<usize>) -> &str {
     index.and_then(|i| row.get(i)).map_or("", |s| s.trim())
+}
+
+/// The refusal of a file above [`MAX_FILE_BYTES`]; `size` when the file system knew it.
+fn too_large(path: &Path, size: Option<u64>) -> Error {
+    let mib = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
+    let limit = format!("{:.0} MiB", mib(MAX_FILE_BYTES));
+    let size = match size {
+        Some(bytes) => format!("is {:.1} MiB ({bytes} bytes)", mib(bytes)),
+        None => format!("holds more than {limit}"),
+    };
+    Error::Conflict(format!(
+        "{} {size}, and Keel imports CSV files of up to {limit}. Nothing was imported: \
+         check that it is the right file, or split it into smaller files and import them \
+         one after another.",
+        path.display(),
+    ))
 }
