@@ -18,18 +18,21 @@ APP := $(TARGET_DIR)/debug/keel-desktop
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
 .PHONY: help run test deps system-deps rust-deps ui-deps e2e-deps ui gen \
-	check-fmt clippy rust-tests ui-check ui-tests app e2e pdf-preview clean
+	check-fmt clippy rust-tests ui-check ui-tests app e2e pdf-preview clean \
+	crash-test crash-test-brief fuzz
 
 help:
 	@echo "make run   - install what is missing, build, launch Keel"
 	@echo "make test  - every check: fmt, clippy, Rust tests, UI type-check and tests, real-window e2e"
 	@echo "make gen   - regenerate the TypeScript types from the Rust types"
 	@echo "make pdf-preview - the demo plan as PDF and page images in target/pdf-preview/"
+	@echo "make crash-test  - kill Keel mid-edit $(CRASH_TRIALS) times; nothing acknowledged may be lost"
+	@echo "make fuzz        - fuzz each target for FUZZ_SECONDS (default $(FUZZ_SECONDS)) seconds"
 
 run: deps ui
 	cargo run -p keel-desktop
 
-test: deps e2e-deps check-fmt ui clippy rust-tests ui-check ui-tests app e2e pdf-preview
+test: deps e2e-deps check-fmt ui clippy rust-tests crash-test-brief ui-check ui-tests app e2e pdf-preview
 	@echo "make test: every check passed."
 
 # --- installing what is missing -------------------------------------------------------
@@ -97,6 +100,26 @@ ui-tests: ui-deps
 e2e: app e2e-deps
 	@# A hung window must fail the run within minutes, not eat the whole CI budget.
 	KEEL_APP=$(APP) KEEL_CLI=$(TARGET_DIR)/debug/keel timeout 900 $(XVFB) node --test --test-concurrency=1 tests/e2e/*.e2e.mjs
+
+# Crash test (examples/crash_test.rs): scripted edits through the core, killed with
+# SIGKILL at random moments; every acknowledged edit must be in the file afterwards.
+CRASH_TRIALS ?= 200
+CRASH_TEST := $(TARGET_DIR)/debug/examples/crash_test
+
+crash-test:
+	cargo build --example crash_test
+	$(CRASH_TEST) drive --trials $(CRASH_TRIALS)
+
+crash-test-brief:
+	$(MAKE) crash-test CRASH_TRIALS=20
+
+# Fuzzing (tests/fuzz.rs, bolero's random engine on stable Rust): each target runs for
+# FUZZ_SECONDS, optimised, one at a time; `cargo test` runs each for a moment.
+FUZZ_SECONDS ?= 60
+
+fuzz:
+	KEEL_FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --test tests fuzz:: -- --test-threads=1 --nocapture 2>&1 \
+		| tee $(TARGET_DIR)/fuzz.log | grep --line-buffered -E '^fuzz |test result|panicked|FAILED'
 
 # The demo's approved plan as PDF and page images, to look at: target/pdf-preview/.
 pdf-preview: app

@@ -98,61 +98,17 @@ pub fn export(
     Ok(())
 }
 
-/// The Keel keys of a PDF's document information.
-fn keel_info(pdf: &Path) -> keel::Result<(i64, u32, String)> {
-    let bytes = std::fs::read(pdf).map_err(Error::io("read", pdf))?;
-    let not_ours = || Error::Conflict(format!("{} is not a plan exported by Keel", pdf.display()));
-    let doc = lopdf::Document::load_mem(&bytes).map_err(|_| not_ours())?;
-    let info = doc
-        .trailer
-        .get(b"Info")
-        .and_then(lopdf::Object::as_reference)
-        .and_then(|id| doc.get_dictionary(id))
-        .map_err(|_| not_ours())?;
-    let text = |key: &[u8]| -> Option<String> {
-        let bytes = info.get(key).ok()?.as_str().ok()?;
-        if let Some(utf16) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-            let units: Vec<u16> = utf16
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-                .collect();
-            String::from_utf16(&units).ok()
-        } else {
-            String::from_utf8(bytes.to_vec()).ok()
-        }
-    };
-    let id = text(b"KeelPlanId")
-        .and_then(|t| t.parse().ok())
-        .ok_or_else(not_ours)?;
-    let version = text(b"KeelPlanVersion")
-        .and_then(|t| t.parse().ok())
-        .ok_or_else(not_ours)?;
-    let sha = text(b"KeelContentSHA256").ok_or_else(not_ours)?;
-    Ok((id, version, sha))
-}
-
 pub fn verify(pdf: &Path, engagement: &Path) -> keel::Result<()> {
-    let (plan, version, sha) = keel_info(pdf)?;
-    let store = EngagementStore::open(engagement)?;
-    let frozen = store.frozen_version(plan, version).map_err(|_| {
-        Error::Conflict(format!(
-            "{} claims version {version} of plan {plan}, which {} has no approved version of: it is a draft or from another engagement",
-            pdf.display(),
-            engagement.display()
-        ))
-    })?;
-    if frozen.sha256 != sha {
-        return Err(Error::Conflict(format!(
-            "MISMATCH: {} carries content SHA-256 {sha}, but approved version {version} of \u{201c}{}\u{201d} is {}",
-            pdf.display(),
-            frozen.content.title,
-            frozen.sha256
-        )));
-    }
+    let bytes = std::fs::read(pdf).map_err(Error::io("read", pdf))?;
+    let verified = EngagementStore::open(engagement)?.verify_pdf(&bytes, pdf)?;
+    let claim = &verified.claim;
     say!(
-        "OK: {} is approved version {version} of \u{201c}{}\u{201d} (plan {plan}), content SHA-256 {sha}.",
+        "OK: {} is approved version {} of \u{201c}{}\u{201d} (plan {}), content SHA-256 {}.",
         pdf.display(),
-        frozen.content.title
+        claim.version,
+        verified.title,
+        claim.plan_id,
+        claim.sha256
     );
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Typesetting: a small layout engine of Keel's own (shaping, line breaking, pages) that
 //! produces a backend-neutral display list, and a PDF writer that draws it.
 
+pub mod claim;
 pub mod display;
 pub mod flow;
 pub mod fonts;

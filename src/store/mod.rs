@@ -15,6 +15,7 @@ mod info;
 mod interview_edits;
 mod interviews;
 mod migrations;
+mod pdf_check;
 mod people;
 mod plan_content;
 mod plan_export;
