@@ -51,6 +51,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0006_plans.sql"),
         seed: None,
     },
+    Migration {
+        version: 7,
+        name: "editing_runs",
+        sql: include_str!("migrations/0007_editing_runs.sql"),
+        seed: None,
+    },
 ];
 
 /// The schema version this Keel writes, and the newest it can read.
