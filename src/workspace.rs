@@ -250,6 +250,11 @@ impl Workspace {
         self.settings
             .remember(store.path(), &organisation, chrono::Utc::now());
         self.settings.save(&self.dirs.settings_file())?;
+        if let Some(previous) = self.current.as_mut() {
+            // Typing in the engagement being left is logged now; should that fail (its
+            // drive gone, say), it is logged when that file is next opened.
+            let _ = previous.close_editing_runs();
+        }
         self.current = Some(store);
         self.startup_problem = None;
         self.state()

@@ -8,6 +8,7 @@ mod bia;
 mod bia_settings;
 mod cli;
 mod dependencies;
+mod editing_runs;
 mod fuzz;
 mod hostile_files;
 mod import;

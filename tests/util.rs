@@ -18,6 +18,27 @@ pub fn fixed_clock() -> Clock {
     })
 }
 
+/// A clock the test moves by hand, starting at the fixed time of [`fixed_clock`].
+#[derive(Clone, Default)]
+pub struct ManualClock {
+    seconds: Arc<std::sync::atomic::AtomicI64>,
+}
+
+impl ManualClock {
+    pub fn clock(&self) -> Clock {
+        let seconds = self.seconds.clone();
+        let start = fixed_clock()();
+        Arc::new(move || {
+            start + chrono::TimeDelta::seconds(seconds.load(std::sync::atomic::Ordering::SeqCst))
+        })
+    }
+
+    pub fn advance(&self, seconds: i64) {
+        self.seconds
+            .fetch_add(seconds, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
 /// A temp dir holding a new engagement for "Acme Insurance", created by "Ana".
 pub struct Fixture {
     pub dir: TempDir,
@@ -38,6 +59,13 @@ impl Fixture {
                 .expect("create"),
         );
         Fixture { dir, path }
+    }
+
+    /// The engagement, opened with a clock the test moves.
+    pub fn open_with(&self, clock: &ManualClock) -> EngagementStore {
+        EngagementStore::open_with_clock(&self.path, clock.clock())
+            .expect("open")
+            .with_actor("Ana")
     }
 
     pub fn open(&self) -> EngagementStore {

@@ -17,7 +17,7 @@ mod validation;
 mod workshop;
 
 pub use activity::{Activity, ActivityInput, ActivityQuery};
-pub use audit::{AuditAction, AuditEntry};
+pub use audit::{AuditAction, AuditEntry, EDITING_RUN_PAUSE, continues_editing_run};
 pub use bia::{
     BiaSettings, BiaSettingsEdit, ImpactCategory, ImpactCell, MAX_RATING, TierBand, TimeBucket,
 };

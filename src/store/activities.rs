@@ -9,6 +9,7 @@ use crate::{Error, Result};
 
 impl Audited for Activity {
     const ENTITY: &'static str = "activity";
+    const TYPED: &'static [&'static str] = &["description", "products_services"];
     fn id(&self) -> i64 {
         self.id
     }

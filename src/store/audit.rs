@@ -1,8 +1,10 @@
 //! Appending to the audit log inside a write transaction, and reading it back.
 
+use std::cell::Cell;
+
 use rusqlite::{Connection, params};
 
-use super::{EngagementStore, bad_column};
+use super::{EngagementStore, bad_column, editing_runs};
 use crate::Result;
 use crate::domain::{AuditAction, AuditEntry};
 
@@ -15,6 +17,9 @@ pub(crate) trait Audited {
     fn id(&self) -> i64;
     fn label(&self) -> &str;
     fn fields(&self) -> Fields;
+    /// The fields typed as free text, saved at every keystroke: their changes are logged
+    /// once per editing run (see `editing_runs`), not once per save.
+    const TYPED: &'static [&'static str] = &[];
 }
 
 /// The audit recorder of one write transaction.
@@ -23,11 +28,18 @@ pub(crate) struct Changes<'a> {
     pub tx: &'a Connection,
     pub at: &'a str,
     actor: &'a str,
+    /// Set once this transaction has closed every editing run (and opened none since).
+    runs_closed: Cell<bool>,
 }
 
 impl<'a> Changes<'a> {
     pub fn new(tx: &'a Connection, actor: &'a str, at: &'a str) -> Self {
-        Self { tx, at, actor }
+        Self {
+            tx,
+            at,
+            actor,
+            runs_closed: Cell::new(false),
+        }
     }
 
     /// Who is making the change.
@@ -40,10 +52,17 @@ impl<'a> Changes<'a> {
         self.whole_record(AuditAction::Create, record)
     }
 
-    /// A changed record: one row per field whose value changed.
+    /// A changed record: one row per field whose value changed (typed fields: one per
+    /// editing run).
     pub fn updated<T: Audited>(&self, old: &T, new: &T) -> Result<()> {
         for ((field, before), (_, after)) in old.fields().iter().zip(new.fields().iter()) {
-            if before != after {
+            if before == after {
+                continue;
+            }
+            if T::TYPED.contains(field) {
+                let subject = (T::ENTITY, new.id(), new.label());
+                self.typed(subject, field, Some(before), Some(after))?;
+            } else {
                 self.append(
                     AuditAction::Update,
                     new,
@@ -106,11 +125,38 @@ impl<'a> Changes<'a> {
         old: Option<&str>,
         new: Option<&str>,
     ) -> Result<()> {
-        self.tx.execute(
+        // An edit ends the editing runs before it, and is logged after them.
+        if !self.runs_closed.get() {
+            editing_runs::close_all(self.tx)?;
+            self.runs_closed.set(true);
+        }
+        self.tx.prepare_cached(
             "INSERT INTO audit_log (at, actor, action, entity, entity_id, entity_label, field, old_value, new_value)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![self.at, self.actor, action.as_str(), entity, entity_id, label, field, old, new],
+        )?
+        .execute(params![self.at, self.actor, action.as_str(), entity, entity_id, label, field, old, new])?;
+        Ok(())
+    }
+
+    /// A free-text field saved as it is typed: the change joins the field's editing run,
+    /// which becomes one audit row (value before the run, value after it) when it ends.
+    /// `subject` is (entity, id, label).
+    pub fn typed(
+        &self,
+        subject: (&str, i64, &str),
+        field: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<()> {
+        editing_runs::save(
+            self.tx,
+            (self.actor, self.at),
+            subject,
+            field,
+            (old, new),
+            !self.runs_closed.get(),
         )?;
+        self.runs_closed.set(false);
         Ok(())
     }
 }
@@ -118,6 +164,7 @@ impl<'a> Changes<'a> {
 impl EngagementStore {
     /// How many entries the audit log holds.
     pub fn audit_entry_count(&self) -> Result<i64> {
+        self.close_open_runs()?;
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?)
@@ -136,6 +183,7 @@ impl EngagementStore {
 
     /// The id of the newest entry, 0 for an empty log.
     pub fn last_audit_id(&self) -> Result<i64> {
+        self.close_open_runs()?;
         Ok(self
             .conn
             .query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| {
@@ -143,7 +191,9 @@ impl EngagementStore {
             })?)
     }
 
+    /// Every reader closes the open editing runs first: what they show is what was typed.
     fn audit_entries(&self, selection: &str, value: i64) -> Result<Vec<AuditEntry>> {
+        self.close_open_runs()?;
         let mut stmt = self.conn.prepare(&format!(
             "SELECT id, at, actor, action, entity, entity_id, entity_label, field, old_value, new_value
              FROM audit_log {selection}"

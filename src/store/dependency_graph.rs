@@ -123,11 +123,18 @@ impl EngagementStore {
             )?;
             let fields = ["owner", "description", "strategy", "rtc", "rpc", "evidence", "demonstrated_on"];
             for ((field, old), new) in fields.iter().zip(&before).zip(&after) {
-                if old != new {
-                    let shown = |v: &String| Some(v.clone()).filter(|v| !v.is_empty());
+                if old == new {
+                    continue;
+                }
+                let shown = |v: &String| Some(v.clone()).filter(|v| !v.is_empty());
+                let subject = ("resource", resource_id, label.as_str());
+                // The description is free text: logged once per editing run.
+                if *field == "description" {
+                    changes.typed(subject, field, shown(old).as_deref(), shown(new).as_deref())?;
+                } else {
                     changes.record(
                         AuditAction::Update,
-                        ("resource", resource_id, &label),
+                        subject,
                         Some(field),
                         shown(old).as_deref(),
                         shown(new).as_deref(),

@@ -10,6 +10,7 @@ use crate::{Error, Result};
 
 impl Audited for EngagementDetails {
     const ENTITY: &'static str = "engagement";
+    const TYPED: &'static [&'static str] = &["scope"];
     fn id(&self) -> i64 {
         1
     }

@@ -55,10 +55,7 @@ fn set_column(
     if old == new {
         return Ok(());
     }
-    changes.tx.execute(
-        &format!("UPDATE interview SET {column} = ?1, updated_at = ?2 WHERE activity_id = ?3"),
-        params![value, changes.at, subject.0],
-    )?;
+    write_column(changes, subject.0, column, value)?;
     changes.record(
         AuditAction::Update,
         (ENTITY, subject.0, subject.1),
@@ -66,6 +63,34 @@ fn set_column(
         old.as_deref(),
         new.as_deref(),
     )
+}
+
+/// Sets a free-text column (saved as it is typed): the change joins the field's editing
+/// run, logged once when the run ends.
+fn set_typed_column(
+    changes: &Changes<'_>,
+    subject: (i64, &str),
+    column: &str,
+    (old, new): (&str, &str),
+) -> Result<()> {
+    if old == new {
+        return Ok(());
+    }
+    write_column(changes, subject.0, column, &new)?;
+    changes.typed((ENTITY, subject.0, subject.1), column, Some(old), Some(new))
+}
+
+fn write_column(
+    changes: &Changes<'_>,
+    activity_id: i64,
+    column: &str,
+    value: &dyn rusqlite::ToSql,
+) -> Result<()> {
+    changes.tx.execute(
+        &format!("UPDATE interview SET {column} = ?1, updated_at = ?2 WHERE activity_id = ?3"),
+        params![value, changes.at, activity_id],
+    )?;
+    Ok(())
 }
 
 pub(super) fn apply(
@@ -89,13 +114,7 @@ pub(super) fn apply(
                 [activity_id],
                 |r| r.get(0),
             )?;
-            set_column(
-                changes,
-                subject,
-                (field.column(), field.column()),
-                &value,
-                (Some(old), Some(value.clone())),
-            )
+            set_typed_column(changes, subject, field.column(), (&old, &value))
         }
         InterviewEdit::Date { value } => {
             let mut errors = FieldErrors::new();
@@ -191,15 +210,11 @@ pub(super) fn apply(
                 &mtpd.map(Duration::minutes),
                 (shown(before.mtpd_override), shown(mtpd)),
             )?;
-            set_column(
+            set_typed_column(
                 changes,
                 subject,
-                ("mtpd_override_reason", "mtpd_override_reason"),
-                &reason,
-                (
-                    Some(before.mtpd_override_reason.clone()),
-                    Some(reason.to_owned()),
-                ),
+                "mtpd_override_reason",
+                (&before.mtpd_override_reason, reason),
             )
         }
         InterviewEdit::Rating {

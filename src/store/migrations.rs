@@ -57,6 +57,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0007_hardening.sql"),
         seed: None,
     },
+    Migration {
+        version: 8,
+        name: "editing_runs",
+        sql: include_str!("migrations/0008_editing_runs.sql"),
+        seed: None,
+    },
 ];
 
 /// The schema version this Keel writes, and the newest it can read.

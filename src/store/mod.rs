@@ -10,6 +10,7 @@ mod bia_settings;
 mod dependency_graph;
 mod dependency_map;
 mod details;
+mod editing_runs;
 mod file_check;
 mod info;
 mod interview_edits;
@@ -139,6 +140,8 @@ impl EngagementStore {
             let now = store.now_text();
             migrations::migrate(&mut store.conn, migrations, &now)?;
         }
+        // Typing left unlogged by a crash (or a quit that skipped it) is logged now.
+        store.close_open_runs()?;
         Ok(store)
     }
 

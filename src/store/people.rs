@@ -41,6 +41,7 @@ struct AuditedTeam {
 
 impl Audited for AuditedTeam {
     const ENTITY: &'static str = "team";
+    const TYPED: &'static [&'static str] = &["description"];
     fn id(&self) -> i64 {
         self.id
     }

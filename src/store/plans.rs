@@ -533,10 +533,10 @@ fn apply(changes: &Changes<'_>, plan: &PlanRow, edit: CheckedEdit) -> Result<()>
             )?;
             touch()?;
             let shown = |t: &str| Some(t.to_owned()).filter(|t| !t.is_empty());
-            changes.record(
-                AuditAction::Update,
+            // Typed as free text: logged once per editing run.
+            changes.typed(
                 subject,
-                Some(&format!("section {title}")),
+                &format!("section {title}"),
                 shown(&old).as_deref(),
                 shown(&body).as_deref(),
             )?;

@@ -9,6 +9,7 @@ use crate::{Error, Result};
 
 impl Audited for OrgUnit {
     const ENTITY: &'static str = "unit";
+    const TYPED: &'static [&'static str] = &["description"];
     fn id(&self) -> i64 {
         self.id
     }
