@@ -14,9 +14,10 @@ class Saves {
   /** Field key → why the core refused what was typed there. */
   refused = $state<Record<string, string>>({});
 
+  /** A refusal outweighs edits on their way: it needs the user, they do not. */
   get status(): SaveStatus {
-    if (this.waitingCount > 0 || this.inFlight > 0) return 'saving';
     if (Object.keys(this.refused).length > 0) return 'refused';
+    if (this.waitingCount > 0 || this.inFlight > 0) return 'saving';
     return 'saved';
   }
 
