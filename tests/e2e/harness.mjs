@@ -72,6 +72,11 @@ function appProcesses(home) {
   });
 }
 
+/** Whether an app started with this home is still running. */
+export function appRunning(home) {
+  return appProcesses(home).length > 0;
+}
+
 /** SIGKILL for the app started with this home: no clean shutdown, no last save. */
 export function killApp(home) {
   const pids = appProcesses(home);
