@@ -13,7 +13,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 APT_PACKAGES := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
 	librsvg2-dev libayatana-appindicator3-dev libxdo-dev xvfb xauth webkit2gtk-driver \
-	imagemagick poppler-utils qpdf
+	imagemagick poppler-utils qpdf python3
 APP := $(TARGET_DIR)/debug/keel-desktop
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 

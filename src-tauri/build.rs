@@ -3,6 +3,7 @@
 const COMMANDS: &[&str] = &[
     "workspace_state",
     "open_engagement",
+    "open_chosen_engagement",
     "create_engagement",
     "propose_engagement_path",
     "forget_recent",
@@ -34,6 +35,8 @@ const COMMANDS: &[&str] = &[
     "add_need",
     "remove_need",
     "import_csv",
+    "choose_file",
+    "open_link",
     "list_people",
     "add_person",
     "update_person",

@@ -2,6 +2,8 @@
 //! Commands are thin (input → core → output); the logic lives in the `keel` crate.
 
 mod commands;
+mod dialogs;
+mod navigation;
 mod state;
 
 use keel::settings::login_name;
@@ -26,6 +28,7 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(navigation::guard())
         .manage(state::AppState::new(workspace))
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());

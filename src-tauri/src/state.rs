@@ -1,14 +1,23 @@
-//! The shell's state: the facilitator's workspace behind a lock, and which interview the
-//! presentation window shows.
+//! The shell's state: the facilitator's workspace behind a lock, the files chosen in
+//! Keel's dialogs, and which interview the presentation window shows.
+//!
+//! Every command reaches the workspace through [`blocking`] or [`on_store`], on a
+//! blocking thread: the window's thread never waits for the lock, which an import or a
+//! migrating engagement may hold for seconds.
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use keel::workspace::Workspace;
-use keel::{ApiError, Error};
+use keel::{ApiError, EngagementStore, Error};
+use tauri::{AppHandle, Manager};
+
+use crate::dialogs::ChosenFiles;
 
 pub struct AppState {
     workspace: Mutex<Workspace>,
+    /// Paths the user chose in a file dialog; the page refers to them by id only.
+    chosen: Mutex<ChosenFiles>,
     /// The activity whose interview the presentation window shows.
     presented: Mutex<Option<i64>>,
     /// The PDF exported last: the only file "open the PDF" opens.
@@ -27,6 +36,7 @@ impl AppState {
     pub fn new(workspace: Workspace) -> Self {
         Self {
             workspace: Mutex::new(workspace),
+            chosen: Mutex::new(ChosenFiles::default()),
             presented: Mutex::new(None),
             exported: Mutex::new(None),
         }
@@ -36,10 +46,14 @@ impl AppState {
         lock(&self.workspace)
     }
 
+    pub fn chosen(&self) -> MutexGuard<'_, ChosenFiles> {
+        lock(&self.chosen)
+    }
+
     /// Runs `f` on the open engagement.
     pub fn with_store<T>(
         &self,
-        f: impl FnOnce(&mut keel::EngagementStore) -> Result<T, Error>,
+        f: impl FnOnce(&mut EngagementStore) -> Result<T, Error>,
     ) -> Result<T, ApiError> {
         let mut workspace = self.workspace();
         Ok(f(workspace.store()?)?)
@@ -60,4 +74,29 @@ impl AppState {
     pub fn set_presented(&self, activity_id: Option<i64>) {
         *lock(&self.presented) = activity_id;
     }
+}
+
+/// Runs `f` with the app's state on a blocking thread, off the window's thread.
+pub async fn blocking<T, F>(app: &AppHandle, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
+{
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || f(&app.state::<AppState>()))
+        .await
+        .map_err(|e| {
+            ApiError::from(Error::Conflict(format!(
+                "The work stopped before it ended ({e}); nothing more was written. Try again."
+            )))
+        })?
+}
+
+/// Runs `f` on the open engagement on a blocking thread.
+pub async fn on_store<T, F>(app: &AppHandle, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut EngagementStore) -> Result<T, Error> + Send + 'static,
+{
+    blocking(app, move |state| state.with_store(f)).await
 }

@@ -1,7 +1,7 @@
 // Starting and stopping Keel for an end-to-end test: a fresh home per test, the app
 // binary, screenshots in target/e2e/, and a hard kill that skips any clean shutdown.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -17,7 +17,16 @@ export function freshHome() {
   return {
     home,
     // The login name is the default facilitator name: make it the same everywhere.
-    env: { XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), USER: 'Erin Example' },
+    // File dialogs cannot be clicked through WebDriver: the app (a debug build) takes their
+    // answers from this file, one line per dialog, without showing them.
+    env: {
+      XDG_DATA_HOME: join(home, 'data'),
+      XDG_CONFIG_HOME: join(home, 'config'),
+      USER: 'Erin Example',
+      KEEL_E2E_DIALOG_ANSWERS: join(home, 'dialog-answers'),
+    },
+    /** The next file dialogs answer these paths, in order (an empty string: cancelled). */
+    answerDialogs: (...paths) => writeFileSync(join(home, 'dialog-answers'), paths.join('\n')),
     remove: () => {
       reapApps(home);
       rmSync(home, { recursive: true, force: true });
@@ -61,6 +70,11 @@ function appProcesses(home) {
       return false;
     }
   });
+}
+
+/** Whether an app started with this home is still running. */
+export function appRunning(home) {
+  return appProcesses(home).length > 0;
 }
 
 /** SIGKILL for the app started with this home: no clean shutdown, no last save. */

@@ -14,7 +14,7 @@ const cli = resolve(root, process.env.KEEL_CLI ?? 'target/debug/keel');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 test('import the demo CSVs in the app, open the map, select a chain gap, drag a node', async () => {
-  const { home, env, remove } = freshHome();
+  const { home, env, remove, answerDialogs } = freshHome();
   try {
     const demo = join(home, 'demo.keel');
     const csv = join(home, 'csv');
@@ -45,10 +45,14 @@ test('import the demo CSVs in the app, open the map, select a chain gap, drag a 
     try {
       await s.waitForText('[data-testid=organisation]', 'Northmoor Logistics');
       await (await s.find('[data-nav=import]')).click();
-      for (const which of ['activities', 'resources', 'dependencies']) {
-        await (await s.find(`#import-${which}`)).type(join(csv, `${which}.csv`));
+      // The files come from the open dialog (answered by the harness), by keyboard.
+      const which = ['activities', 'resources', 'dependencies'];
+      answerDialogs(...which.map((w) => join(csv, `${w}.csv`)));
+      for (const w of which) {
+        await (await s.find(`#import-${w}`)).type(Key.Enter);
+        await s.waitForText(`[data-testid=import-${w}-path]`, `${w}.csv`);
       }
-      await (await s.find('#import-dependencies')).type(Key.Enter);
+      await (await s.find('.import form button.primary')).click();
       await s.waitForText('[data-testid=import-preview] h2', 'Preview:');
       const preview = await (await s.find('[data-testid=import-preview] h2')).property('textContent');
       assert.match(preview, /Preview: \d+ changes/);

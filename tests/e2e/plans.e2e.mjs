@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { freshHome, launch, quit, root, shots } from './harness.mjs';
@@ -13,7 +13,7 @@ import { freshHome, launch, quit, root, shots } from './harness.mjs';
 const cli = resolve(root, process.env.KEEL_CLI ?? 'target/debug/keel');
 
 test('write a plan, review it, approve it twice, and edit it into version 2', async () => {
-  const { home, env, remove } = freshHome();
+  const { home, env, remove, answerDialogs } = freshHome();
   try {
     const dir = join(home, 'data', 'keel', 'engagements');
     mkdirSync(dir, { recursive: true });
@@ -91,6 +91,22 @@ test('write a plan, review it, approve it twice, and edit it into version 2', as
       assert.equal(approvals, 2);
       await s.screenshot(join(shots, 'plan-approved.png'));
 
+      // Export: written where the save dialog (answered by the harness) said, nowhere else.
+      const pdf = join(home, 'exports', 'cold-store.pdf');
+      mkdirSync(join(home, 'exports'));
+      answerDialogs(pdf);
+      await (await s.find('[data-testid=export-pdf]')).click();
+      await (await s.waitFor('.export form.ask button.primary')).click();
+      await s.waitForText('.export .done', 'pages written to');
+      assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
+      // A cancelled dialog writes nothing.
+      answerDialogs('');
+      await (await s.find('[data-testid=export-pdf]')).click();
+      await (await s.waitFor('.export form.ask button.primary')).click();
+      await s.waitFor('.export form.ask');
+      assert.equal(existsSync(join(home, 'exports', 'plan.pdf')), false);
+      await (await s.find('.export form.ask button:not(.primary)')).click();
+
       // Approved: read-only, with no editor.
       await (await s.find('button[data-tab=sections]')).click();
       await (await s.find('button[data-section=purpose]')).click();
@@ -120,6 +136,12 @@ test('write a plan, review it, approve it twice, and edit it into version 2', as
       assert.deepEqual([again.version, again.state, again.approved_version, again.sha256], [2, 'draft', 1, plan.sha256]);
       execFileSync(cli, ['plan', 'verify', file]);
       await s.screenshot(join(shots, 'plan-versions.png'));
+
+      // Nothing navigates the window away from the app, not even a script.
+      await s.execute(`window.location.assign('https://example.org/'); return null;`);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      assert.match(await s.execute(`return window.location.href;`), /^tauri:\/\/localhost/);
+      await s.waitForText('[data-testid=plan-state]', 'Draft');
       failed = false;
     } finally {
       await quit(run, failed, 'plans-failure');

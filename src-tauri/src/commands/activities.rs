@@ -2,36 +2,33 @@
 
 use keel::ApiError;
 use keel::domain::{Activity, ActivityInput, ActivityQuery};
-use tauri::State;
+use tauri::AppHandle;
 
-use crate::state::AppState;
+use crate::state::on_store;
 
 #[tauri::command]
-pub fn list_activities(
+pub async fn list_activities(
     query: ActivityQuery,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<Vec<Activity>, ApiError> {
-    state.with_store(|store| store.activities(&query))
+    on_store(&app, move |store| store.activities(&query)).await
 }
 
 #[tauri::command]
-pub fn add_activity(
-    input: ActivityInput,
-    state: State<'_, AppState>,
-) -> Result<Activity, ApiError> {
-    state.with_store(|store| store.add_activity(&input))
+pub async fn add_activity(input: ActivityInput, app: AppHandle) -> Result<Activity, ApiError> {
+    on_store(&app, move |store| store.add_activity(&input)).await
 }
 
 #[tauri::command]
-pub fn update_activity(
+pub async fn update_activity(
     id: i64,
     input: ActivityInput,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<Activity, ApiError> {
-    state.with_store(|store| store.update_activity(id, &input))
+    on_store(&app, move |store| store.update_activity(id, &input)).await
 }
 
 #[tauri::command]
-pub fn delete_activity(id: i64, state: State<'_, AppState>) -> Result<(), ApiError> {
-    state.with_store(|store| store.delete_activity(id))
+pub async fn delete_activity(id: i64, app: AppHandle) -> Result<(), ApiError> {
+    on_store(&app, move |store| store.delete_activity(id)).await
 }

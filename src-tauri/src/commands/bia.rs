@@ -5,55 +5,57 @@ use keel::domain::{
     BiaCompleteness, BiaResult, BiaSettings, BiaSettingsEdit, InterviewEdit, InterviewView,
     Resource,
 };
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter};
 
-use crate::state::AppState;
+use crate::state::on_store;
 
 /// Sent to every window after an interview changes, so the presentation view mirrors it.
 pub const INTERVIEW_CHANGED: &str = "interview-changed";
 
 #[tauri::command]
-pub fn bia_settings(state: State<'_, AppState>) -> Result<BiaSettings, ApiError> {
-    state.with_store(|store| store.bia_settings())
+pub async fn bia_settings(app: AppHandle) -> Result<BiaSettings, ApiError> {
+    on_store(&app, move |store| store.bia_settings()).await
 }
 
 #[tauri::command]
-pub fn interview(activity_id: i64, state: State<'_, AppState>) -> Result<InterviewView, ApiError> {
-    state.with_store(|store| store.interview(activity_id))
+pub async fn interview(activity_id: i64, app: AppHandle) -> Result<InterviewView, ApiError> {
+    on_store(&app, move |store| store.interview(activity_id)).await
 }
 
 #[tauri::command]
-pub fn edit_interview(
+pub async fn edit_interview(
     activity_id: i64,
     edits: Vec<InterviewEdit>,
     app: AppHandle,
-    state: State<'_, AppState>,
 ) -> Result<InterviewView, ApiError> {
-    let view = state.with_store(|store| store.edit_interview_all(activity_id, &edits))?;
+    let view = on_store(&app, move |store| {
+        store.edit_interview_all(activity_id, &edits)
+    })
+    .await?;
     // The presentation window only mirrors; a window that is gone is no error.
     let _ = app.emit(INTERVIEW_CHANGED, &view);
     Ok(view)
 }
 
 #[tauri::command]
-pub fn bia_results(state: State<'_, AppState>) -> Result<Vec<BiaResult>, ApiError> {
-    state.with_store(|store| store.bia_results())
+pub async fn bia_results(app: AppHandle) -> Result<Vec<BiaResult>, ApiError> {
+    on_store(&app, move |store| store.bia_results()).await
 }
 
 #[tauri::command]
-pub fn bia_completeness(state: State<'_, AppState>) -> Result<BiaCompleteness, ApiError> {
-    state.with_store(|store| store.bia_completeness())
+pub async fn bia_completeness(app: AppHandle) -> Result<BiaCompleteness, ApiError> {
+    on_store(&app, move |store| store.bia_completeness()).await
 }
 
 #[tauri::command]
-pub fn edit_bia_settings(
+pub async fn edit_bia_settings(
     edit: BiaSettingsEdit,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<BiaSettings, ApiError> {
-    state.with_store(|store| store.edit_bia_settings(&edit))
+    on_store(&app, move |store| store.edit_bia_settings(&edit)).await
 }
 
 #[tauri::command]
-pub fn list_resources(state: State<'_, AppState>) -> Result<Vec<Resource>, ApiError> {
-    state.with_store(|store| store.resources())
+pub async fn list_resources(app: AppHandle) -> Result<Vec<Resource>, ApiError> {
+    on_store(&app, move |store| store.resources()).await
 }

@@ -3,31 +3,32 @@
 use keel::ApiError;
 use keel::analysis::dependencies::Analysis;
 use keel::domain::ResourceCapabilityInput;
-use tauri::State;
+use tauri::AppHandle;
 
-use crate::state::AppState;
+use crate::state::on_store;
 
 #[tauri::command]
-pub fn dependency_analysis(state: State<'_, AppState>) -> Result<Analysis, ApiError> {
-    state.with_store(|store| store.analyze_dependencies())
+pub async fn dependency_analysis(app: AppHandle) -> Result<Analysis, ApiError> {
+    on_store(&app, move |store| store.analyze_dependencies()).await
 }
 
 #[tauri::command]
-pub fn resource_capability(
+pub async fn resource_capability(
     resource_id: i64,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<ResourceCapabilityInput, ApiError> {
-    state.with_store(|store| store.resource_capability(resource_id))
+    on_store(&app, move |store| store.resource_capability(resource_id)).await
 }
 
 #[tauri::command]
-pub fn set_resource_capability(
+pub async fn set_resource_capability(
     resource_id: i64,
     input: ResourceCapabilityInput,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<ResourceCapabilityInput, ApiError> {
-    state.with_store(|store| {
+    on_store(&app, move |store| {
         store.set_resource_capability(resource_id, &input)?;
         store.resource_capability(resource_id)
     })
+    .await
 }

@@ -2,27 +2,31 @@
 
 use keel::ApiError;
 use keel::domain::{AuditEntry, EngagementDetails, EngagementDetailsInput, EngagementInfo};
-use tauri::State;
+use tauri::AppHandle;
 
-use crate::state::AppState;
+use crate::state::{blocking, on_store};
 
 #[tauri::command]
-pub fn update_details(
+pub async fn update_details(
     input: EngagementDetailsInput,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<EngagementDetails, ApiError> {
-    let mut workspace = state.workspace();
-    let details = workspace.store()?.update_details(&input)?;
-    workspace.refresh_recent()?;
-    Ok(details)
+    blocking(&app, move |state| {
+        let mut workspace = state.workspace();
+        let details = workspace.store()?.update_details(&input)?;
+        workspace.refresh_recent()?;
+        Ok(details)
+    })
+    .await
+}
+
+/// The engagement's summary, with SQLite's integrity check: seconds on a large file.
+#[tauri::command]
+pub async fn engagement_info(app: AppHandle) -> Result<EngagementInfo, ApiError> {
+    on_store(&app, |store| store.info()).await
 }
 
 #[tauri::command]
-pub fn engagement_info(state: State<'_, AppState>) -> Result<EngagementInfo, ApiError> {
-    state.with_store(|store| store.info())
-}
-
-#[tauri::command]
-pub fn audit_log(limit: usize, state: State<'_, AppState>) -> Result<Vec<AuditEntry>, ApiError> {
-    state.with_store(|store| store.audit_log(limit))
+pub async fn audit_log(limit: usize, app: AppHandle) -> Result<Vec<AuditEntry>, ApiError> {
+    on_store(&app, move |store| store.audit_log(limit)).await
 }

@@ -1,19 +1,22 @@
-//! Exporting a plan version as PDF (layout and writing off the UI's thread), and opening
-//! the PDF just written.
-
-use std::path::PathBuf;
+//! Exporting a plan version as PDF to the file chosen in the save dialog, signing
+//! identities, and opening the PDF just written. The slow parts (making a key, reading a
+//! PKCS#12 file, laying out and signing a plan) run off the window's thread.
 
 use keel::domain::PdfExportSummary;
 use keel::identities::{IdentityInfo, SigningRequest};
 use keel::{ApiError, Error, report};
-use tauri::{AppHandle, State};
+use tauri::AppHandle;
 use tauri_plugin_opener::OpenerExt;
 
-use crate::state::AppState;
+use crate::dialogs::FilePurpose;
+use crate::state::blocking;
 
 #[tauri::command]
-pub fn list_identities(state: State<'_, AppState>) -> Result<Vec<IdentityInfo>, ApiError> {
-    Ok(state.workspace().dirs().identities().list()?)
+pub async fn list_identities(app: AppHandle) -> Result<Vec<IdentityInfo>, ApiError> {
+    blocking(&app, |state| {
+        Ok(state.workspace().dirs().identities().list()?)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -21,94 +24,91 @@ pub async fn create_identity(
     name: String,
     organisation: String,
     passphrase: String,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<IdentityInfo, ApiError> {
-    let shelf = state.workspace().dirs().identities();
-    // Making an RSA key takes a moment: off the UI's thread.
-    tauri::async_runtime::spawn_blocking(move || {
-        shelf.create(&name, &organisation, &passphrase, report::signature::now())
+    blocking(&app, move |state| {
+        let shelf = state.workspace().dirs().identities();
+        Ok(shelf.create(&name, &organisation, &passphrase, report::signature::now())?)
     })
     .await
-    .map_err(|e| ApiError::from(Error::Conflict(format!("the key was not made: {e}"))))?
-    .map_err(ApiError::from)
 }
 
+/// Imports the PKCS#12 file chosen in the open dialog as `file`.
 #[tauri::command]
-pub fn import_identity(
-    path: String,
+pub async fn import_identity(
+    file: u64,
     passphrase: String,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<IdentityInfo, ApiError> {
-    let shelf = state.workspace().dirs().identities();
-    Ok(shelf.import(
-        std::path::Path::new(&path),
-        &passphrase,
-        report::signature::now(),
-    )?)
+    blocking(&app, move |state| {
+        let path = state.chosen().path(file, FilePurpose::Identity)?;
+        let shelf = state.workspace().dirs().identities();
+        Ok(shelf.import(&path, &passphrase, report::signature::now())?)
+    })
+    .await
 }
 
+/// Writes version `version` of the plan (the working version when `None`) to the file
+/// chosen in the save dialog as `file`, signed when `signing` says with what.
 #[tauri::command]
 pub async fn export_plan(
     plan_id: i64,
     version: Option<u32>,
-    path: String,
+    file: u64,
     signing: Option<SigningRequest>,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<PdfExportSummary, ApiError> {
-    let doc = state.with_store(|store| store.plan_document(plan_id, version))?;
-    // Open the identity first: a wrong passphrase writes nothing.
-    let identity = match &signing {
-        Some(request) => Some(
-            state
-                .workspace()
-                .dirs()
-                .identities()
-                .open(&request.identity_id, &request.passphrase)?,
-        ),
-        None => None,
-    };
-    let (exported_version, sha256) = (doc.version, doc.sha256.clone());
-    let signed_by = identity.as_ref().map(|i| i.name.clone());
-    let target = PathBuf::from(&path);
-    let written = target.clone();
-    let exported =
-        tauri::async_runtime::spawn_blocking(move || -> keel::Result<report::Exported> {
-            let exported = report::export(&doc)?;
-            let bytes = match &identity {
-                Some(identity) => {
-                    let reason = format!("Version {} of {}", doc.version, doc.content.title);
-                    report::signature::sign(
-                        &exported.bytes,
-                        identity,
-                        &report::signature::now(),
-                        &reason,
-                    )?
-                }
-                None => exported.bytes.clone(),
-            };
-            std::fs::write(&written, &bytes).map_err(Error::io("write", &written))?;
-            Ok(exported)
+    blocking(&app, move |state| {
+        let target = state.chosen().path(file, FilePurpose::Pdf)?;
+        let doc = state.with_store(|store| store.plan_document(plan_id, version))?;
+        // Open the identity first: a wrong passphrase writes nothing.
+        let identity = match &signing {
+            Some(request) => Some(
+                state
+                    .workspace()
+                    .dirs()
+                    .identities()
+                    .open(&request.identity_id, &request.passphrase)?,
+            ),
+            None => None,
+        };
+        let exported = report::export(&doc)?;
+        let bytes = match &identity {
+            Some(identity) => {
+                let reason = format!("Version {} of {}", doc.version, doc.content.title);
+                let now = report::signature::now();
+                report::signature::sign(&exported.bytes, identity, &now, &reason)?
+            }
+            None => exported.bytes.clone(),
+        };
+        std::fs::write(&target, &bytes).map_err(Error::io("write", &target))?;
+        state.set_exported(target.clone());
+        Ok(PdfExportSummary {
+            path: target.display().to_string(),
+            pages: exported.pages,
+            version: doc.version,
+            sha256: doc.sha256,
+            missing: exported.missing.iter().map(|c| c.to_string()).collect(),
+            signed_by: identity.as_ref().map(|i| i.name.clone()),
         })
-        .await
-        .map_err(|e| ApiError::from(Error::Conflict(format!("the export stopped: {e}"))))??;
-    state.set_exported(target);
-    Ok(PdfExportSummary {
-        path,
-        pages: exported.pages,
-        version: exported_version,
-        sha256,
-        missing: exported.missing.iter().map(|c| c.to_string()).collect(),
-        signed_by,
     })
+    .await
 }
 
 /// Opens the PDF exported last with the system's PDF reader.
 #[tauri::command]
-pub fn open_exported_pdf(app: AppHandle, state: State<'_, AppState>) -> Result<(), ApiError> {
-    let path = state
-        .exported()
-        .ok_or_else(|| Error::Conflict("Nothing has been exported yet.".into()))?;
-    app.opener()
-        .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|e| Error::Conflict(format!("No program opened {}: {e}", path.display())).into())
+pub async fn open_exported_pdf(app: AppHandle) -> Result<(), ApiError> {
+    let opener = app.clone();
+    blocking(&app, move |state| {
+        let path = state
+            .exported()
+            .ok_or_else(|| Error::Conflict("Nothing has been exported yet.".into()))?;
+        opener
+            .opener()
+            .open_path(path.to_string_lossy(), None::<&str>)
+            .map_err(|e| {
+                Error::Conflict(format!("No program opened {}: {e}", path.display())).into()
+            })
+    })
+    .await
 }

@@ -1,16 +1,55 @@
-//! Import from spreadsheets: a preview (a dry run) first, then the import itself.
+//! Import from spreadsheets: a preview (a dry run) first, then the import itself, from
+//! the files chosen in the open dialog. Both run off the window's thread and tell the
+//! window how far they are with `import-progress` events.
 
 use keel::ApiError;
 use keel::import::{ImportFiles, ImportReport};
-use tauri::State;
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter};
 
-use crate::state::AppState;
+use crate::dialogs::FilePurpose;
+use crate::state::blocking;
+
+/// Sent to the window while an import (or its preview) runs.
+pub const IMPORT_PROGRESS: &str = "import-progress";
+
+/// How far an import is: the rows read so far.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ImportProgress {
+    pub rows: u64,
+}
+
+/// The files to import, as the ids the open dialog gave them.
+#[derive(Debug, Deserialize)]
+pub struct ChosenImportFiles {
+    pub activities: Option<u64>,
+    pub resources: Option<u64>,
+    pub dependencies: Option<u64>,
+}
 
 #[tauri::command]
-pub fn import_csv(
-    files: ImportFiles,
+pub async fn import_csv(
+    files: ChosenImportFiles,
     dry_run: bool,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<ImportReport, ApiError> {
-    state.with_store(|store| store.import(&files, dry_run))
+    let emitter = app.clone();
+    let progress = move |rows: u64| {
+        let _ = emitter.emit(IMPORT_PROGRESS, ImportProgress { rows });
+    };
+    blocking(&app, move |state| {
+        let files = {
+            let chosen = state.chosen();
+            let path = |id: Option<u64>| id.map(|id| chosen.path(id, FilePurpose::Csv)).transpose();
+            ImportFiles {
+                activities: path(files.activities)?,
+                resources: path(files.resources)?,
+                dependencies: path(files.dependencies)?,
+            }
+        };
+        progress(0);
+        // When the core's import takes a progress callback, pass `progress` here.
+        state.with_store(|store| store.import(&files, dry_run))
+    })
+    .await
 }

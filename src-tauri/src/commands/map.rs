@@ -2,40 +2,44 @@
 
 use keel::ApiError;
 use keel::domain::{DependencyMap, MapPosition, NodeRef};
-use tauri::State;
+use tauri::AppHandle;
 
-use crate::state::AppState;
+use crate::state::on_store;
 
 #[tauri::command]
-pub fn dependency_map(state: State<'_, AppState>) -> Result<DependencyMap, ApiError> {
-    state.with_store(|store| store.dependency_map())
+pub async fn dependency_map(app: AppHandle) -> Result<DependencyMap, ApiError> {
+    on_store(&app, move |store| store.dependency_map()).await
 }
 
 #[tauri::command]
-pub fn set_map_position(
+pub async fn set_map_position(
     node: String,
     at: MapPosition,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<(), ApiError> {
-    state.with_store(|store| store.set_map_position(NodeRef::parse("node", &node)?, at))
+    on_store(&app, move |store| {
+        store.set_map_position(NodeRef::parse("node", &node)?, at)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn reset_map_layout(state: State<'_, AppState>) -> Result<DependencyMap, ApiError> {
-    state.with_store(|store| {
+pub async fn reset_map_layout(app: AppHandle) -> Result<DependencyMap, ApiError> {
+    on_store(&app, move |store| {
         store.reset_map_layout()?;
         store.dependency_map()
     })
+    .await
 }
 
 #[tauri::command]
-pub fn add_need(
+pub async fn add_need(
     from: String,
     to: String,
     group: String,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<DependencyMap, ApiError> {
-    state.with_store(|store| {
+    on_store(&app, move |store| {
         store.add_need(
             NodeRef::parse("from", &from)?,
             NodeRef::parse("to", &to)?,
@@ -43,16 +47,18 @@ pub fn add_need(
         )?;
         store.dependency_map()
     })
+    .await
 }
 
 #[tauri::command]
-pub fn remove_need(
+pub async fn remove_need(
     from: String,
     to: String,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<DependencyMap, ApiError> {
-    state.with_store(|store| {
+    on_store(&app, move |store| {
         store.remove_need(NodeRef::parse("from", &from)?, NodeRef::parse("to", &to)?)?;
         store.dependency_map()
     })
+    .await
 }

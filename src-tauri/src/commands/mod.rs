@@ -6,6 +6,7 @@ mod bia;
 mod dependencies;
 mod engagement;
 mod export;
+mod files;
 mod import;
 mod map;
 mod people;
@@ -18,6 +19,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
     tauri::generate_handler![
         workspace::workspace_state,
         workspace::open_engagement,
+        workspace::open_chosen_engagement,
         workspace::create_engagement,
         workspace::propose_engagement_path,
         workspace::forget_recent,
@@ -49,6 +51,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         map::add_need,
         map::remove_need,
         import::import_csv,
+        files::choose_file,
+        files::open_link,
         people::list_people,
         people::add_person,
         people::update_person,

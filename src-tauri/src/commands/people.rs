@@ -2,54 +2,50 @@
 
 use keel::ApiError;
 use keel::domain::{Person, PersonInput, Team, TeamInput};
-use tauri::State;
+use tauri::AppHandle;
 
-use crate::state::AppState;
+use crate::state::on_store;
 
 #[tauri::command]
-pub fn list_people(state: State<'_, AppState>) -> Result<Vec<Person>, ApiError> {
-    state.with_store(|store| store.people())
+pub async fn list_people(app: AppHandle) -> Result<Vec<Person>, ApiError> {
+    on_store(&app, move |store| store.people()).await
 }
 
 #[tauri::command]
-pub fn add_person(input: PersonInput, state: State<'_, AppState>) -> Result<Person, ApiError> {
-    state.with_store(|store| store.add_person(&input))
+pub async fn add_person(input: PersonInput, app: AppHandle) -> Result<Person, ApiError> {
+    on_store(&app, move |store| store.add_person(&input)).await
 }
 
 #[tauri::command]
-pub fn update_person(
+pub async fn update_person(
     id: i64,
     input: PersonInput,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<Person, ApiError> {
-    state.with_store(|store| store.update_person(id, &input))
+    on_store(&app, move |store| store.update_person(id, &input)).await
 }
 
 #[tauri::command]
-pub fn delete_person(id: i64, state: State<'_, AppState>) -> Result<(), ApiError> {
-    state.with_store(|store| store.delete_person(id))
+pub async fn delete_person(id: i64, app: AppHandle) -> Result<(), ApiError> {
+    on_store(&app, move |store| store.delete_person(id)).await
 }
 
 #[tauri::command]
-pub fn list_teams(state: State<'_, AppState>) -> Result<Vec<Team>, ApiError> {
-    state.with_store(|store| store.teams())
+pub async fn list_teams(app: AppHandle) -> Result<Vec<Team>, ApiError> {
+    on_store(&app, move |store| store.teams()).await
 }
 
 #[tauri::command]
-pub fn add_team(input: TeamInput, state: State<'_, AppState>) -> Result<Team, ApiError> {
-    state.with_store(|store| store.add_team(&input))
+pub async fn add_team(input: TeamInput, app: AppHandle) -> Result<Team, ApiError> {
+    on_store(&app, move |store| store.add_team(&input)).await
 }
 
 #[tauri::command]
-pub fn update_team(
-    id: i64,
-    input: TeamInput,
-    state: State<'_, AppState>,
-) -> Result<Team, ApiError> {
-    state.with_store(|store| store.update_team(id, &input))
+pub async fn update_team(id: i64, input: TeamInput, app: AppHandle) -> Result<Team, ApiError> {
+    on_store(&app, move |store| store.update_team(id, &input)).await
 }
 
 #[tauri::command]
-pub fn delete_team(id: i64, state: State<'_, AppState>) -> Result<(), ApiError> {
-    state.with_store(|store| store.delete_team(id))
+pub async fn delete_team(id: i64, app: AppHandle) -> Result<(), ApiError> {
+    on_store(&app, move |store| store.delete_team(id)).await
 }

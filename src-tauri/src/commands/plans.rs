@@ -3,83 +3,81 @@
 
 use keel::ApiError;
 use keel::domain::{FrozenVersion, NewPlanInput, PlanEdit, PlanSummary, PlanView, StepInput};
-use tauri::State;
+use tauri::AppHandle;
 
-use crate::state::AppState;
+use crate::state::on_store;
 
 #[tauri::command]
-pub fn list_plans(state: State<'_, AppState>) -> Result<Vec<PlanSummary>, ApiError> {
-    state.with_store(|store| store.plans())
+pub async fn list_plans(app: AppHandle) -> Result<Vec<PlanSummary>, ApiError> {
+    on_store(&app, move |store| store.plans()).await
 }
 
 #[tauri::command]
-pub fn create_plan(input: NewPlanInput, state: State<'_, AppState>) -> Result<PlanView, ApiError> {
-    state.with_store(|store| {
+pub async fn create_plan(input: NewPlanInput, app: AppHandle) -> Result<PlanView, ApiError> {
+    on_store(&app, move |store| {
         let id = store.create_plan(&input)?.id;
         store.plan_view(id)
     })
+    .await
 }
 
 #[tauri::command]
-pub fn plan_view(plan_id: i64, state: State<'_, AppState>) -> Result<PlanView, ApiError> {
-    state.with_store(|store| store.plan_view(plan_id))
+pub async fn plan_view(plan_id: i64, app: AppHandle) -> Result<PlanView, ApiError> {
+    on_store(&app, move |store| store.plan_view(plan_id)).await
 }
 
 #[tauri::command]
-pub fn edit_plan(
-    plan_id: i64,
-    edit: PlanEdit,
-    state: State<'_, AppState>,
-) -> Result<PlanView, ApiError> {
-    state.with_store(|store| {
+pub async fn edit_plan(plan_id: i64, edit: PlanEdit, app: AppHandle) -> Result<PlanView, ApiError> {
+    on_store(&app, move |store| {
         store.edit_plan(plan_id, &edit)?;
         store.plan_view(plan_id)
     })
+    .await
 }
 
 #[tauri::command]
-pub fn submit_plan(plan_id: i64, state: State<'_, AppState>) -> Result<PlanView, ApiError> {
-    state.with_store(|store| {
+pub async fn submit_plan(plan_id: i64, app: AppHandle) -> Result<PlanView, ApiError> {
+    on_store(&app, move |store| {
         store.submit_plan(plan_id)?;
         store.plan_view(plan_id)
     })
+    .await
 }
 
 #[tauri::command]
-pub fn withdraw_plan(plan_id: i64, state: State<'_, AppState>) -> Result<PlanView, ApiError> {
-    state.with_store(|store| {
+pub async fn withdraw_plan(plan_id: i64, app: AppHandle) -> Result<PlanView, ApiError> {
+    on_store(&app, move |store| {
         store.withdraw_plan(plan_id)?;
         store.plan_view(plan_id)
     })
+    .await
 }
 
 #[tauri::command]
-pub fn approve_plan(
+pub async fn approve_plan(
     plan_id: i64,
     name: String,
     role: String,
     comment: String,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<PlanView, ApiError> {
-    state.with_store(|store| {
+    on_store(&app, move |store| {
         store.approve_plan(plan_id, &name, &role, &comment)?;
         store.plan_view(plan_id)
     })
+    .await
 }
 
 #[tauri::command]
-pub fn frozen_plan_version(
+pub async fn frozen_plan_version(
     plan_id: i64,
     version: u32,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<FrozenVersion, ApiError> {
-    state.with_store(|store| store.frozen_version(plan_id, version))
+    on_store(&app, move |store| store.frozen_version(plan_id, version)).await
 }
 
 #[tauri::command]
-pub fn propose_plan_steps(
-    plan_id: i64,
-    state: State<'_, AppState>,
-) -> Result<Vec<StepInput>, ApiError> {
-    state.with_store(|store| store.propose_plan_steps(plan_id))
+pub async fn propose_plan_steps(plan_id: i64, app: AppHandle) -> Result<Vec<StepInput>, ApiError> {
+    on_store(&app, move |store| store.propose_plan_steps(plan_id)).await
 }

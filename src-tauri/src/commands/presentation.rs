@@ -3,24 +3,27 @@
 
 use keel::ApiError;
 use keel::domain::{InterviewView, WorkshopTimer};
-use tauri::{AppHandle, Emitter, Manager, State, WebviewUrl, WebviewWindowBuilder};
+use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
 
 use super::bia::INTERVIEW_CHANGED;
-use crate::state::AppState;
+use crate::state::blocking;
 
 pub const PRESENTATION: &str = "presentation";
 
 /// Makes `activity_id` the interview shown on the projector, and opens (or brings
 /// forward) the presentation window when `open_window` is set.
 #[tauri::command]
-pub fn present_interview(
+pub async fn present_interview(
     activity_id: i64,
     open_window: bool,
     app: AppHandle,
-    state: State<'_, AppState>,
 ) -> Result<(), ApiError> {
-    let view = state.with_store(|store| store.interview(activity_id))?;
-    state.set_presented(Some(activity_id));
+    let view = blocking(&app, move |state| {
+        let view = state.with_store(|store| store.interview(activity_id))?;
+        state.set_presented(Some(activity_id));
+        Ok(view)
+    })
+    .await?;
     let _ = app.emit(INTERVIEW_CHANGED, &view);
     if !open_window {
         return Ok(());
@@ -44,11 +47,12 @@ pub fn present_interview(
 
 /// The interview the presentation window shows, if one was chosen.
 #[tauri::command]
-pub fn presented_interview(state: State<'_, AppState>) -> Result<Option<InterviewView>, ApiError> {
-    match state.presented() {
+pub async fn presented_interview(app: AppHandle) -> Result<Option<InterviewView>, ApiError> {
+    blocking(&app, |state| match state.presented() {
         Some(id) => state.with_store(|store| store.interview(id)).map(Some),
         None => Ok(None),
-    }
+    })
+    .await
 }
 
 /// Full screen on and off for the presentation window (F11 there).

@@ -2,30 +2,30 @@
 
 use keel::ApiError;
 use keel::domain::{OrgUnit, OrgUnitInput};
-use tauri::State;
+use tauri::AppHandle;
 
-use crate::state::AppState;
+use crate::state::on_store;
 
 #[tauri::command]
-pub fn list_units(state: State<'_, AppState>) -> Result<Vec<OrgUnit>, ApiError> {
-    state.with_store(|store| store.units())
+pub async fn list_units(app: AppHandle) -> Result<Vec<OrgUnit>, ApiError> {
+    on_store(&app, move |store| store.units()).await
 }
 
 #[tauri::command]
-pub fn add_unit(input: OrgUnitInput, state: State<'_, AppState>) -> Result<OrgUnit, ApiError> {
-    state.with_store(|store| store.add_unit(&input))
+pub async fn add_unit(input: OrgUnitInput, app: AppHandle) -> Result<OrgUnit, ApiError> {
+    on_store(&app, move |store| store.add_unit(&input)).await
 }
 
 #[tauri::command]
-pub fn update_unit(
+pub async fn update_unit(
     id: i64,
     input: OrgUnitInput,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<OrgUnit, ApiError> {
-    state.with_store(|store| store.update_unit(id, &input))
+    on_store(&app, move |store| store.update_unit(id, &input)).await
 }
 
 #[tauri::command]
-pub fn delete_unit(id: i64, state: State<'_, AppState>) -> Result<(), ApiError> {
-    state.with_store(|store| store.delete_unit(id))
+pub async fn delete_unit(id: i64, app: AppHandle) -> Result<(), ApiError> {
+    on_store(&app, move |store| store.delete_unit(id)).await
 }

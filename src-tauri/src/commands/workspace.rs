@@ -1,52 +1,107 @@
 //! Which engagement is open, the recent list and the facilitator's name.
+//!
+//! An engagement is opened from the recent list or from a file chosen in the open
+//! dialog, and created where Keel proposes or where the save dialog said: never at a
+//! path the page makes up.
 
 use std::path::Path;
 
-use keel::ApiError;
 use keel::workspace::{NewEngagementInput, WorkspaceState};
-use tauri::State;
+use keel::{ApiError, Error};
+use tauri::AppHandle;
 
-use crate::state::AppState;
+use crate::dialogs::FilePurpose;
+use crate::state::blocking;
 
 #[tauri::command]
-pub fn workspace_state(state: State<'_, AppState>) -> Result<WorkspaceState, ApiError> {
-    Ok(state.workspace().state()?)
+pub async fn workspace_state(app: AppHandle) -> Result<WorkspaceState, ApiError> {
+    blocking(&app, |state| Ok(state.workspace().state()?)).await
 }
 
+/// Opens an engagement of the recent list. Opening may migrate the file: seconds.
 #[tauri::command]
-pub fn open_engagement(
-    path: String,
-    state: State<'_, AppState>,
+pub async fn open_engagement(path: String, app: AppHandle) -> Result<WorkspaceState, ApiError> {
+    blocking(&app, move |state| {
+        let mut workspace = state.workspace();
+        if !workspace
+            .state()?
+            .recent
+            .iter()
+            .any(|r| r.entry.path == path)
+        {
+            return Err(Error::Conflict(format!(
+                "{path} is not in the recent list: open it with Open another file…"
+            ))
+            .into());
+        }
+        Ok(workspace.open(Path::new(&path))?)
+    })
+    .await
+}
+
+/// Opens the engagement chosen in the open dialog as `file`.
+#[tauri::command]
+pub async fn open_chosen_engagement(file: u64, app: AppHandle) -> Result<WorkspaceState, ApiError> {
+    blocking(&app, move |state| {
+        let path = state.chosen().path(file, FilePurpose::Engagement)?;
+        Ok(state.workspace().open(&path)?)
+    })
+    .await
+}
+
+/// Creates an engagement where the save dialog said (`file`), or where Keel proposes.
+#[tauri::command]
+pub async fn create_engagement(
+    organisation: String,
+    file: Option<u64>,
+    app: AppHandle,
 ) -> Result<WorkspaceState, ApiError> {
-    Ok(state.workspace().open(Path::new(&path))?)
+    blocking(&app, move |state| {
+        let path = match file {
+            Some(id) => state
+                .chosen()
+                .path(id, FilePurpose::NewEngagement)?
+                .display()
+                .to_string(),
+            None => String::new(),
+        };
+        Ok(state
+            .workspace()
+            .create(&NewEngagementInput { organisation, path })?)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn create_engagement(
-    input: NewEngagementInput,
-    state: State<'_, AppState>,
-) -> Result<WorkspaceState, ApiError> {
-    Ok(state.workspace().create(&input)?)
+pub async fn propose_engagement_path(
+    organisation: String,
+    app: AppHandle,
+) -> Result<String, ApiError> {
+    blocking(&app, move |state| {
+        Ok(state
+            .workspace()
+            .propose_path(&organisation)
+            .display()
+            .to_string())
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn propose_engagement_path(organisation: String, state: State<'_, AppState>) -> String {
-    state
-        .workspace()
-        .propose_path(&organisation)
-        .display()
-        .to_string()
+pub async fn forget_recent(path: String, app: AppHandle) -> Result<WorkspaceState, ApiError> {
+    blocking(&app, move |state| {
+        Ok(state.workspace().forget_recent(Path::new(&path))?)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn forget_recent(path: String, state: State<'_, AppState>) -> Result<WorkspaceState, ApiError> {
-    Ok(state.workspace().forget_recent(Path::new(&path))?)
-}
-
-#[tauri::command]
-pub fn set_facilitator_name(
+pub async fn set_facilitator_name(
     name: String,
-    state: State<'_, AppState>,
+    app: AppHandle,
 ) -> Result<WorkspaceState, ApiError> {
-    Ok(state.workspace().set_facilitator_name(&name)?)
+    blocking(&app, move |state| {
+        Ok(state.workspace().set_facilitator_name(&name)?)
+    })
+    .await
 }

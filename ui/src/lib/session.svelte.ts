@@ -1,5 +1,6 @@
 // Which engagement is open and which page is shown: the app-wide state, in one place.
 import { api, KeelError, type WorkspaceState } from '$lib/api';
+import { saves } from '$lib/saves.svelte';
 
 export type Page =
   | 'engagements'
@@ -80,7 +81,10 @@ class Session {
   /** Takes a new workspace state from the core; without an open engagement, shows the
    *  engagements page. */
   apply(state: WorkspaceState): void {
-    if (state.current?.path !== this.workspace?.current?.path) this.interviewActivityId = null;
+    if (state.current?.path !== this.workspace?.current?.path) {
+      this.interviewActivityId = null;
+      saves.reset();
+    }
     this.workspace = state;
     this.loadError = null;
     if (!state.current) this.page = 'engagements';

@@ -2,7 +2,7 @@
 // components call these typed wrappers, and component tests mock this module.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import { open, save } from '@tauri-apps/plugin-dialog';
+import { getCurrentWindow } from '@tauri-apps/api/window';
 
 import type {
   Activity,
@@ -25,7 +25,6 @@ import type {
   StepInput,
   Team,
   TeamInput,
-  ImportFiles,
   ImportReport,
   MapPosition,
   InterviewEdit,
@@ -38,7 +37,6 @@ import type {
   EngagementDetailsInput,
   EngagementInfo,
   ErrorCode,
-  NewEngagementInput,
   OrgUnit,
   OrgUnitInput,
   Resource,
@@ -48,6 +46,17 @@ import type {
 } from './gen/types';
 
 export type * from './gen/types';
+
+// Types of the shell itself (src-tauri), not of the core, so not generated: keep them in
+// step with src-tauri/src/dialogs.rs and commands/import.rs.
+/** What a file is chosen for; it decides the dialog (open or save) and its filter. */
+export type FilePurpose = 'engagement' | 'new_engagement' | 'csv' | 'identity' | 'pdf';
+/** A file chosen in one of Keel's dialogs: commands take its `id`; `path` is to show. */
+export type ChosenFile = { id: number; path: string };
+/** The CSV files to import, by the ids their dialogs gave. */
+export type ChosenImportFiles = { activities: number | null; resources: number | null; dependencies: number | null };
+/** How far an import is. */
+export type ImportProgress = { rows: number };
 
 /** An error from the core, in its `{ code, message, fields }` shape. */
 export class KeelError extends Error {
@@ -66,21 +75,49 @@ function isApiError(value: unknown): value is ApiError {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 }
 
+/** Calls sent to the core and not yet answered. */
+const inFlight = new Set<Promise<unknown>>();
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  const answer = invoke<T>(command, args);
+  inFlight.add(answer);
   try {
-    return await invoke<T>(command, args);
+    return await answer;
   } catch (error) {
     if (isApiError(error)) throw new KeelError(error);
     throw new KeelError({ code: 'internal', message: String(error), fields: {} });
+  } finally {
+    inFlight.delete(answer);
   }
 }
 
-const keelFiles = [{ name: 'Keel engagement', extensions: ['keel'] }];
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Resolves once no call is waiting for the core, including calls that the answers of
+ *  earlier ones start (edits saved in order). */
+async function settled(): Promise<void> {
+  await nextTask();
+  while (inFlight.size > 0) {
+    await Promise.allSettled([...inFlight]);
+    await nextTask();
+  }
+}
+
+/** Shows the open or save dialog for `purpose` (it runs on the Rust side, which keeps
+ *  the answer); null when cancelled. */
+const chooseFile = (purpose: FilePurpose, suggested: string | null = null) =>
+  call<ChosenFile | null>('choose_file', { purpose, suggested });
 
 export const api = {
+  settled,
   workspaceState: () => call<WorkspaceState>('workspace_state'),
+  /** Opens an engagement of the recent list. */
   openEngagement: (path: string) => call<WorkspaceState>('open_engagement', { path }),
-  createEngagement: (input: NewEngagementInput) => call<WorkspaceState>('create_engagement', { input }),
+  /** Opens the engagement chosen with `chooseEngagementFile`. */
+  openChosenEngagement: (file: number) => call<WorkspaceState>('open_chosen_engagement', { file }),
+  /** Creates an engagement where `chooseNewEngagementPath` said, or (null) where Keel proposes. */
+  createEngagement: (organisation: string, file: number | null) =>
+    call<WorkspaceState>('create_engagement', { organisation, file }),
   proposeEngagementPath: (organisation: string) =>
     call<string>('propose_engagement_path', { organisation }),
   forgetRecent: (path: string) => call<WorkspaceState>('forget_recent', { path }),
@@ -141,27 +178,33 @@ export const api = {
   frozenPlanVersion: (planId: number, version: number) =>
     call<FrozenVersion>('frozen_plan_version', { planId, version }),
   proposePlanSteps: (planId: number) => call<StepInput[]>('propose_plan_steps', { planId }),
-  /** Writes version `version` (the working version when null) as a PDF at `path`. */
-  exportPlan: (planId: number, version: number | null, path: string, signing: SigningRequest | null) =>
-    call<PdfExportSummary>('export_plan', { planId, version, path, signing }),
+  /** Writes version `version` (the working version when null) as a PDF to the file
+   *  chosen with `choosePdfPath`. */
+  exportPlan: (planId: number, version: number | null, file: number, signing: SigningRequest | null) =>
+    call<PdfExportSummary>('export_plan', { planId, version, file, signing }),
   listIdentities: () => call<IdentityInfo[]>('list_identities'),
   /** Makes a key and a self-signed certificate, kept under the passphrase. */
   createIdentity: (name: string, organisation: string, passphrase: string) =>
     call<IdentityInfo>('create_identity', { name, organisation, passphrase }),
-  importIdentity: (path: string, passphrase: string) => call<IdentityInfo>('import_identity', { path, passphrase }),
+  /** Imports the PKCS#12 file chosen with `chooseIdentityFile`. */
+  importIdentity: (file: number, passphrase: string) => call<IdentityInfo>('import_identity', { file, passphrase }),
   /** Asks for a PKCS#12 file; null when cancelled. */
-  chooseIdentityFile: async (): Promise<string | null> => {
-    const chosen = await open({ multiple: false, directory: false, filters: [{ name: 'PKCS#12 identity', extensions: ['p12', 'pfx'] }] });
-    return typeof chosen === 'string' ? chosen : null;
-  },
+  chooseIdentityFile: () => chooseFile('identity'),
   /** Opens the PDF exported last in the system's reader. */
   openExportedPdf: () => call<null>('open_exported_pdf'),
-  /** Asks where to save a PDF; null when cancelled. */
-  choosePdfPath: (defaultPath: string): Promise<string | null> =>
-    save({ defaultPath, filters: [{ name: 'PDF document', extensions: ['pdf'] }] }),
+  /** Asks where to save a PDF, starting from `fileName`; null when cancelled. */
+  choosePdfPath: (fileName: string) => chooseFile('pdf', fileName),
+  /** Opens a link from a plan in the system's browser (http, https, mailto only). */
+  openLink: (url: string) => call<null>('open_link', { url }),
 
-  /** Imports the CSV files; with `dryRun`, only says what it would do. */
-  importCsv: (files: ImportFiles, dryRun: boolean) => call<ImportReport>('import_csv', { files, dryRun }),
+  /** Imports the chosen CSV files; with `dryRun`, only says what it would do. */
+  importCsv: (files: ChosenImportFiles, dryRun: boolean) => call<ImportReport>('import_csv', { files, dryRun }),
+  /** Calls `handler` as an import (or its preview) reads rows; returns the unsubscribe. */
+  onImportProgress: (handler: (progress: ImportProgress) => void): Promise<() => void> =>
+    listen<ImportProgress>('import-progress', (event) => handler(event.payload)),
+  /** Runs `beforeClose` when the window is asked to close, then lets it close. */
+  onCloseRequested: (beforeClose: () => Promise<void>): Promise<() => void> =>
+    getCurrentWindow().onCloseRequested(() => beforeClose()),
 
   /** Shows this activity's interview on the projector; opens that window if asked. */
   presentInterview: (activityId: number, openWindow: boolean) =>
@@ -179,18 +222,11 @@ export const api = {
     (window as { __KEEL_VIEW__?: string }).__KEEL_VIEW__ === 'presentation' ? 'presentation' : 'main',
 
   /** Asks the user for an engagement file to open; null when cancelled. */
-  chooseEngagementFile: async (): Promise<string | null> => {
-    const chosen = await open({ multiple: false, directory: false, filters: keelFiles });
-    return typeof chosen === 'string' ? chosen : null;
-  },
+  chooseEngagementFile: () => chooseFile('engagement'),
   /** Asks the user for a spreadsheet saved as CSV; null when cancelled. */
-  chooseCsvFile: async (): Promise<string | null> => {
-    const chosen = await open({ multiple: false, directory: false, filters: [{ name: 'CSV file', extensions: ['csv', 'txt'] }] });
-    return typeof chosen === 'string' ? chosen : null;
-  },
+  chooseCsvFile: () => chooseFile('csv'),
   /** Asks the user where to create a new engagement; null when cancelled. */
-  chooseNewEngagementPath: (defaultPath: string): Promise<string | null> =>
-    save({ defaultPath, filters: keelFiles }),
+  chooseNewEngagementPath: (defaultPath: string) => chooseFile('new_engagement', defaultPath),
 };
 
 export type Api = typeof api;

@@ -1,6 +1,7 @@
 // One open interview: its view from the core, the errors at its fields, saving in order,
 // and undo.
 import { api, KeelError, type BiaSettings, type InterviewEdit, type InterviewView } from '$lib/api';
+import { saves } from '$lib/saves.svelte';
 import { toasts } from '$lib/toasts.svelte';
 import { fieldsOf, inverseOf } from './undo';
 
@@ -35,6 +36,9 @@ export class InterviewState {
    *  same `undoKey` in a row (typing in one field) are undone together. */
   apply(edits: InterviewEdit[], options: { undoKey?: string; undoable?: boolean } = {}): Promise<boolean> {
     this.pending++;
+    saves.inFlight++;
+    // The header's save state names fields as `interview:<activity>:<field>`.
+    const keyOf = (field: string) => `interview:${this.activityId}:${field}`;
     const run = async (): Promise<boolean> => {
       const before = this.view;
       const settings = this.settings;
@@ -49,7 +53,10 @@ export class InterviewState {
                 .reverse()
                 .reduce<InterviewEdit[] | null>((all, one) => (all && one ? [...all, ...one] : null), []);
         const cleared = { ...this.errors };
-        for (const key of edits.flatMap(fieldsOf)) delete cleared[key];
+        for (const key of edits.flatMap(fieldsOf)) {
+          delete cleared[key];
+          saves.accept(keyOf(key));
+        }
         this.errors = cleared;
         const top = this.#undo.at(-1);
         if (inverse && inverse.length > 0 && !(options.undoKey && top?.key === options.undoKey)) {
@@ -59,12 +66,16 @@ export class InterviewState {
       } catch (error) {
         if (error instanceof KeelError && error.code === 'validation') {
           this.errors = { ...this.errors, ...error.fields };
+          for (const [field, message] of Object.entries(error.fields)) saves.refuse(keyOf(field), message);
         } else {
-          toasts.show(error instanceof Error ? error.message : String(error), 'error');
+          const message = error instanceof Error ? error.message : String(error);
+          toasts.show(message, 'error');
+          for (const field of edits.flatMap(fieldsOf)) saves.refuse(keyOf(field), message);
         }
         return false;
       } finally {
         this.pending--;
+        saves.inFlight--;
       }
     };
     const result = this.#queue.then(run);

@@ -5,7 +5,7 @@ import type { AuditEntry, ImportReport } from '$lib/api';
 
 vi.mock('$lib/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('$lib/api')>();
-  return { ...actual, api: { importCsv: vi.fn(), chooseCsvFile: vi.fn() } };
+  return { ...actual, api: { importCsv: vi.fn(), chooseCsvFile: vi.fn(), onImportProgress: vi.fn() } };
 });
 
 import { api } from '$lib/api';
@@ -31,15 +31,25 @@ const report = (extra: Partial<ImportReport> = {}): ImportReport => ({
 });
 
 describe('ImportPage', () => {
-  beforeEach(() => vi.clearAllMocks());
+  let progress: (p: { rows: number }) => void = () => {};
+  beforeEach(() => {
+    vi.clearAllMocks();
+    vi.mocked(api.onImportProgress).mockImplementation(async (handler) => {
+      progress = handler;
+      return () => {};
+    });
+  });
 
   it('previews what would change, counted, before anything is written', async () => {
     vi.mocked(api.importCsv).mockResolvedValue(report());
     render(ImportPage);
     const user = userEvent.setup();
-    await user.type(screen.getByLabelText('Activities'), '/tmp/a/activities.csv');
+    vi.mocked(api.chooseCsvFile).mockResolvedValue({ id: 4, path: '/tmp/a/activities.csv' });
+    await user.click(screen.getByRole('button', { name: 'Choose… Activities' }));
+    expect(await screen.findByText('/tmp/a/activities.csv')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Preview' }));
-    expect(api.importCsv).toHaveBeenCalledWith({ activities: '/tmp/a/activities.csv', resources: null, dependencies: null }, true);
+    // The file goes back by the id its dialog gave, never as a path.
+    expect(api.importCsv).toHaveBeenCalledWith({ activities: 4, resources: null, dependencies: null }, true);
     const summary = await screen.findByTestId('import-summary');
     expect([...summary.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       '2 new activities',
@@ -58,10 +68,29 @@ describe('ImportPage', () => {
     );
     render(ImportPage);
     const user = userEvent.setup();
-    await user.type(screen.getByLabelText('Dependencies'), '/tmp/a/deps.csv');
+    vi.mocked(api.chooseCsvFile).mockResolvedValue({ id: 5, path: '/tmp/a/deps.csv' });
+    await user.click(screen.getByRole('button', { name: 'Choose… Dependencies' }));
     await user.click(screen.getByRole('button', { name: 'Preview' }));
     expect(await screen.findByText('1 row refused: nothing will be imported')).toBeTruthy();
     expect(screen.getByText('nothing is named “Atlantis”')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull();
+  });
+
+  it('shows that a long import is working, with the rows read so far', async () => {
+    let finish: (r: ImportReport) => void = () => {};
+    vi.mocked(api.chooseCsvFile).mockResolvedValue({ id: 6, path: '/tmp/big/dependencies.csv' });
+    vi.mocked(api.importCsv).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    render(ImportPage);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Choose… Dependencies' }));
+    await user.click(await screen.findByRole('button', { name: 'Preview' }));
+    const status = await screen.findByTestId('import-progress');
+    expect(status.textContent).toContain('Checking…');
+    progress({ rows: 12500 });
+    await vi.waitFor(() => expect(status.textContent).toMatch(/12.500 rows read/));
+    expect((screen.getByRole('button', { name: 'Preview' }) as HTMLButtonElement).disabled).toBe(true);
+    finish(report());
+    expect(await screen.findByTestId('import-summary')).toBeTruthy();
+    expect(screen.queryByTestId('import-progress')).toBeNull();
   });
 });

@@ -17,7 +17,7 @@ describe('ExportButton', () => {
   });
 
   it('asks where, exports that version, says what it wrote and opens it', async () => {
-    vi.mocked(api.choosePdfPath).mockResolvedValue('/tmp/plan.pdf');
+    vi.mocked(api.choosePdfPath).mockResolvedValue({ id: 3, path: '/tmp/plan.pdf' });
     vi.mocked(api.exportPlan).mockResolvedValue({ path: '/tmp/plan.pdf', pages: 12, version: 2, sha256: 'ab', missing: ['ཀ'], signed_by: 'Erin Example' });
     vi.mocked(api.openExportedPdf).mockResolvedValue(null);
     const user = userEvent.setup();
@@ -29,7 +29,7 @@ describe('ExportButton', () => {
     await user.type(screen.getByLabelText('Passphrase of the signing identity'), 'correct horse');
     await user.click(save);
     expect(api.choosePdfPath).toHaveBeenCalledWith('Warehouse plan1 v2.pdf');
-    expect(api.exportPlan).toHaveBeenCalledWith(7, 2, '/tmp/plan.pdf', { identity_id: 'erin-1', passphrase: 'correct horse' });
+    expect(api.exportPlan).toHaveBeenCalledWith(7, 2, 3, { identity_id: 'erin-1', passphrase: 'correct horse' });
     expect(await screen.findByText(/12 pages written to/)).toBeTruthy();
     expect(screen.getByText(/signed by Erin Example/)).toBeTruthy();
     expect(screen.getByText(/No shipped font has ཀ/)).toBeTruthy();

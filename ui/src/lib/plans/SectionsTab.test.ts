@@ -5,10 +5,11 @@ import type { PlanView, SectionView } from '$lib/api';
 
 vi.mock('$lib/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('$lib/api')>();
-  return { ...actual, api: { editPlan: vi.fn() } };
+  return { ...actual, api: { editPlan: vi.fn(), openLink: vi.fn(), settled: vi.fn(async () => {}) } };
 });
 
 import { api } from '$lib/api';
+import { saves } from '$lib/saves.svelte';
 import SectionsTab from './SectionsTab.svelte';
 
 function section(key: string, body: string): SectionView {
@@ -51,5 +52,27 @@ describe('SectionsTab', () => {
     render(SectionsTab, { view: plan(1, 'Frozen text'), locked: true, selected: 'purpose', onview: vi.fn() });
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(screen.getByTestId('section-preview').innerHTML).toContain('Frozen text');
+  });
+
+  it('opens a link of the preview in the browser, not in the window', async () => {
+    const view = plan(1, 'See the runbook');
+    view.sections[0].html = '<p>See <a href="https://intranet.example/runbook">the runbook</a></p>';
+    render(SectionsTab, { view, locked: false, selected: 'purpose', onview: vi.fn() });
+    const link = screen.getByRole('link', { name: 'the runbook' });
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    expect(api.openLink).toHaveBeenCalledWith('https://intranet.example/runbook');
+  });
+
+  it('is not saved while text waits on its delay, and the close of the window sends it', async () => {
+    const user = userEvent.setup();
+    render(SectionsTab, { view: plan(1, ''), locked: false, selected: 'purpose', onview: vi.fn() });
+    await user.type(screen.getByLabelText('PURPOSE (Markdown)'), 'Call the depot.');
+    expect(saves.status).toBe('saving');
+    expect(api.editPlan).not.toHaveBeenCalled();
+    await saves.flushAll();
+    expect(api.editPlan).toHaveBeenCalledWith(1, { type: 'section', key: 'purpose', body: 'Call the depot.' });
+    await vi.waitFor(() => expect(saves.status).toBe('saved'));
   });
 });
