@@ -8,6 +8,7 @@ mod bia;
 mod bia_settings;
 mod cli;
 mod dependencies;
+mod identities;
 mod import;
 mod map;
 mod open_refusals;

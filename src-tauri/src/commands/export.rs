@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use keel::domain::PdfExportSummary;
 use keel::identities::{IdentityInfo, SigningRequest};
+use keel::report::identity::Passphrase;
 use keel::{ApiError, Error, report};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -20,7 +21,7 @@ pub fn list_identities(state: State<'_, AppState>) -> Result<Vec<IdentityInfo>, 
 pub async fn create_identity(
     name: String,
     organisation: String,
-    passphrase: String,
+    passphrase: Passphrase,
     state: State<'_, AppState>,
 ) -> Result<IdentityInfo, ApiError> {
     let shelf = state.workspace().dirs().identities();
@@ -36,7 +37,7 @@ pub async fn create_identity(
 #[tauri::command]
 pub fn import_identity(
     path: String,
-    passphrase: String,
+    passphrase: Passphrase,
     state: State<'_, AppState>,
 ) -> Result<IdentityInfo, ApiError> {
     let shelf = state.workspace().dirs().identities();
