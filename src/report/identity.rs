@@ -150,6 +150,16 @@ impl Identity {
             ));
         }
         // The signer's certificate is the one whose public key is the private key's.
+        // Each certificate is read once (a file holds at most a few dozen).
+        let readable: Vec<(&Vec<u8>, Certificate, Vec<u8>)> = contents
+            .certificates
+            .iter()
+            .filter_map(|der| {
+                let cert = Certificate::from_der(der).ok()?;
+                let spki = cert.tbs_certificate.subject_public_key_info.to_der().ok()?;
+                Some((der, cert, spki))
+            })
+            .collect();
         let mut rsa_key_found = false;
         for der in &contents.keys {
             let Ok(key) = RsaPrivateKey::from_pkcs8_der(der) else {
@@ -158,11 +168,10 @@ impl Identity {
             rsa_key_found = true;
             let public = rsa::pkcs8::EncodePublicKey::to_public_key_der(&key.to_public_key())
                 .map_err(|e| failed("public key", e))?;
-            let leaf = contents.certificates.iter().find_map(|c| {
-                let cert = Certificate::from_der(c).ok()?;
-                let spki = cert.tbs_certificate.subject_public_key_info.to_der().ok()?;
-                (spki.as_slice() == public.as_bytes()).then_some((c, cert))
-            });
+            let leaf = readable
+                .iter()
+                .find(|(_, _, spki)| spki.as_slice() == public.as_bytes())
+                .map(|(der, cert, _)| (*der, cert));
             let Some((leaf_der, cert)) = leaf else {
                 continue;
             };

@@ -22,7 +22,7 @@ use pkcs12::kdf::{Pkcs12KeyType, derive_key_utf8};
 use pkcs12::mac_data::MacData;
 use pkcs12::pbe_params::{EncryptedPrivateKeyInfo, Pkcs12PbeParams};
 use pkcs12::pfx::Pfx;
-use pkcs12::safe_bag::SafeContents;
+use pkcs12::safe_bag::{SafeBag, SafeContents};
 use sha1::Sha1;
 use sha2::Sha256;
 use x509_cert::der;
@@ -44,6 +44,10 @@ pub const MAX_SCRYPT_MEMORY: u64 = 256 * 1024 * 1024;
 pub const MAX_SCRYPT_WORK: u64 = 1 << 24;
 /// Bags within bags (a `safeContentsBag` holds more bags).
 const MAX_NESTING: usize = 4;
+/// Private keys in one file: an identity has one.
+pub const MAX_KEYS: usize = 16;
+/// Certificates in one file: the signer's and its chain.
+pub const MAX_CERTIFICATES: usize = 64;
 
 const DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
 const ENCRYPTED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.6");
@@ -344,30 +348,24 @@ fn read_bags(
             let cert = ContextSpecific::<CertBag>::from_der(&bag.bag_value)
                 .map_err(malformed("certificate bag"))?;
             if cert.value.cert_id == pkcs12::PKCS_12_X509_CERT_OID {
+                if contents.certificates.len() == MAX_CERTIFICATES {
+                    return Err(Pkcs12Error::Malformed(format!(
+                        "more than {MAX_CERTIFICATES} certificates"
+                    )));
+                }
                 contents
                     .certificates
                     .push(cert.value.cert_value.as_bytes().to_vec());
             }
-        } else if bag.bag_id == pkcs12::PKCS_12_PKCS8_KEY_BAG_OID {
-            let shrouded = ContextSpecific::<EncryptedPrivateKeyInfo>::from_der(&bag.bag_value)
-                .map_err(malformed("key bag"))?;
-            let key = decrypt(
-                &shrouded.value.encryption_algorithm,
-                shrouded.value.encrypted_data.as_bytes(),
-                passphrase,
-                budget,
-            )?;
-            // Without a MAC, a wrong key can still unpad by chance: what it gives is not
-            // a private key.
-            if rsa::pkcs8::PrivateKeyInfo::try_from(key.as_slice()).is_err() {
-                return Err(Pkcs12Error::WrongPassphrase);
+        } else if bag.bag_id == pkcs12::PKCS_12_PKCS8_KEY_BAG_OID
+            || bag.bag_id == pkcs12::PKCS_12_KEY_BAG_OID
+        {
+            if contents.keys.len() == MAX_KEYS {
+                return Err(Pkcs12Error::Malformed(format!(
+                    "more than {MAX_KEYS} private keys"
+                )));
             }
-            contents.keys.push(key);
-        } else if bag.bag_id == pkcs12::PKCS_12_KEY_BAG_OID {
-            let plain =
-                ContextSpecific::<Any>::from_der(&bag.bag_value).map_err(malformed("key bag"))?;
-            let key = plain.value.to_der().map_err(malformed("key bag"))?;
-            contents.keys.push(Zeroizing::new(key));
+            contents.keys.push(read_key(bag, passphrase, budget)?);
         } else if bag.bag_id == pkcs12::PKCS_12_SAFE_CONTENTS_BAG_OID {
             let inner = ContextSpecific::<Any>::from_der(&bag.bag_value)
                 .map_err(malformed("nested bags"))?;
@@ -377,6 +375,34 @@ fn read_bags(
         // CRL and secret bags hold nothing Keel signs with: skipped, never decrypted.
     }
     Ok(())
+}
+
+/// The PKCS#8 private key of a key bag, shrouded (decrypted here) or plain.
+fn read_key(
+    bag: &SafeBag,
+    passphrase: &str,
+    budget: &mut Budget,
+) -> Result<Zeroizing<Vec<u8>>, Pkcs12Error> {
+    if bag.bag_id == pkcs12::PKCS_12_KEY_BAG_OID {
+        let plain =
+            ContextSpecific::<Any>::from_der(&bag.bag_value).map_err(malformed("key bag"))?;
+        let key = plain.value.to_der().map_err(malformed("key bag"))?;
+        return Ok(Zeroizing::new(key));
+    }
+    let shrouded = ContextSpecific::<EncryptedPrivateKeyInfo>::from_der(&bag.bag_value)
+        .map_err(malformed("key bag"))?;
+    let key = decrypt(
+        &shrouded.value.encryption_algorithm,
+        shrouded.value.encrypted_data.as_bytes(),
+        passphrase,
+        budget,
+    )?;
+    // Without a MAC, a wrong key can still unpad by chance: what it gives is not a
+    // private key.
+    if rsa::pkcs8::PrivateKeyInfo::try_from(key.as_slice()).is_err() {
+        return Err(Pkcs12Error::WrongPassphrase);
+    }
+    Ok(key)
 }
 
 /// Decrypts `data` as `algorithm` says, once its derivation has been charged to `budget`.
