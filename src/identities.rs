@@ -1,13 +1,16 @@
 //! The facilitator's signing identities, kept in Keel's config folder (`identities/`):
 //! each a PKCS#12 file protected by its passphrase, with a small note of who it is.
-//! Keel never stores a passphrase.
+//! Keel never stores a passphrase. The folder is the owner's alone (0700) and each file
+//! is created owner-only (0600) from its first byte.
 
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::report::identity::Identity;
+use crate::report::identity::{Identity, Passphrase};
+use crate::report::pkcs12::{MAX_FILE_BYTES, Pkcs12Error};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,7 +38,8 @@ pub struct IdentityInfo {
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SigningRequest {
     pub identity_id: String,
-    pub passphrase: String,
+    #[cfg_attr(test, ts(type = "string"))]
+    pub passphrase: Passphrase,
 }
 
 pub struct IdentityShelf {
@@ -95,7 +99,7 @@ impl IdentityShelf {
         p12: &[u8],
         at: DateTime<Utc>,
     ) -> Result<IdentityInfo> {
-        std::fs::create_dir_all(&self.dir).map_err(Error::io("create the folder", &self.dir))?;
+        private_dir(&self.dir)?;
         let id = format!("{}-{}", slug(name), at.format("%Y%m%d%H%M%S"));
         let info = IdentityInfo {
             id: id.clone(),
@@ -104,18 +108,14 @@ impl IdentityShelf {
             created_at: at.to_rfc3339(),
         };
         let key_file = self.dir.join(format!("{id}.p12"));
-        if key_file.exists() {
-            return Err(Error::FileExists(key_file));
-        }
-        std::fs::write(&key_file, p12).map_err(Error::io("write", &key_file))?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o600));
-        }
+        write_private(&key_file, p12)?;
         let note = self.dir.join(format!("{id}.json"));
         let text = serde_json::to_string_pretty(&info)?;
-        std::fs::write(&note, text).map_err(Error::io("write", &note))?;
+        if let Err(e) = write_private(&note, text.as_bytes()) {
+            // Without its note the key would not be listed: take it back.
+            let _ = std::fs::remove_file(&key_file);
+            return Err(e);
+        }
         Ok(info)
     }
 
@@ -133,9 +133,18 @@ impl IdentityShelf {
     }
 
     /// Takes a copy of an organisation-issued PKCS#12 file, once its passphrase opens it.
+    /// A file Keel refuses is a refusal of the `path` field, a wrong passphrase of the
+    /// `passphrase` field.
     pub fn import(&self, file: &Path, passphrase: &str, at: DateTime<Utc>) -> Result<IdentityInfo> {
-        let bytes = std::fs::read(file).map_err(Error::io("read", file))?;
-        let identity = Identity::from_pkcs12(&bytes, passphrase)?;
+        let about_file = |e: Error| match e {
+            Error::Conflict(reason) => {
+                Error::invalid("path", format!("{}: {reason}", file.display()))
+            }
+            e @ Error::Io { .. } => Error::invalid("path", e.to_string()),
+            other => other,
+        };
+        let bytes = read_capped(file).map_err(about_file)?;
+        let identity = Identity::from_pkcs12(&bytes, passphrase).map_err(about_file)?;
         self.keep(&identity.name, IdentityKind::Imported, &bytes, at)
     }
 
@@ -147,7 +156,93 @@ impl IdentityShelf {
             )));
         }
         let file = self.dir.join(format!("{id}.p12"));
-        let bytes = std::fs::read(&file).map_err(Error::io("read", &file))?;
+        let bytes = read_capped(&file)?;
         Identity::from_pkcs12(&bytes, passphrase)
     }
+}
+
+/// Reads a PKCS#12 file of at most [`MAX_FILE_BYTES`], refusing a larger one before
+/// reading it all.
+pub fn read_capped(file: &Path) -> Result<Vec<u8>> {
+    let handle = std::fs::File::open(file).map_err(Error::io("open", file))?;
+    let size = handle.metadata().map_err(Error::io("read", file))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Pkcs12Error::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        }
+        .into());
+    }
+    // The size on disk may change, and a device or pipe has none: read one byte past
+    // the limit at most.
+    let mut bytes = Vec::new();
+    handle
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Error::io("read", file))?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > MAX_FILE_BYTES {
+        return Err(Pkcs12Error::TooLarge {
+            size: read,
+            limit: MAX_FILE_BYTES,
+        }
+        .into());
+    }
+    Ok(bytes)
+}
+
+/// Makes `dir` (and any missing parents) readable by its owner only; an existing `dir`
+/// with wider permissions is tightened to 0700. Parents that already exist are left
+/// as they are.
+pub fn private_dir(dir: &Path) -> Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(0o700);
+        builder
+            .create(dir)
+            .map_err(Error::io("create the folder", dir))?;
+        let mode = std::fs::metadata(dir)
+            .map_err(Error::io("read", dir))?
+            .permissions()
+            .mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+                .map_err(Error::io("restrict the permissions of", dir))?;
+        }
+    }
+    #[cfg(not(unix))]
+    builder
+        .create(dir)
+        .map_err(Error::io("create the folder", dir))?;
+    Ok(())
+}
+
+/// Writes `bytes` to a new file `path` that only its owner can read (0600 from its
+/// creation, so no other user ever sees the content), durably. An existing file is
+/// never replaced; a failed write leaves no file behind.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::FileExists(path.to_owned())
+        } else {
+            Error::io("create", path)(e)
+        }
+    })?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    if let Err(e) = written {
+        drop(file);
+        let _ = std::fs::remove_file(path);
+        return Err(Error::io("write", path)(e));
+    }
+    Ok(())
 }

@@ -451,7 +451,7 @@ fn an_identity_made_on_the_command_line_signs_an_export() {
         &pass,
     ]);
     assert!(!wrong.status.success());
-    assert!(String::from_utf8_lossy(&wrong.stderr).contains("wrong passphrase"));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("Wrong passphrase"));
     assert!(
         !dir.path().join("other.pdf").exists(),
         "nothing is written without the signature"

@@ -11,6 +11,7 @@ mod dependencies;
 mod editing_runs;
 mod fuzz;
 mod hostile_files;
+mod identities;
 mod import;
 mod map;
 mod open_refusals;

@@ -2,23 +2,35 @@
 
 use std::path::{Path, PathBuf};
 
+use keel::identities;
+use keel::report::identity::Passphrase;
 use keel::report::{self, PlanDocument};
 use keel::{EngagementStore, Error};
+use zeroize::Zeroizing;
 
-/// The passphrase in the first line of `file`.
-fn passphrase(file: &Path) -> keel::Result<String> {
-    let text = std::fs::read_to_string(file).map_err(Error::io("read", file))?;
-    Ok(text.lines().next().unwrap_or("").to_owned())
+/// The passphrase in the first line of `file`. The file's text is wiped once read.
+fn passphrase(file: &Path) -> keel::Result<Passphrase> {
+    let text = Zeroizing::new(std::fs::read_to_string(file).map_err(Error::io("read", file))?);
+    Ok(Passphrase::first_line(&text))
 }
 
 pub fn new_identity(name: &str, org: &str, out: &Path, passphrase_file: &Path) -> keel::Result<()> {
+    // Refused before the key is made (that takes a moment); `write_private` refuses
+    // again should the file appear meanwhile.
     if out.exists() {
         return Err(Error::FileExists(out.to_owned()));
     }
     let pass = passphrase(passphrase_file)?;
     let identity = report::identity::Identity::generate(name, org)?;
     let bytes = identity.to_pkcs12(&pass)?;
-    std::fs::write(out, bytes).map_err(Error::io("write", out))?;
+    // A missing folder is made the owner's alone; an existing one is the user's choice.
+    if let Some(folder) = out
+        .parent()
+        .filter(|f| !f.as_os_str().is_empty() && !f.exists())
+    {
+        identities::private_dir(folder)?;
+    }
+    identities::write_private(out, &bytes)?;
     say!(
         "Wrote the signing identity of {} to {} (a self-signed certificate; keep the passphrase safe).",
         identity.name,
@@ -50,7 +62,7 @@ pub fn export(
     // Open the identity first: a wrong passphrase must not leave an unsigned file behind.
     let identity = match &sign {
         Some((p12, pass)) => {
-            let bytes = std::fs::read(p12).map_err(Error::io("read", p12))?;
+            let bytes = identities::read_capped(p12)?;
             Some(report::identity::Identity::from_pkcs12(
                 &bytes,
                 &passphrase(pass)?,

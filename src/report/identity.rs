@@ -10,6 +10,7 @@ use rsa::RsaPrivateKey;
 use rsa::pkcs1v15::{Signature, SigningKey};
 use rsa::pkcs8::{DecodePrivateKey, EncodePrivateKey};
 use rsa::rand_core::{OsRng, RngCore};
+use serde::{Deserialize, Deserializer};
 use sha2::{Digest, Sha256};
 use x509_cert::Certificate;
 use x509_cert::builder::{Builder, CertificateBuilder, Profile};
@@ -18,10 +19,49 @@ use x509_cert::name::Name;
 use x509_cert::serial_number::SerialNumber;
 use x509_cert::spki::SubjectPublicKeyInfoOwned;
 use x509_cert::time::Validity;
+use zeroize::Zeroizing;
 
+use super::pkcs12;
 use crate::{Error, Result};
 
+/// A passphrase as typed: never shown by `Debug`, wiped from memory when dropped.
+/// Dereferences to `&str` for the one call that needs it.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Passphrase(Zeroizing<String>);
+
+impl Passphrase {
+    pub fn new(text: impl Into<String>) -> Passphrase {
+        Passphrase(Zeroizing::new(text.into()))
+    }
+
+    /// The passphrase in the first line of `text` (a passphrase file), without its line
+    /// ending. `text` itself is the caller's to wipe.
+    pub fn first_line(text: &str) -> Passphrase {
+        Passphrase::new(text.lines().next().unwrap_or(""))
+    }
+}
+
+impl std::ops::Deref for Passphrase {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(***)")
+    }
+}
+
+impl<'de> Deserialize<'de> for Passphrase {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Passphrase::new)
+    }
+}
+
 pub struct Identity {
+    /// Wiped when dropped (`rsa` zeroizes its private parts).
     pub(super) key: RsaPrivateKey,
     /// DER of the signer's certificate, then of the rest of its chain.
     pub(super) certificates: Vec<Vec<u8>>,
@@ -52,8 +92,9 @@ impl Identity {
     /// valid for five years.
     pub fn generate(name: &str, organisation: &str) -> Result<Identity> {
         if name.trim().is_empty() {
-            return Err(Error::Conflict(
-                "a signing identity needs the signer's name".into(),
+            return Err(Error::invalid(
+                "name",
+                "Type the signer's name: the certificate carries it.",
             ));
         }
         let key = RsaPrivateKey::new(&mut OsRng, 3072)
@@ -96,58 +137,80 @@ impl Identity {
     }
 
     /// Reads a PKCS#12 file (modern AES or legacy 3DES/RC2); only RSA keys sign.
+    ///
+    /// Pure and total: any bytes give `Ok` or `Err`, never a panic, and a file that asks
+    /// for absurd key-derivation work is refused before any is done (see
+    /// [`pkcs12::read`]). A wrong passphrase is a refusal of the `passphrase` field.
     pub fn from_pkcs12(bytes: &[u8], passphrase: &str) -> Result<Identity> {
-        let store = KeyStore::from_pkcs12(bytes, passphrase).map_err(|_| {
-            Error::Conflict(
-                "the signing identity could not be opened: wrong passphrase, or not a PKCS#12 file"
-                    .into(),
-            )
-        })?;
-        let (_, chain) = store
-            .private_key_chain()
-            .ok_or_else(|| Error::Conflict("the PKCS#12 file holds no private key".into()))?;
-        let key = RsaPrivateKey::from_pkcs8_der(chain.key()).map_err(|_| {
-            Error::Conflict(
-                "Keel signs with RSA keys; this identity's key is of another kind".into(),
-            )
-        })?;
-        let certificates: Vec<Vec<u8>> =
-            chain.chain().iter().map(|c| c.as_der().to_vec()).collect();
-        let leaf = certificates
-            .first()
-            .ok_or_else(|| Error::Conflict("the PKCS#12 file holds no certificate".into()))?;
-        let cert =
-            Certificate::from_der(leaf).map_err(|e| failed("the certificate does not read", e))?;
-        let public = rsa::pkcs8::EncodePublicKey::to_public_key_der(&key.to_public_key())
-            .map_err(|e| failed("public key", e))?;
-        let in_cert = cert
-            .tbs_certificate
-            .subject_public_key_info
-            .to_der()
-            .map_err(|e| failed("certificate key", e))?;
-        if public.as_bytes() != in_cert.as_slice() {
+        let contents = pkcs12::read(bytes, passphrase)?;
+        if contents.keys.is_empty() {
             return Err(Error::Conflict(
-                "the key and the certificate in this file do not belong together".into(),
+                "the PKCS#12 file holds no private key; export the identity again with its key"
+                    .into(),
             ));
         }
-        let name = cert.tbs_certificate.subject.to_string();
-        let cn = name
-            .split(',')
-            .find_map(|part| part.trim().strip_prefix("CN="))
-            .map(str::to_owned)
-            .unwrap_or(name);
-        Ok(Identity {
-            key,
-            certificates,
-            name: cn,
-        })
+        // The signer's certificate is the one whose public key is the private key's.
+        // Each certificate is read once (a file holds at most a few dozen).
+        let readable: Vec<(&Vec<u8>, Certificate, Vec<u8>)> = contents
+            .certificates
+            .iter()
+            .filter_map(|der| {
+                let cert = Certificate::from_der(der).ok()?;
+                let spki = cert.tbs_certificate.subject_public_key_info.to_der().ok()?;
+                Some((der, cert, spki))
+            })
+            .collect();
+        let mut rsa_key_found = false;
+        for der in &contents.keys {
+            let Ok(key) = RsaPrivateKey::from_pkcs8_der(der) else {
+                continue;
+            };
+            rsa_key_found = true;
+            let public = rsa::pkcs8::EncodePublicKey::to_public_key_der(&key.to_public_key())
+                .map_err(|e| failed("public key", e))?;
+            let leaf = readable
+                .iter()
+                .find(|(_, _, spki)| spki.as_slice() == public.as_bytes())
+                .map(|(der, cert, _)| (*der, cert));
+            let Some((leaf_der, cert)) = leaf else {
+                continue;
+            };
+            let mut certificates = vec![leaf_der.clone()];
+            certificates.extend(
+                contents
+                    .certificates
+                    .iter()
+                    .filter(|c| *c != leaf_der)
+                    .cloned(),
+            );
+            let name = cert.tbs_certificate.subject.to_string();
+            let cn = name
+                .split(',')
+                .find_map(|part| part.trim().strip_prefix("CN="))
+                .map(str::to_owned)
+                .unwrap_or(name);
+            return Ok(Identity {
+                key,
+                certificates,
+                name: cn,
+            });
+        }
+        Err(Error::Conflict(if !rsa_key_found {
+            "Keel signs with RSA keys; this identity's key is of another kind".into()
+        } else if contents.certificates.is_empty() {
+            "the PKCS#12 file holds no certificate; export the identity again with its certificate"
+                .into()
+        } else {
+            "the key and the certificates in this file do not belong together".into()
+        }))
     }
 
     /// The identity as a PKCS#12 file protected by `passphrase`.
     pub fn to_pkcs12(&self, passphrase: &str) -> Result<Vec<u8>> {
         if passphrase.chars().count() < 8 {
-            return Err(Error::Conflict(
-                "a passphrase for a signing key needs at least 8 characters".into(),
+            return Err(Error::invalid(
+                "passphrase",
+                "A passphrase for a signing key needs at least 8 characters.",
             ));
         }
         let key = self.key.to_pkcs8_der().map_err(|e| failed("key", e))?;

@@ -9,6 +9,7 @@ pub mod identity;
 pub mod markdown;
 pub mod paragraph;
 pub mod pdf;
+pub mod pkcs12;
 pub mod plan_pdf;
 pub mod sample;
 pub mod signature;

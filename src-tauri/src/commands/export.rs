@@ -4,6 +4,7 @@
 
 use keel::domain::PdfExportSummary;
 use keel::identities::{IdentityInfo, SigningRequest};
+use keel::report::identity::Passphrase;
 use keel::{ApiError, Error, report};
 use tauri::AppHandle;
 use tauri_plugin_opener::OpenerExt;
@@ -23,7 +24,7 @@ pub async fn list_identities(app: AppHandle) -> Result<Vec<IdentityInfo>, ApiErr
 pub async fn create_identity(
     name: String,
     organisation: String,
-    passphrase: String,
+    passphrase: Passphrase,
     app: AppHandle,
 ) -> Result<IdentityInfo, ApiError> {
     blocking(&app, move |state| {
@@ -37,7 +38,7 @@ pub async fn create_identity(
 #[tauri::command]
 pub async fn import_identity(
     file: u64,
-    passphrase: String,
+    passphrase: Passphrase,
     app: AppHandle,
 ) -> Result<IdentityInfo, ApiError> {
     blocking(&app, move |state| {
