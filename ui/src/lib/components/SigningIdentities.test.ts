@@ -6,7 +6,7 @@ vi.mock('$lib/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('$lib/api')>();
   return {
     ...actual,
-    api: { listIdentities: vi.fn().mockResolvedValue([]), importIdentity: vi.fn(), createIdentity: vi.fn(), chooseIdentityFile: vi.fn() },
+    api: { listIdentities: vi.fn().mockResolvedValue([]), importIdentity: vi.fn(), createIdentity: vi.fn(), chooseIdentityFile: vi.fn().mockResolvedValue({ id: 7, path: '/keys/priya.p12' }) },
   };
 });
 
@@ -21,10 +21,11 @@ describe('SigningIdentities', () => {
     );
     render(SigningIdentities);
     await user.click(screen.getByRole('button', { name: 'Import a .p12 file…' }));
-    await user.type(screen.getByPlaceholderText('/path/to/identity.p12'), '/keys/priya.p12');
+    await user.click(screen.getByRole('button', { name: 'Choose…' }));
+    await screen.findByText('/keys/priya.p12');
     await user.type(screen.getByLabelText('Passphrase'), 'not it{Enter}');
 
-    expect(api.importIdentity).toHaveBeenCalledWith('/keys/priya.p12', 'not it');
+    expect(api.importIdentity).toHaveBeenCalledWith(7, 'not it');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Wrong passphrase: it does not open this signing identity.');
     expect(alert.previousElementSibling?.contains(screen.getByLabelText('Passphrase'))).toBe(true);
@@ -34,7 +35,7 @@ describe('SigningIdentities', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Import' }));
     const refused = await screen.findByText('/keys/priya.p12: the file is 5000000 bytes');
-    expect(refused.previousElementSibling?.contains(screen.getByPlaceholderText('/path/to/identity.p12'))).toBe(true);
+    expect(refused.previousElementSibling?.contains(screen.getByTestId('identity-file'))).toBe(true);
     expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 });
