@@ -226,7 +226,9 @@ export const api = {
   openLink: (url: string) => call<null>('open_link', { url }),
 
   /** Imports the chosen CSV files; with `dryRun`, only says what it would do. */
-  importCsv: (files: ChosenImportFiles, dryRun: boolean) => write<ImportReport>('import_csv', { files, dryRun }),
+  importCsv: (files: ChosenImportFiles, dryRun: boolean) =>
+    // A preview writes nothing: it does not wait for changes, nor count as one.
+    dryRun ? call<ImportReport>('import_csv', { files, dryRun }) : write<ImportReport>('import_csv', { files, dryRun }),
   /** Calls `handler` as an import (or its preview) reads rows; returns the unsubscribe. */
   onImportProgress: (handler: (progress: ImportProgress) => void): Promise<() => void> =>
     listen<ImportProgress>('import-progress', (event) => handler(event.payload)),
