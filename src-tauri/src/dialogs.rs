@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use keel::{ApiError, Error};
 use serde::{Deserialize, Serialize};
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
 /// What a file is chosen for: which dialog (open or save), which filter, and which
@@ -89,6 +89,10 @@ pub fn ask(app: &AppHandle, purpose: FilePurpose, suggested: Option<&str>) -> Op
     }
     let (name, extensions) = purpose.filter();
     let mut dialog = app.dialog().file().add_filter(name, extensions);
+    // Modal to the main window, as the page's own dialogs were.
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
     if let Some(suggested) = suggested.map(Path::new) {
         if let Some(dir) = suggested.parent().filter(|d| d.is_dir()) {
             dialog = dialog.set_directory(dir);
@@ -111,7 +115,7 @@ pub fn ask(app: &AppHandle, purpose: FilePurpose, suggested: Option<&str>) -> Op
 /// by the Rust side, never by the page; release builds ignore it.
 #[cfg(debug_assertions)]
 fn test_answer() -> Option<Option<PathBuf>> {
-    let file = std::env::var_os("KEEL_E2E_DIALOG_ANSWERS")?;
+    let file = std::env::var_os("KEEL_E2E_DIALOG_ANSWERS").filter(|f| !f.is_empty())?;
     let text = std::fs::read_to_string(&file).unwrap_or_default();
     let mut lines = text.lines();
     let answer = lines.next().unwrap_or("").trim();

@@ -29,7 +29,8 @@ export function freshHome() {
     answerDialogs: (...paths) => writeFileSync(join(home, 'dialog-answers'), paths.join('\n')),
     remove: () => {
       reapApps(home);
-      rmSync(home, { recursive: true, force: true });
+      // WebKit's helper processes may still be writing there for a moment after the kill.
+      rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }

@@ -117,6 +117,19 @@ test('a full interview by keyboard survives a kill in step 5 and lands in the pr
       assert.equal(await (await s.waitFor('#rto')).value(), '4h');
       assert.equal(await (await s.find('#rto-source')).value(), 'Dana Reyes');
 
+      // An RTO longer than the MTPD is refused: it stays as typed, flagged, and the
+      // header says an edit was refused until it is corrected.
+      await (await s.find('#rto')).click();
+      await s.chord(Key.Control, 'a');
+      await s.keys(`2w${Key.Tab}`);
+      await s.waitForText('[data-testid=saving]', 'refused');
+      assert.equal(await (await s.find('#rto')).value(), '2w');
+      assert.match(await (await s.find('#rto-error')).text(), /MTPD/);
+      await (await s.find('#rto')).click();
+      await s.chord(Key.Control, 'a');
+      await s.keys(`4h${Key.Tab}`);
+      await allSaved(s);
+
       await (await s.find('#rpo')).type(`1h${Key.Tab}`);
       await (await s.find('#mbco-percent')).type(`50${Key.Tab}`);
       await s.keys(`Half the loads, key clients first${Key.Tab}`);

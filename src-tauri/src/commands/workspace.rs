@@ -30,7 +30,7 @@ pub async fn open_engagement(path: String, app: AppHandle) -> Result<WorkspaceSt
             .any(|r| r.entry.path == path)
         {
             return Err(Error::Conflict(format!(
-                "{path} is not in the recent list: open it with Open another file…"
+                "{path} is not in the recent list: open it with “Open a file…”."
             ))
             .into());
         }

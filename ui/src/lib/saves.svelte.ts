@@ -13,11 +13,18 @@ class Saves {
   inFlight = $state(0);
   /** Field key → why the core refused what was typed there. */
   refused = $state<Record<string, string>>({});
+  /** Changes of any kind sent to the core and not yet answered (forms with a Save
+   *  button too), as the api module counts them. */
+  writes = $state(0);
+
+  constructor() {
+    api.onWrites?.((pending) => (this.writes = pending));
+  }
 
   /** A refusal outweighs edits on their way: it needs the user, they do not. */
   get status(): SaveStatus {
     if (Object.keys(this.refused).length > 0) return 'refused';
-    if (this.waitingCount > 0 || this.inFlight > 0) return 'saving';
+    if (this.waitingCount > 0 || this.inFlight > 0 || this.writes > 0) return 'saving';
     return 'saved';
   }
 

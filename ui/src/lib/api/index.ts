@@ -91,14 +91,41 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+// Changes go to the core one after another, in the order they were made. The core runs
+// each command on a thread of its own (the window never waits), so two changes sent at
+// once (keystrokes of one field, say) could otherwise commit in either order.
+let writeQueue: Promise<unknown> = Promise.resolve();
+let writesPending = 0;
+const writeWatchers = new Set<(pending: number) => void>();
+
+function write<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  writesPending++;
+  for (const watch of writeWatchers) watch(writesPending);
+  const result = writeQueue.then(() => call<T>(command, args));
+  writeQueue = result.catch(() => undefined);
+  const done = () => {
+    writesPending--;
+    for (const watch of writeWatchers) watch(writesPending);
+  };
+  result.then(done, done);
+  return result;
+}
+
+/** Calls `watch` with the number of changes sent and not yet answered, as it changes;
+ *  returns the unsubscribe. */
+function onWrites(watch: (pending: number) => void): () => void {
+  writeWatchers.add(watch);
+  return () => writeWatchers.delete(watch);
+}
+
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Resolves once no call is waiting for the core, including calls that the answers of
  *  earlier ones start (edits saved in order). */
 async function settled(): Promise<void> {
   await nextTask();
-  while (inFlight.size > 0) {
-    await Promise.allSettled([...inFlight]);
+  while (inFlight.size > 0 || writesPending > 0) {
+    await Promise.allSettled([...inFlight, writeQueue]);
     await nextTask();
   }
 }
@@ -110,71 +137,72 @@ const chooseFile = (purpose: FilePurpose, suggested: string | null = null) =>
 
 export const api = {
   settled,
+  onWrites,
   workspaceState: () => call<WorkspaceState>('workspace_state'),
   /** Opens an engagement of the recent list. */
-  openEngagement: (path: string) => call<WorkspaceState>('open_engagement', { path }),
+  openEngagement: (path: string) => write<WorkspaceState>('open_engagement', { path }),
   /** Opens the engagement chosen with `chooseEngagementFile`. */
-  openChosenEngagement: (file: number) => call<WorkspaceState>('open_chosen_engagement', { file }),
+  openChosenEngagement: (file: number) => write<WorkspaceState>('open_chosen_engagement', { file }),
   /** Creates an engagement where `chooseNewEngagementPath` said, or (null) where Keel proposes. */
   createEngagement: (organisation: string, file: number | null) =>
-    call<WorkspaceState>('create_engagement', { organisation, file }),
+    write<WorkspaceState>('create_engagement', { organisation, file }),
   proposeEngagementPath: (organisation: string) =>
     call<string>('propose_engagement_path', { organisation }),
-  forgetRecent: (path: string) => call<WorkspaceState>('forget_recent', { path }),
-  setFacilitatorName: (name: string) => call<WorkspaceState>('set_facilitator_name', { name }),
+  forgetRecent: (path: string) => write<WorkspaceState>('forget_recent', { path }),
+  setFacilitatorName: (name: string) => write<WorkspaceState>('set_facilitator_name', { name }),
 
-  updateDetails: (input: EngagementDetailsInput) => call<EngagementDetails>('update_details', { input }),
+  updateDetails: (input: EngagementDetailsInput) => write<EngagementDetails>('update_details', { input }),
   engagementInfo: () => call<EngagementInfo>('engagement_info'),
   auditLog: (limit: number) => call<AuditEntry[]>('audit_log', { limit }),
 
   listUnits: () => call<OrgUnit[]>('list_units'),
-  addUnit: (input: OrgUnitInput) => call<OrgUnit>('add_unit', { input }),
-  updateUnit: (id: number, input: OrgUnitInput) => call<OrgUnit>('update_unit', { id, input }),
-  deleteUnit: (id: number) => call<null>('delete_unit', { id }),
+  addUnit: (input: OrgUnitInput) => write<OrgUnit>('add_unit', { input }),
+  updateUnit: (id: number, input: OrgUnitInput) => write<OrgUnit>('update_unit', { id, input }),
+  deleteUnit: (id: number) => write<null>('delete_unit', { id }),
 
   listActivities: (query: ActivityQuery) => call<Activity[]>('list_activities', { query }),
-  addActivity: (input: ActivityInput) => call<Activity>('add_activity', { input }),
-  updateActivity: (id: number, input: ActivityInput) => call<Activity>('update_activity', { id, input }),
-  deleteActivity: (id: number) => call<null>('delete_activity', { id }),
+  addActivity: (input: ActivityInput) => write<Activity>('add_activity', { input }),
+  updateActivity: (id: number, input: ActivityInput) => write<Activity>('update_activity', { id, input }),
+  deleteActivity: (id: number) => write<null>('delete_activity', { id }),
 
   biaSettings: () => call<BiaSettings>('bia_settings'),
-  editBiaSettings: (edit: BiaSettingsEdit) => call<BiaSettings>('edit_bia_settings', { edit }),
+  editBiaSettings: (edit: BiaSettingsEdit) => write<BiaSettings>('edit_bia_settings', { edit }),
   interview: (activityId: number) => call<InterviewView>('interview', { activityId }),
   /** Applies edits in order, in one transaction: all of them or none. */
   editInterview: (activityId: number, edits: InterviewEdit[]) =>
-    call<InterviewView>('edit_interview', { activityId, edits }),
+    write<InterviewView>('edit_interview', { activityId, edits }),
   biaResults: () => call<BiaResult[]>('bia_results'),
   biaCompleteness: () => call<BiaCompleteness>('bia_completeness'),
   listResources: () => call<Resource[]>('list_resources'),
   dependencyAnalysis: () => call<Analysis>('dependency_analysis'),
   resourceCapability: (resourceId: number) => call<ResourceCapabilityInput>('resource_capability', { resourceId }),
   setResourceCapability: (resourceId: number, input: ResourceCapabilityInput) =>
-    call<ResourceCapabilityInput>('set_resource_capability', { resourceId, input }),
+    write<ResourceCapabilityInput>('set_resource_capability', { resourceId, input }),
   dependencyMap: () => call<DependencyMap>('dependency_map'),
   /** Keeps a node (`activity:ID`, `resource:ID`) where it was dragged to. */
-  setMapPosition: (node: string, at: MapPosition) => call<null>('set_map_position', { node, at }),
-  resetMapLayout: () => call<DependencyMap>('reset_map_layout'),
+  setMapPosition: (node: string, at: MapPosition) => write<null>('set_map_position', { node, at }),
+  resetMapLayout: () => write<DependencyMap>('reset_map_layout'),
   /** `from` needs `to`; a non-empty group makes it one of `from`'s alternatives. */
-  addNeed: (from: string, to: string, group: string) => call<DependencyMap>('add_need', { from, to, group }),
-  removeNeed: (from: string, to: string) => call<DependencyMap>('remove_need', { from, to }),
+  addNeed: (from: string, to: string, group: string) => write<DependencyMap>('add_need', { from, to, group }),
+  removeNeed: (from: string, to: string) => write<DependencyMap>('remove_need', { from, to }),
   listPeople: () => call<Person[]>('list_people'),
-  addPerson: (input: PersonInput) => call<Person>('add_person', { input }),
-  updatePerson: (id: number, input: PersonInput) => call<Person>('update_person', { id, input }),
-  deletePerson: (id: number) => call<null>('delete_person', { id }),
+  addPerson: (input: PersonInput) => write<Person>('add_person', { input }),
+  updatePerson: (id: number, input: PersonInput) => write<Person>('update_person', { id, input }),
+  deletePerson: (id: number) => write<null>('delete_person', { id }),
   listTeams: () => call<Team[]>('list_teams'),
-  addTeam: (input: TeamInput) => call<Team>('add_team', { input }),
-  updateTeam: (id: number, input: TeamInput) => call<Team>('update_team', { id, input }),
-  deleteTeam: (id: number) => call<null>('delete_team', { id }),
+  addTeam: (input: TeamInput) => write<Team>('add_team', { input }),
+  updateTeam: (id: number, input: TeamInput) => write<Team>('update_team', { id, input }),
+  deleteTeam: (id: number) => write<null>('delete_team', { id }),
 
   listPlans: () => call<PlanSummary[]>('list_plans'),
-  createPlan: (input: NewPlanInput) => call<PlanView>('create_plan', { input }),
+  createPlan: (input: NewPlanInput) => write<PlanView>('create_plan', { input }),
   planView: (planId: number) => call<PlanView>('plan_view', { planId }),
   /** Edits the working version; an approved plan starts its next draft version. */
-  editPlan: (planId: number, edit: PlanEdit) => call<PlanView>('edit_plan', { planId, edit }),
-  submitPlan: (planId: number) => call<PlanView>('submit_plan', { planId }),
-  withdrawPlan: (planId: number) => call<PlanView>('withdraw_plan', { planId }),
+  editPlan: (planId: number, edit: PlanEdit) => write<PlanView>('edit_plan', { planId, edit }),
+  submitPlan: (planId: number) => write<PlanView>('submit_plan', { planId }),
+  withdrawPlan: (planId: number) => write<PlanView>('withdraw_plan', { planId }),
   approvePlan: (planId: number, name: string, role: string, comment: string) =>
-    call<PlanView>('approve_plan', { planId, name, role, comment }),
+    write<PlanView>('approve_plan', { planId, name, role, comment }),
   frozenPlanVersion: (planId: number, version: number) =>
     call<FrozenVersion>('frozen_plan_version', { planId, version }),
   proposePlanSteps: (planId: number) => call<StepInput[]>('propose_plan_steps', { planId }),
@@ -198,7 +226,9 @@ export const api = {
   openLink: (url: string) => call<null>('open_link', { url }),
 
   /** Imports the chosen CSV files; with `dryRun`, only says what it would do. */
-  importCsv: (files: ChosenImportFiles, dryRun: boolean) => call<ImportReport>('import_csv', { files, dryRun }),
+  importCsv: (files: ChosenImportFiles, dryRun: boolean) =>
+    // A preview writes nothing: it does not wait for changes, nor count as one.
+    dryRun ? call<ImportReport>('import_csv', { files, dryRun }) : write<ImportReport>('import_csv', { files, dryRun }),
   /** Calls `handler` as an import (or its preview) reads rows; returns the unsubscribe. */
   onImportProgress: (handler: (progress: ImportProgress) => void): Promise<() => void> =>
     listen<ImportProgress>('import-progress', (event) => handler(event.payload)),

@@ -46,4 +46,23 @@ describe('BiaSettingsPage', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('There is already a bucket at 1h.');
     expect(screen.getByText('1h')).toBeTruthy();
   });
+
+  it('keeps a refused tier RTO as typed, flagged, and does not reload it over the typing', async () => {
+    vi.clearAllMocks();
+    vi.mocked(api.biaSettings).mockResolvedValue(settings);
+    vi.mocked(api.editBiaSettings).mockRejectedValue(
+      new KeelError({ code: 'validation', message: 'x', fields: { tier: '“half a day” should start with a number.' } }),
+    );
+    render(BiaSettingsPage);
+    const user = userEvent.setup();
+    const input = (await screen.findByLabelText('RTO up to')) as HTMLInputElement;
+    await user.clear(input);
+    await user.type(input, 'half a day');
+    await user.tab();
+    expect(api.editBiaSettings).toHaveBeenCalledWith({ kind: 'tier_max', tier: 1, max_rto: 'half a day' });
+    expect((await screen.findByRole('alert')).textContent).toContain('should start with a number');
+    expect(input.value).toBe('half a day');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(api.biaSettings).toHaveBeenCalledTimes(1);
+  });
 });

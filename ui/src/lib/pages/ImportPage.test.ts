@@ -9,6 +9,7 @@ vi.mock('$lib/api', async (importOriginal) => {
 });
 
 import { api } from '$lib/api';
+import { importing } from '$lib/importing.svelte';
 import ImportPage from './ImportPage.svelte';
 
 function entry(id: number, action: AuditEntry['action'], entity: string, entity_id: number, field: string | null, value: string): AuditEntry {
@@ -34,6 +35,7 @@ describe('ImportPage', () => {
   let progress: (p: { rows: number }) => void = () => {};
   beforeEach(() => {
     vi.clearAllMocks();
+    importing.reset();
     vi.mocked(api.onImportProgress).mockImplementation(async (handler) => {
       progress = handler;
       return () => {};
@@ -92,5 +94,22 @@ describe('ImportPage', () => {
     finish(report());
     expect(await screen.findByTestId('import-summary')).toBeTruthy();
     expect(screen.queryByTestId('import-progress')).toBeNull();
+  });
+
+  it('keeps a running preview and its result when the page is left and opened again', async () => {
+    let finish: (r: ImportReport) => void = () => {};
+    vi.mocked(api.chooseCsvFile).mockResolvedValue({ id: 8, path: '/tmp/big/activities.csv' });
+    vi.mocked(api.importCsv).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    const user = userEvent.setup();
+    const first = render(ImportPage);
+    await user.click(screen.getByRole('button', { name: 'Choose… Activities' }));
+    await user.click(await screen.findByRole('button', { name: 'Preview' }));
+    await screen.findByTestId('import-progress');
+    first.unmount();
+    render(ImportPage);
+    expect(screen.getByTestId('import-progress')).toBeTruthy();
+    expect(screen.getByText('/tmp/big/activities.csv')).toBeTruthy();
+    finish(report());
+    expect(await screen.findByTestId('import-summary')).toBeTruthy();
   });
 });
