@@ -26,3 +26,10 @@ pub fn engagement_info(state: State<'_, AppState>) -> Result<EngagementInfo, Api
 pub fn audit_log(limit: usize, state: State<'_, AppState>) -> Result<Vec<AuditEntry>, ApiError> {
     state.with_store(|store| store.audit_log(limit))
 }
+
+/// Ends the editing runs of the open engagement: the typing in them is written to the
+/// audit log now. The window calls it when a text field is left and before it closes.
+#[tauri::command]
+pub fn close_editing_runs(state: State<'_, AppState>) -> Result<(), ApiError> {
+    state.with_store(|store| store.close_editing_runs().map(drop))
+}

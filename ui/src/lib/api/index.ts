@@ -89,6 +89,8 @@ export const api = {
   updateDetails: (input: EngagementDetailsInput) => call<EngagementDetails>('update_details', { input }),
   engagementInfo: () => call<EngagementInfo>('engagement_info'),
   auditLog: (limit: number) => call<AuditEntry[]>('audit_log', { limit }),
+  /** Ends the open editing runs: what was typed is in the audit log now (on blur, before quitting). */
+  closeEditingRuns: () => call<null>('close_editing_runs'),
 
   listUnits: () => call<OrgUnit[]>('list_units'),
   addUnit: (input: OrgUnitInput) => call<OrgUnit>('add_unit', { input }),
