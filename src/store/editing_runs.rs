@@ -41,8 +41,8 @@ pub(super) fn close_all(tx: &Connection) -> Result<usize> {
 
 /// One save of a typed field inside the write transaction `tx`: continues the field's
 /// open run, or starts one (closing the field's earlier run first if typing paused or
-/// someone else typed it). When `others_open` is set, the runs of every other field are
-/// closed first: an edit elsewhere ends them.
+/// someone else typed it). When `others_open` is set (the transaction's first change),
+/// the runs of every other field are closed first: an edit elsewhere ends them.
 pub(super) fn save(
     tx: &Connection,
     (actor, at): (&str, &str),
