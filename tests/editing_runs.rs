@@ -244,7 +244,7 @@ fn closing_the_runs_logs_them_at_once_and_the_next_keystroke_starts_a_new_run() 
         ("", "Paper"),
         10,
     );
-    assert_eq!(store.open_editing_runs().expect("open runs"), 1);
+    assert_eq!(store.editing_runs_open().expect("open runs"), 1);
     assert_eq!(
         raw_count(&fixture, "audit_log"),
         logged + 2,
@@ -252,7 +252,7 @@ fn closing_the_runs_logs_them_at_once_and_the_next_keystroke_starts_a_new_run() 
     );
 
     assert_eq!(store.close_editing_runs().expect("close"), 1);
-    assert_eq!(store.open_editing_runs().expect("open runs"), 0);
+    assert_eq!(store.editing_runs_open().expect("open runs"), 0);
     assert_eq!(raw_count(&fixture, "audit_log"), logged + 3);
     type_keys(
         &mut store,

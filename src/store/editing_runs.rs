@@ -104,7 +104,7 @@ impl EngagementStore {
     }
 
     /// How many editing runs are open (typing not yet in the audit log).
-    pub fn open_editing_runs(&self) -> Result<i64> {
+    pub fn editing_runs_open(&self) -> Result<i64> {
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM editing_run", [], |r| r.get(0))?)
@@ -114,7 +114,7 @@ impl EngagementStore {
     /// batch under way): readers of the audit log call it first, so that what they show
     /// is what was typed. A file without open runs is not written to.
     pub(super) fn close_open_runs(&self) -> Result<usize> {
-        if self.open_editing_runs()? == 0 {
+        if self.editing_runs_open()? == 0 {
             return Ok(0);
         }
         if !self.conn.is_autocommit() {
