@@ -457,3 +457,31 @@ fn an_identity_made_on_the_command_line_signs_an_export() {
         "nothing is written without the signature"
     );
 }
+
+#[test]
+fn bench_keystroke_times_the_saves_and_logs_one_entry_per_editing_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("typed.keel");
+    let path = file.to_str().expect("utf-8 path");
+    let out = keel(&["bench", "keystroke", "--chars", "12", "--file", path]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("interview notes (edit_interview): p50 ")
+            && text.contains("plan section")
+            && text.contains("p95 "),
+        "{text}"
+    );
+    // The notes and the section, and the status change of a validated interview.
+    assert!(
+        ["2", "3"]
+            .iter()
+            .any(|n| text.contains(&format!("Audit entries added: {n} for 24 saves"))),
+        "{text}"
+    );
+    assert!(file.exists(), "--file keeps the engagement");
+}

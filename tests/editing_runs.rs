@@ -244,7 +244,7 @@ fn closing_the_runs_logs_them_at_once_and_the_next_keystroke_starts_a_new_run() 
         ("", "Paper"),
         10,
     );
-    assert_eq!(store.open_editing_runs().expect("open runs"), 1);
+    assert_eq!(store.editing_runs_open().expect("open runs"), 1);
     assert_eq!(
         raw_count(&fixture, "audit_log"),
         logged + 2,
@@ -252,7 +252,7 @@ fn closing_the_runs_logs_them_at_once_and_the_next_keystroke_starts_a_new_run() 
     );
 
     assert_eq!(store.close_editing_runs().expect("close"), 1);
-    assert_eq!(store.open_editing_runs().expect("open runs"), 0);
+    assert_eq!(store.editing_runs_open().expect("open runs"), 0);
     assert_eq!(raw_count(&fixture, "audit_log"), logged + 3);
     type_keys(
         &mut store,
@@ -414,5 +414,54 @@ fn typing_a_5000_character_note_key_by_key_keeps_the_file_well_under_a_megabyte(
     assert!(
         size < 1024 * 1024 && size - empty < 128 * 1024,
         "after 5,000 saves of a growing note the file is {size} bytes ({empty} before)"
+    );
+}
+
+#[test]
+fn typing_into_a_validated_interview_logs_its_status_change_then_one_entry_for_the_text() {
+    let fixture = Fixture::new();
+    let path = fixture.dir.path().join("demo.keel");
+    drop(keel::demo::write_demo(&path, "Ana").expect("demo"));
+    let clock = ManualClock::default();
+    let mut store = EngagementStore::open_with_clock(&path, clock.clock())
+        .expect("open")
+        .with_actor("Ana");
+    let validated = store
+        .activities(&Default::default())
+        .expect("activities")
+        .into_iter()
+        .map(|a| a.id)
+        .find(|id| {
+            store.interview(*id).expect("view").interview.status
+                == keel::domain::InterviewStatus::Validated
+        })
+        .expect("the demo has a validated interview");
+    let notes = store.interview(validated).expect("view").interview.notes;
+    let start = if notes.is_empty() {
+        String::new()
+    } else {
+        format!("{notes}\n")
+    };
+    let last = store.last_audit_id().expect("last id");
+
+    type_keys(
+        &mut store,
+        &clock,
+        (validated, InterviewText::Notes),
+        (&start, "Checked again."),
+        5,
+    );
+    let logged: Vec<_> = store
+        .audit_since(last)
+        .expect("since")
+        .into_iter()
+        .map(|e| (e.field.unwrap_or_default(), e.new_value.unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        logged,
+        vec![
+            ("status".to_owned(), "complete".to_owned()),
+            ("notes".to_owned(), format!("{start}Checked again.")),
+        ]
     );
 }

@@ -16,6 +16,7 @@ macro_rules! say {
 }
 
 mod analyze;
+mod bench;
 mod bia;
 mod export;
 mod output;
@@ -173,7 +174,7 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         engagement: PathBuf,
     },
-    /// Measure Keel's own work: `keel bench pdf --pages 100`.
+    /// Measure Keel's own work: `keel bench pdf --pages 100`, `keel bench keystroke`.
     #[command(subcommand)]
     Bench(BenchCommand),
     /// Lose one or more resources (a site, a supplier) at once: which activities stop,
@@ -225,6 +226,16 @@ enum BenchCommand {
         /// Keep the PDF here.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Write the demo engagement, type this many characters key by key into an
+    /// interview's notes and into a plan section, and print p50 and p95 per saved
+    /// keystroke (durable commit and audit included).
+    Keystroke {
+        #[arg(long, default_value_t = 2000)]
+        chars: usize,
+        /// Write the demo engagement here and keep it (a temporary file otherwise).
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
     },
 }
 
@@ -345,6 +356,9 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
         }) => export::new_identity(&name, &org, &out, &passphrase_file),
         Command::Verify { pdf, engagement } => export::verify(&pdf, &engagement),
         Command::Bench(BenchCommand::Pdf { pages, out }) => export::bench_pdf(pages, out),
+        Command::Bench(BenchCommand::Keystroke { chars, file }) => {
+            bench::keystroke(chars, file, actor)
+        }
         Command::Scenario { file, lose, json } => analyze::scenario(file, &lose, json),
         Command::Audit { file, limit, json } => {
             let entries = EngagementStore::open(&file)?.audit_log(limit)?;

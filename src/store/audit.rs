@@ -28,8 +28,8 @@ pub(crate) struct Changes<'a> {
     pub tx: &'a Connection,
     pub at: &'a str,
     actor: &'a str,
-    /// Set once this transaction has closed every editing run (and opened none since).
-    runs_closed: Cell<bool>,
+    /// Set once this transaction has ended the editing runs that were open before it.
+    runs_settled: Cell<bool>,
 }
 
 impl<'a> Changes<'a> {
@@ -38,7 +38,7 @@ impl<'a> Changes<'a> {
             tx,
             at,
             actor,
-            runs_closed: Cell::new(false),
+            runs_settled: Cell::new(false),
         }
     }
 
@@ -125,10 +125,11 @@ impl<'a> Changes<'a> {
         old: Option<&str>,
         new: Option<&str>,
     ) -> Result<()> {
-        // An edit ends the editing runs before it, and is logged after them.
-        if !self.runs_closed.get() {
+        // An edit ends the editing runs open before it, and is logged after them. A run
+        // this same edit typed into stays open (its status change, say, is logged first).
+        if !self.runs_settled.get() {
             editing_runs::close_all(self.tx)?;
-            self.runs_closed.set(true);
+            self.runs_settled.set(true);
         }
         self.tx.prepare_cached(
             "INSERT INTO audit_log (at, actor, action, entity, entity_id, entity_label, field, old_value, new_value)
@@ -154,9 +155,9 @@ impl<'a> Changes<'a> {
             subject,
             field,
             (old, new),
-            !self.runs_closed.get(),
+            !self.runs_settled.get(),
         )?;
-        self.runs_closed.set(false);
+        self.runs_settled.set(true);
         Ok(())
     }
 }

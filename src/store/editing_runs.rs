@@ -41,8 +41,8 @@ pub(super) fn close_all(tx: &Connection) -> Result<usize> {
 
 /// One save of a typed field inside the write transaction `tx`: continues the field's
 /// open run, or starts one (closing the field's earlier run first if typing paused or
-/// someone else typed it). When `others_open` is set, the runs of every other field are
-/// closed first: an edit elsewhere ends them.
+/// someone else typed it). When `others_open` is set (the transaction's first change),
+/// the runs of every other field are closed first: an edit elsewhere ends them.
 pub(super) fn save(
     tx: &Connection,
     (actor, at): (&str, &str),
@@ -104,7 +104,7 @@ impl EngagementStore {
     }
 
     /// How many editing runs are open (typing not yet in the audit log).
-    pub fn open_editing_runs(&self) -> Result<i64> {
+    pub fn editing_runs_open(&self) -> Result<i64> {
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM editing_run", [], |r| r.get(0))?)
@@ -114,7 +114,7 @@ impl EngagementStore {
     /// batch under way): readers of the audit log call it first, so that what they show
     /// is what was typed. A file without open runs is not written to.
     pub(super) fn close_open_runs(&self) -> Result<usize> {
-        if self.open_editing_runs()? == 0 {
+        if self.editing_runs_open()? == 0 {
             return Ok(0);
         }
         if !self.conn.is_autocommit() {

@@ -27,6 +27,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         engagement::update_details,
         engagement::engagement_info,
         engagement::audit_log,
+        engagement::close_editing_runs,
         units::list_units,
         units::add_unit,
         units::update_unit,

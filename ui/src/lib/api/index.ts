@@ -154,6 +154,8 @@ export const api = {
   updateDetails: (input: EngagementDetailsInput) => write<EngagementDetails>('update_details', { input }),
   engagementInfo: () => call<EngagementInfo>('engagement_info'),
   auditLog: (limit: number) => call<AuditEntry[]>('audit_log', { limit }),
+  /** Ends the open editing runs: what was typed is in the audit log now (on blur, before quitting). */
+  closeEditingRuns: () => call<null>('close_editing_runs'),
 
   listUnits: () => call<OrgUnit[]>('list_units'),
   addUnit: (input: OrgUnitInput) => write<OrgUnit>('add_unit', { input }),
