@@ -34,6 +34,6 @@ pub async fn audit_log(limit: usize, app: AppHandle) -> Result<Vec<AuditEntry>, 
 /// Ends the editing runs of the open engagement: the typing in them is written to the
 /// audit log now. The window calls it when a text field is left and before it closes.
 #[tauri::command]
-pub fn close_editing_runs(state: State<'_, AppState>) -> Result<(), ApiError> {
-    state.with_store(|store| store.close_editing_runs().map(drop))
+pub async fn close_editing_runs(app: AppHandle) -> Result<(), ApiError> {
+    on_store(&app, |store| store.close_editing_runs().map(drop)).await
 }

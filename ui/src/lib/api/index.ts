@@ -155,7 +155,7 @@ export const api = {
   engagementInfo: () => call<EngagementInfo>('engagement_info'),
   auditLog: (limit: number) => call<AuditEntry[]>('audit_log', { limit }),
   /** Ends the open editing runs: what was typed is in the audit log now (on blur, before quitting). */
-  closeEditingRuns: () => call<null>('close_editing_runs'),
+  closeEditingRuns: () => write<null>('close_editing_runs'),
 
   listUnits: () => call<OrgUnit[]>('list_units'),
   addUnit: (input: OrgUnitInput) => write<OrgUnit>('add_unit', { input }),
