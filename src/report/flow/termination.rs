@@ -335,6 +335,23 @@ fn deep_and_huge_markdown_lists_end_inside_the_page() {
     assert!(out.pages.len() < 150, "{}", out.pages.len());
 }
 
+#[test]
+fn empty_contents_and_empty_headings_leave_no_blank_page() {
+    // Found by the property tests below: each left page 1 blank before the break.
+    let empty_header = || Block::Table(table(words(""), Vec::new()));
+    for first in [
+        Block::Contents,
+        Block::Heading {
+            level: 1,
+            text: String::new(),
+            toc: true,
+        },
+    ] {
+        let out = check(&[first, Block::PageBreak, empty_header(), empty_header()]);
+        assert_eq!(out.pages.len(), 1);
+    }
+}
+
 /// A word of `len` characters from a mixed alphabet, starting at `at` in it.
 fn word(len: usize, at: usize) -> String {
     const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzéßЖλ0123456789";
