@@ -76,4 +76,78 @@ mod tests {
             "deterministic"
         );
     }
+
+    /// The titles of the outline entries under `parent`, each with its `/Count`.
+    fn outline_level(doc: &lopdf::Document, parent: &lopdf::Dictionary) -> Vec<(String, i64)> {
+        let mut out = Vec::new();
+        let mut next = parent
+            .get(b"First")
+            .and_then(lopdf::Object::as_reference)
+            .ok();
+        while let Some(id) = next {
+            let entry = doc.get_dictionary(id).expect("entry");
+            let raw = entry
+                .get(b"Title")
+                .and_then(lopdf::Object::as_str)
+                .expect("title");
+            let units: Vec<u16> = raw[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            let count = entry
+                .get(b"Count")
+                .and_then(lopdf::Object::as_i64)
+                .unwrap_or(0);
+            out.push((String::from_utf16_lossy(&units), count));
+            next = entry
+                .get(b"Next")
+                .and_then(lopdf::Object::as_reference)
+                .ok();
+        }
+        out
+    }
+
+    #[test]
+    fn thousands_of_headings_nest_in_the_outline() {
+        let mut markdown = String::new();
+        for i in 0..400 {
+            markdown.push_str(&format!(
+                "# Part {i}
+
+## Step {i}a
+
+## Step {i}b
+
+"
+            ));
+        }
+        let exported = section_pdf(&markdown).expect("pdf");
+        let doc = lopdf::Document::load_mem(&exported.bytes).expect("reads back");
+        let catalog = doc.catalog().expect("catalog");
+        let root = catalog
+            .get(b"Outlines")
+            .and_then(lopdf::Object::as_reference)
+            .and_then(|id| doc.get_dictionary(id))
+            .expect("outline");
+        assert_eq!(
+            root.get(b"Count").and_then(lopdf::Object::as_i64).ok(),
+            Some(1200)
+        );
+        let top = outline_level(&doc, root);
+        assert_eq!(top.len(), 400);
+        assert_eq!(top[0], ("Part 0".to_owned(), 2));
+        assert_eq!(top[399], ("Part 399".to_owned(), 2));
+        let first = doc
+            .get_dictionary(
+                root.get(b"First")
+                    .and_then(lopdf::Object::as_reference)
+                    .expect("first"),
+            )
+            .expect("entry");
+        let steps: Vec<String> = outline_level(&doc, first)
+            .into_iter()
+            .map(|e| e.0)
+            .collect();
+        assert_eq!(steps, ["Step 0a", "Step 0b"]);
+    }
 }
