@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 mod table;
 #[cfg(test)]
-mod termination;
+pub(crate) mod termination;
 
 use super::display::{Item, LinkTarget, OutlineEntry, Page};
 use super::fonts::{Glyph, Style, fonts, width};

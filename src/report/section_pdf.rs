@@ -57,7 +57,67 @@ pub fn section_pdf(markdown: &str) -> Result<Exported> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// Markdown-shaped text: the characters that open blocks and inlines, odd characters
+    /// (control, bidi, unassigned, emoji, no font has them), long runs and anything.
+    fn hostile_markdown() -> impl Strategy<Value = String> {
+        let token = prop_oneof![
+            prop::sample::select(vec![
+                "#",
+                "## ",
+                "|",
+                "---|",
+                "- ",
+                "  - ",
+                "1. ",
+                "\n",
+                "\n\n",
+                "*",
+                "**",
+                "_",
+                "[",
+                "](",
+                ")",
+                "`",
+                "```",
+                "> ",
+                "<b>",
+                "&amp;",
+                " ",
+                "\r",
+                "\t",
+                "\u{0}",
+                "\u{202e}",
+                "\u{fffe}",
+                "\u{1F642}",
+                "\u{0F40}",
+                "e\u{301}",
+                "ﬁ",
+                "\u{200b}",
+            ])
+            .prop_map(str::to_owned),
+            (1usize..400).prop_map(|n| "w".repeat(n)),
+            any::<String>(),
+        ];
+        prop::collection::vec(token, 0..60).prop_map(|t| t.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: crate::report::flow::termination::cases(8),
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn any_text_becomes_a_pdf_that_reads_back(markdown in hostile_markdown()) {
+            let exported = section_pdf(&markdown).expect("pdf");
+            let doc = lopdf::Document::load_mem(&exported.bytes).expect("reads back");
+            prop_assert_eq!(doc.get_pages().len(), exported.pages);
+        }
+    }
 
     #[test]
     fn a_section_with_a_tall_table_header_becomes_a_readable_pdf() {

@@ -7,6 +7,15 @@ use proptest::prelude::*;
 use super::*;
 use crate::report::markdown;
 
+/// How many cases a property test runs: `default`, or `PROPTEST_CASES` for a longer run
+/// by hand (the suite keeps to a few, as layout is slow in a debug build).
+pub(crate) fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 fn bare_frame() -> Frame {
     Frame {
         header_left: String::new(),
@@ -441,7 +450,7 @@ fn block_strategy() -> impl Strategy<Value = Block> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(16), ..ProptestConfig::default() })]
 
     #[test]
     fn any_markdown_lays_out_on_a_bounded_number_of_sane_pages(
