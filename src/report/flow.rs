@@ -320,12 +320,12 @@ impl<'a> Flow<'a> {
             .iter()
             .enumerate()
             .filter_map(|(i, b)| match b {
-                // Deeper headings are bookmarks only.
+                // Deeper headings are bookmarks only; empty ones are not drawn at all.
                 Block::Heading {
                     level,
                     text,
                     toc: true,
-                } if *level <= 2 => Some((i, text.clone(), *level)),
+                } if *level <= 2 && !text.trim().is_empty() => Some((i, text.clone(), *level)),
                 _ => None,
             })
             .collect();

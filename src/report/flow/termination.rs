@@ -359,6 +359,25 @@ fn empty_contents_and_empty_headings_leave_no_blank_page() {
         let out = check(&[first, Block::PageBreak, empty_header(), empty_header()]);
         assert_eq!(out.pages.len(), 1);
     }
+    // And an empty heading is neither a bookmark nor a line of the contents.
+    let heading = |text: &str| Block::Heading {
+        level: 1,
+        text: text.into(),
+        toc: true,
+    };
+    let out = check(&[
+        Block::Contents,
+        Block::PageBreak,
+        heading(" "),
+        heading("Real"),
+    ]);
+    assert_eq!(out.outline.len(), 1);
+    let links = out.pages[0]
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Link { .. }))
+        .count();
+    assert_eq!(links, 1, "one line in the contents");
 }
 
 /// A word of `len` characters from a mixed alphabet, starting at `at` in it.
