@@ -29,6 +29,9 @@ pub fn section_layout(markdown: &str) -> Flowed {
 pub fn section_pdf(markdown: &str) -> Result<Exported> {
     let started = Instant::now();
     let flowed = section_layout(markdown);
+    if flowed.overflowed {
+        return Err(flow::too_long("The section"));
+    }
     let list = DisplayList {
         page_width: A4.0,
         page_height: A4.1,

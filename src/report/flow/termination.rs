@@ -380,6 +380,28 @@ fn empty_contents_and_empty_headings_leave_no_blank_page() {
     assert_eq!(links, 1, "one line in the contents");
 }
 
+#[test]
+fn a_document_past_the_page_limit_is_marked_and_keeps_only_the_limit() {
+    let rows: Vec<Vec<Vec<Span>>> = (0..400).map(|i| words(&(i % 10).to_string())).collect();
+    let blocks = [Block::Contents, Block::Table(table(words("N"), rows))];
+    let whole = flow(&blocks, &bare_frame());
+    assert!(!whole.overflowed);
+    assert!(whole.pages.len() > 5, "{}", whole.pages.len());
+    let cut = flow_at_most(&blocks, &bare_frame(), 3);
+    assert!(cut.overflowed);
+    assert_eq!(cut.pages.len(), 3);
+    let exact = flow_at_most(&blocks, &bare_frame(), whole.pages.len());
+    assert!(
+        !exact.overflowed,
+        "a document of exactly the limit is whole"
+    );
+    let message = too_long("The plan").to_string();
+    assert!(
+        message.contains("2000 pages") && message.contains("shorten it"),
+        "{message}"
+    );
+}
+
 /// A word of `len` characters from a mixed alphabet, starting at `at` in it.
 fn word(len: usize, at: usize) -> String {
     const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzéßЖλ0123456789";
