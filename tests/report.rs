@@ -381,3 +381,65 @@ fn identities_are_kept_in_the_config_folder_and_open_only_with_their_passphrase(
         assert_eq!(mode & 0o077, 0, "only its owner can read a key");
     }
 }
+
+/// Exports `doc` on another thread, failing (not hanging) if the layout never ends.
+fn export_within(doc: report::PlanDocument, limit: std::time::Duration) -> report::Exported {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(report::export(&doc));
+    });
+    receive
+        .recv_timeout(limit)
+        .unwrap_or_else(|_| panic!("the export did not finish within {limit:?}"))
+        .expect("export")
+}
+
+#[test]
+fn tall_table_header_in_a_plan_section_does_not_page_forever() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = demo(dir.path());
+    let draft = 2;
+    let limit = std::time::Duration::from_secs(120);
+    let before = export_within(store.plan_document(draft, None).expect("document"), limit);
+
+    // A header cell of 600 characters in the first of eight columns: taller than a
+    // page at that width, so it can be neither kept on one page nor repeated.
+    let header: String = (0..100).map(|i| format!("own{i:02} ")).collect();
+    assert_eq!(header.len(), 600);
+    let mut table = format!("| {header} | B | C | D | E | F | G | H |\n");
+    table.push_str("|---|---|---|---|---|---|---|---|\n");
+    for r in 1..=30 {
+        table.push_str(&format!(
+            "| Row{r} | b{r} | c{r} | d{r} | e{r} | f{r} | g{r} | h{r} |\n"
+        ));
+    }
+    store
+        .edit_plan(
+            draft,
+            &PlanEdit::Section {
+                key: "concept".into(),
+                body: format!("The people who own each step:\n\n{table}\nAfter the table."),
+            },
+        )
+        .expect("edit");
+    let exported = export_within(store.plan_document(draft, None).expect("document"), limit);
+
+    // The table takes a page or two of its own, plus what it pushes on.
+    assert!(
+        exported.pages > before.pages && exported.pages <= before.pages + 4,
+        "{} pages with the table, {} without",
+        exported.pages,
+        before.pages
+    );
+    let path = write(dir.path(), "tall.pdf", &exported.bytes);
+    assert!(run("qpdf", &["--check", &path]).contains("No syntax or stream encoding errors"));
+    let info = run("pdfinfo", &[&path]);
+    assert!(
+        info.contains(&format!("Pages:           {}", exported.pages)),
+        "{info}"
+    );
+    let text = run("pdftotext", &[&path, "-"]);
+    for word in ["own00", "own99", "h30", "After the table."] {
+        assert_eq!(text.matches(word).count(), 1, "{word:?} once in the text");
+    }
+}

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 mod table;
 #[cfg(test)]
-mod termination;
+pub(crate) mod termination;
 
 use super::display::{Item, LinkTarget, OutlineEntry, Page};
 use super::fonts::{Glyph, Style, fonts, width};
@@ -119,12 +119,34 @@ pub struct Flowed {
     pub pages: Vec<Page>,
     pub outline: Vec<OutlineEntry>,
     pub missing: Vec<char>,
+    /// The document ran past `MAX_PAGES`: the pages after that were laid out on one
+    /// reused page and not kept, so the document is incomplete and must not be written.
+    pub overflowed: bool,
+}
+
+/// No document is longer than this. Ten thousand table rows take about 300 pages; past
+/// this, a written section holds something no reader wants on paper (a long cell in a
+/// column a few points wide takes a page for every few characters), and keeping every
+/// page would take gigabytes of memory (3,757 pages took 2.3 GB in a debug build).
+pub const MAX_PAGES: usize = 2_000;
+
+/// What to tell someone whose document ran past `MAX_PAGES`.
+pub fn too_long(what: &str) -> crate::Error {
+    crate::Error::Conflict(format!(
+        "{what} would run past {MAX_PAGES} pages, which Keel does not export. A written \
+         section probably holds a very long table or text (a long cell in a table of many \
+         columns takes a page for every few characters): shorten it and export again."
+    ))
 }
 
 /// Lays out `blocks` on A4 pages; see the module note.
 pub fn flow(blocks: &[Block], frame: &Frame) -> Flowed {
+    flow_at_most(blocks, frame, MAX_PAGES)
+}
+
+fn flow_at_most(blocks: &[Block], frame: &Frame, max_pages: usize) -> Flowed {
     let mut numbers: HashMap<usize, (usize, u32)> = HashMap::new();
-    let mut result = Flow::run(blocks, &numbers);
+    let mut result = Flow::run(blocks, &numbers, max_pages);
     // Without a table of contents no page number is printed in the body: one pass.
     let passes = if blocks.iter().any(|b| matches!(b, Block::Contents)) {
         SETTLE_PASSES
@@ -135,6 +157,9 @@ pub fn flow(blocks: &[Block], frame: &Frame) -> Flowed {
     // entry), so a second pass settles; the others guard against a number growing a
     // digit. The count is fixed, so the flow ends even if the numbers never settled.
     for _ in 0..passes {
+        if result.overflowed {
+            break;
+        }
         let found: HashMap<usize, (usize, u32)> = result
             .headings
             .iter()
@@ -144,7 +169,7 @@ pub fn flow(blocks: &[Block], frame: &Frame) -> Flowed {
             break;
         }
         numbers = found;
-        result = Flow::run(blocks, &numbers);
+        result = Flow::run(blocks, &numbers, max_pages);
     }
     let mut pages = result.pages;
     let total = pages.len();
@@ -161,6 +186,7 @@ pub fn flow(blocks: &[Block], frame: &Frame) -> Flowed {
         pages,
         outline: result.outline,
         missing,
+        overflowed: result.overflowed,
     }
 }
 
@@ -304,10 +330,16 @@ struct Flow<'a> {
     /// Where each `toc` heading landed in the previous pass: (page, y).
     numbers: &'a HashMap<usize, (usize, u32)>,
     missing: Vec<char>,
+    max_pages: usize,
+    overflowed: bool,
 }
 
 impl<'a> Flow<'a> {
-    fn run(blocks: &[Block], numbers: &'a HashMap<usize, (usize, u32)>) -> Flow<'a> {
+    fn run(
+        blocks: &[Block],
+        numbers: &'a HashMap<usize, (usize, u32)>,
+        max_pages: usize,
+    ) -> Flow<'a> {
         let mut flow = Flow {
             pages: vec![Page::default()],
             y: MARGIN_TOP,
@@ -315,17 +347,19 @@ impl<'a> Flow<'a> {
             headings: Vec::new(),
             numbers,
             missing: Vec::new(),
+            max_pages,
+            overflowed: false,
         };
         let toc: Vec<(usize, String, u8)> = blocks
             .iter()
             .enumerate()
             .filter_map(|(i, b)| match b {
-                // Deeper headings are bookmarks only.
+                // Deeper headings are bookmarks only; empty ones are not drawn at all.
                 Block::Heading {
                     level,
                     text,
                     toc: true,
-                } if *level <= 2 => Some((i, text.clone(), *level)),
+                } if *level <= 2 && !text.trim().is_empty() => Some((i, text.clone(), *level)),
                 _ => None,
             })
             .collect();
@@ -364,8 +398,16 @@ impl<'a> Flow<'a> {
     }
 
     fn new_page(&mut self) {
-        self.pages.push(Page::default());
         self.y = MARGIN_TOP;
+        if self.pages.len() >= self.max_pages {
+            // Past the limit: the rest is laid out (every loop ends as it always does) on
+            // the last page, cleared each time, so that memory stays bounded; the caller
+            // refuses the document.
+            self.overflowed = true;
+            *self.page() = Page::default();
+            return;
+        }
+        self.pages.push(Page::default());
     }
 
     fn at_top(&self) -> bool {

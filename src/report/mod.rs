@@ -12,6 +12,8 @@ pub mod pdf;
 pub mod pkcs12;
 pub mod plan_pdf;
 pub mod sample;
+pub mod section_pdf;
 pub mod signature;
 
 pub use plan_pdf::{Exported, PlanDocument, export};
+pub use section_pdf::{section_layout, section_pdf};

@@ -598,6 +598,9 @@ pub fn export(doc: &PlanDocument) -> Result<Exported> {
     let started = Instant::now();
     let (blocks, frame) = blocks(doc);
     let flowed = flow::flow(&blocks, &frame);
+    if flowed.overflowed {
+        return Err(flow::too_long("The plan"));
+    }
     let c = &doc.content;
     let list = DisplayList {
         page_width: A4.0,

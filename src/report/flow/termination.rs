@@ -7,6 +7,15 @@ use proptest::prelude::*;
 use super::*;
 use crate::report::markdown;
 
+/// How many cases a property test runs: `default`, or `PROPTEST_CASES` for a longer run
+/// by hand (the suite keeps to a few, as layout is slow in a debug build).
+pub(crate) fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 fn bare_frame() -> Frame {
     Frame {
         header_left: String::new(),
@@ -335,6 +344,64 @@ fn deep_and_huge_markdown_lists_end_inside_the_page() {
     assert!(out.pages.len() < 150, "{}", out.pages.len());
 }
 
+#[test]
+fn empty_contents_and_empty_headings_leave_no_blank_page() {
+    // Found by the property tests below: each left page 1 blank before the break.
+    let empty_header = || Block::Table(table(words(""), Vec::new()));
+    for first in [
+        Block::Contents,
+        Block::Heading {
+            level: 1,
+            text: String::new(),
+            toc: true,
+        },
+    ] {
+        let out = check(&[first, Block::PageBreak, empty_header(), empty_header()]);
+        assert_eq!(out.pages.len(), 1);
+    }
+    // And an empty heading is neither a bookmark nor a line of the contents.
+    let heading = |text: &str| Block::Heading {
+        level: 1,
+        text: text.into(),
+        toc: true,
+    };
+    let out = check(&[
+        Block::Contents,
+        Block::PageBreak,
+        heading(" "),
+        heading("Real"),
+    ]);
+    assert_eq!(out.outline.len(), 1);
+    let links = out.pages[0]
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Link { .. }))
+        .count();
+    assert_eq!(links, 1, "one line in the contents");
+}
+
+#[test]
+fn a_document_past_the_page_limit_is_marked_and_keeps_only_the_limit() {
+    let rows: Vec<Vec<Vec<Span>>> = (0..400).map(|i| words(&(i % 10).to_string())).collect();
+    let blocks = [Block::Contents, Block::Table(table(words("N"), rows))];
+    let whole = flow(&blocks, &bare_frame());
+    assert!(!whole.overflowed);
+    assert!(whole.pages.len() > 5, "{}", whole.pages.len());
+    let cut = flow_at_most(&blocks, &bare_frame(), 3);
+    assert!(cut.overflowed);
+    assert_eq!(cut.pages.len(), 3);
+    let exact = flow_at_most(&blocks, &bare_frame(), whole.pages.len());
+    assert!(
+        !exact.overflowed,
+        "a document of exactly the limit is whole"
+    );
+    let message = too_long("The plan").to_string();
+    assert!(
+        message.contains("2000 pages") && message.contains("shorten it"),
+        "{message}"
+    );
+}
+
 /// A word of `len` characters from a mixed alphabet, starting at `at` in it.
 fn word(len: usize, at: usize) -> String {
     const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzéßЖλ0123456789";
@@ -424,7 +491,7 @@ fn block_strategy() -> impl Strategy<Value = Block> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(16), ..ProptestConfig::default() })]
 
     #[test]
     fn any_markdown_lays_out_on_a_bounded_number_of_sane_pages(
