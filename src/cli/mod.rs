@@ -16,6 +16,7 @@ macro_rules! say {
 }
 
 mod analyze;
+mod bench;
 mod bia;
 mod export;
 mod output;
@@ -173,7 +174,7 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         engagement: PathBuf,
     },
-    /// Measure Keel's own work: `keel bench pdf --pages 100`.
+    /// Measure Keel's own work: `keel bench pdf --pages 100`, `keel bench import`.
     #[command(subcommand)]
     Bench(BenchCommand),
     /// Lose one or more resources (a site, a supplier) at once: which activities stop,
@@ -225,6 +226,19 @@ enum BenchCommand {
         /// Keep the PDF here.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Generate activities, resources and dependencies as CSV files, import them into a
+    /// fresh engagement a few times, and print the median time and the rows imported.
+    Import {
+        #[arg(long, default_value_t = 5_000)]
+        activities: usize,
+        #[arg(long, default_value_t = 5_000)]
+        resources: usize,
+        #[arg(long, default_value_t = 50_000)]
+        dependencies: usize,
+        /// How many imports to time.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
     },
 }
 
@@ -345,6 +359,12 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
         }) => export::new_identity(&name, &org, &out, &passphrase_file),
         Command::Verify { pdf, engagement } => export::verify(&pdf, &engagement),
         Command::Bench(BenchCommand::Pdf { pages, out }) => export::bench_pdf(pages, out),
+        Command::Bench(BenchCommand::Import {
+            activities,
+            resources,
+            dependencies,
+            runs,
+        }) => bench::bench_import((activities, resources, dependencies), runs, actor),
         Command::Scenario { file, lose, json } => analyze::scenario(file, &lose, json),
         Command::Audit { file, limit, json } => {
             let entries = EngagementStore::open(&file)?.audit_log(limit)?;

@@ -106,11 +106,13 @@ impl<'a> Changes<'a> {
         old: Option<&str>,
         new: Option<&str>,
     ) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO audit_log (at, actor, action, entity, entity_id, entity_label, field, old_value, new_value)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![self.at, self.actor, action.as_str(), entity, entity_id, label, field, old, new],
-        )?;
+        // Prepared once per connection: an import appends tens of thousands of rows.
+        self.tx
+            .prepare_cached(
+                "INSERT INTO audit_log (at, actor, action, entity, entity_id, entity_label, field, old_value, new_value)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![self.at, self.actor, action.as_str(), entity, entity_id, label, field, old, new])?;
         Ok(())
     }
 }
