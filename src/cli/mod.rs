@@ -112,7 +112,9 @@ enum Command {
     /// activities: name, unit, owner, description, mtpd, rto, rpo, mbco;
     /// resources: name, kind, owner, strategy, rtc, rpc, evidence (RTC: the time a
     /// resource needs once everything it depends on is back); dependencies: from, to,
-    /// group (same from and group: alternatives).
+    /// group (same from and group: alternatives). One leading apostrophe is removed
+    /// from a cell (export-csv writes it before cells a spreadsheet could run as a
+    /// formula). Files above 64 MiB are refused.
     Import {
         file: PathBuf,
         #[arg(long, value_name = "CSV")]
@@ -129,7 +131,10 @@ enum Command {
         json: bool,
     },
     /// Write the engagement's activities, resources and dependencies as activities.csv,
-    /// resources.csv and dependencies.csv, the files `keel import` reads.
+    /// resources.csv and dependencies.csv, the files `keel import` reads. A cell that a
+    /// spreadsheet could run as a formula (starting with =, +, -, @, tab or carriage
+    /// return) or that starts with an apostrophe gets an apostrophe in front; `keel
+    /// import` removes it.
     ExportCsv {
         file: PathBuf,
         /// The folder to write the three files into (created if needed).

@@ -21,6 +21,10 @@ use crate::{Error, Result};
 /// Statements an import keeps prepared: its own and those of the functions it calls.
 const STATEMENT_CACHE: usize = 64;
 
+/// SQLite's page cache during a batch: 64 MiB (a negative `cache_size` is in KiB), the
+/// pages a 60,000-row import changes, so that none is written out before the commit.
+const BATCH_CACHE_KIB: i64 = -64 * 1024;
+
 /// An index change made by the current row, undone if the row is refused.
 enum Undo {
     Unit {
@@ -67,10 +71,19 @@ impl EngagementStore {
     ) -> Result<T> {
         self.conn
             .set_prepared_statement_cache_capacity(STATEMENT_CACHE);
-        self.write(|changes| {
+        // A large batch changes more pages than SQLite's default cache holds (2 MiB);
+        // without room they are spilled to the write-ahead log and read back.
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", BATCH_CACHE_KIB)?;
+        let result = self.write(|changes| {
             let mut batch = CatalogueBatch::load(changes)?;
             f(&mut batch)
-        })
+        });
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        result
     }
 }
 
@@ -352,7 +365,10 @@ impl<'a> CatalogueBatch<'a> {
     }
 
     /// `from` needs `to`, in alternatives group `group` (empty: none): the same checks,
-    /// writes and audit entries as `EngagementStore::add_need`.
+    /// writes and audit entries as `EngagementStore::add_need`. Every check comes before
+    /// the first write, so a refused need has written nothing and needs no [`Self::row`]
+    /// of its own; only a database error can stop it half-way (and the import that
+    /// reports it keeps nothing).
     pub fn add_need(&mut self, from: NodeRef, to: NodeRef, group: &str) -> Result<()> {
         if from == to {
             return Err(Error::invalid(

@@ -55,10 +55,12 @@ fn set_column(
     if old == new {
         return Ok(());
     }
-    changes.tx.execute(
-        &format!("UPDATE interview SET {column} = ?1, updated_at = ?2 WHERE activity_id = ?3"),
-        params![value, changes.at, subject.0],
-    )?;
+    changes
+        .tx
+        .prepare_cached(&format!(
+            "UPDATE interview SET {column} = ?1, updated_at = ?2 WHERE activity_id = ?3"
+        ))?
+        .execute(params![value, changes.at, subject.0])?;
     changes.record(
         AuditAction::Update,
         (ENTITY, subject.0, subject.1),
@@ -81,14 +83,13 @@ pub(super) fn apply(
             let mut errors = FieldErrors::new();
             let value = errors.optional_text(field.column(), "This text", value, 20_000);
             errors.into_result()?;
-            let old: String = changes.tx.query_row(
-                &format!(
+            let old: String = changes
+                .tx
+                .prepare_cached(&format!(
                     "SELECT {} FROM interview WHERE activity_id = ?1",
                     field.column()
-                ),
-                [activity_id],
-                |r| r.get(0),
-            )?;
+                ))?
+                .query_row([activity_id], |r| r.get(0))?;
             set_column(
                 changes,
                 subject,
@@ -132,14 +133,13 @@ pub(super) fn apply(
             )
         }
         InterviewEdit::Confidence { field, value } => {
-            let old: Option<String> = changes.tx.query_row(
-                &format!(
+            let old: Option<String> = changes
+                .tx
+                .prepare_cached(&format!(
                     "SELECT {} FROM interview WHERE activity_id = ?1",
                     field.column()
-                ),
-                [activity_id],
-                |r| r.get(0),
-            )?;
+                ))?
+                .query_row([activity_id], |r| r.get(0))?;
             let new = value.map(|c| c.as_str().to_owned());
             set_column(
                 changes,
@@ -655,7 +655,7 @@ fn set_rating(
 
 /// Applies a status change, and keeps the status honest after any other edit: an
 /// interview that is no longer complete goes back to draft, and one whose content
-/// changed after it was validated loses its validation.
+/// changed after it was validated loses its validation. True when the status changed.
 pub(super) fn settle_status(
     changes: &Changes<'_>,
     settings: &BiaSettings,
@@ -663,8 +663,12 @@ pub(super) fn settle_status(
     before: &Interview,
     after: Interview,
     edit: &InterviewEdit,
-) -> Result<()> {
+) -> Result<bool> {
     let current = after.status;
+    if current == InterviewStatus::Draft && !matches!(edit, InterviewEdit::Status { .. }) {
+        // Only a status change moves a draft: nothing to derive.
+        return Ok(false);
+    }
     let derived = derive(settings, activity.clone(), after);
     let (target, confirmed_by) = match edit {
         InterviewEdit::Status {
@@ -698,10 +702,10 @@ pub(super) fn settle_status(
         _ if current == InterviewStatus::Validated && edit.changes_content() => {
             (InterviewStatus::Complete, None)
         }
-        _ => return Ok(()),
+        _ => return Ok(false),
     };
     if target == current && target != InterviewStatus::Validated {
-        return Ok(());
+        return Ok(false);
     }
     let (by, at) = match target {
         InterviewStatus::Validated => (confirmed_by, Some(changes.at.to_owned())),
@@ -721,5 +725,6 @@ pub(super) fn settle_status(
         Some("status"),
         Some(&describe(current, before.validated_by.as_deref())),
         Some(&describe(target, by.as_deref())),
-    )
+    )?;
+    Ok(true)
 }

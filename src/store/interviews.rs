@@ -290,8 +290,8 @@ pub(super) fn apply_edits(
     edits: &[InterviewEdit],
 ) -> Result<()> {
     start_if_needed(changes, activity.id, &activity.name)?;
+    let mut before = read(changes.tx, activity.id)?;
     for edit in edits {
-        let before = read(changes.tx, activity.id)?;
         apply(
             changes,
             settings,
@@ -300,7 +300,14 @@ pub(super) fn apply_edits(
             edit,
         )?;
         let after = read(changes.tx, activity.id)?;
-        settle_status(changes, settings, activity, &before, after, edit)?;
+        let settled = settle_status(changes, settings, activity, &before, after.clone(), edit)?;
+        // What the next edit starts from: as it was after this one, unless settling
+        // the status changed it.
+        before = if settled {
+            read(changes.tx, activity.id)?
+        } else {
+            after
+        };
     }
     Ok(())
 }
