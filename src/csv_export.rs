@@ -25,7 +25,8 @@ fn field(text: &str) -> String {
     }
 }
 
-fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
+/// A CSV file's text: the header, then one line per row, every field through [`field`].
+pub(crate) fn csv_text(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = header.join(",");
     out.push_str("\r\n");
     for row in rows {
@@ -92,9 +93,9 @@ impl EngagementStore {
             })
             .collect();
         Ok([
-            csv(ACTIVITY_COLUMNS, &activities),
-            csv(RESOURCE_COLUMNS, &resources),
-            csv(DEPENDENCY_COLUMNS, &dependencies),
+            csv_text(ACTIVITY_COLUMNS, &activities),
+            csv_text(RESOURCE_COLUMNS, &resources),
+            csv_text(DEPENDENCY_COLUMNS, &dependencies),
         ])
     }
 
@@ -128,7 +129,7 @@ mod tests {
 
     use proptest::prelude::*;
 
-    use super::{csv, field};
+    use super::{csv_text, field};
     use crate::import::formula_guard::FORMULA_TRIGGERS;
     use crate::import::table::Table;
 
@@ -175,7 +176,7 @@ mod tests {
             ]
         ) {
             let value = value.trim().to_owned();
-            let text = csv(&["name", "owner"], &[vec![value.clone(), "marker".into()]]);
+            let text = csv_text(&["name", "owner"], &[vec![value.clone(), "marker".into()]]);
             for cell in raw_cells(&text) {
                 prop_assert!(!cell.starts_with(FORMULA_TRIGGERS), "{:?} in {:?}", cell, text);
             }

@@ -9,7 +9,7 @@ use ts_rs::{Config, TS};
 use crate::analysis::dependencies::{Analysis, Gap, GapKind, Prediction, Spof};
 use crate::analysis::impact::{ImpactFall, MtpdProposal, MtpdReason};
 use crate::domain::*;
-use crate::import::{FileReport, ImportFiles, ImportReport, RejectedRow};
+use crate::import::{FileReport, ImportFiles, ImportProgress, ImportReport, RejectedRow};
 use crate::plan::check::CheckItem;
 use crate::plan::snapshot::{
     ActivityRow, ApproverRow, CallRow, ContactRow, Diagram, DiagramEdge, DiagramNode, MemberRow,
@@ -99,6 +99,7 @@ fn generated() -> String {
         decl::<ImportReport>(&cfg),
         decl::<FileReport>(&cfg),
         decl::<RejectedRow>(&cfg),
+        decl::<ImportProgress>(&cfg),
         decl::<Person>(&cfg),
         decl::<PersonInput>(&cfg),
         decl::<Team>(&cfg),

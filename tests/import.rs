@@ -363,3 +363,186 @@ fn a_file_above_the_size_limit_is_refused_before_it_is_read_and_nothing_is_writt
         "a file under the limit is read"
     );
 }
+
+/// Regression: the import keeps the catalogue in indexes by name; a refused row must
+/// take back what it added to them, or the rows after it see records that were never
+/// kept.
+#[test]
+fn a_refused_row_leaves_nothing_in_the_catalogue_the_next_rows_see() {
+    let fixture = Fixture::new();
+    let activities = write(
+        &fixture,
+        "a.csv",
+        "name,unit,rto\nDispatch,Ops,soonish\nDispatch,Ops,4h\n",
+    );
+    let dependencies = write(&fixture, "d.csv", "from,to\nPayroll,Dispatch\n");
+    let mut store = fixture.open();
+    let report = store
+        .import(
+            &ImportFiles {
+                activities: Some(activities),
+                dependencies: Some(dependencies),
+                ..Default::default()
+            },
+            false,
+        )
+        .expect("report");
+    let rejected: Vec<(u64, &str)> = report
+        .files
+        .iter()
+        .flat_map(|f| f.rejected.iter().map(|r| (r.line, r.reason.as_str())))
+        .collect();
+    assert_eq!(rejected.len(), 2, "{rejected:?}");
+    assert_eq!(rejected[0].0, 2, "only the bad duration: {rejected:?}");
+    assert!(rejected[1].1.contains("Payroll"), "{rejected:?}");
+    let created: Vec<(&str, Option<&str>)> = report
+        .changes
+        .iter()
+        .filter(|c| c.field.as_deref() == Some("name"))
+        .map(|c| (c.entity.as_str(), c.new_value.as_deref()))
+        .collect();
+    assert_eq!(
+        created,
+        [("unit", Some("Ops")), ("activity", Some("Dispatch"))],
+        "the second row creates the unit and the activity again, once"
+    );
+    assert_eq!(store.info().expect("info").activities, 0);
+}
+
+/// The needs an import adds are written and logged exactly as adding them one by one
+/// does, also for an activity whose interview was validated (adding a need takes the
+/// validation back).
+#[test]
+fn imported_needs_are_logged_as_needs_added_one_by_one() {
+    use keel::domain::{InterviewStatus, NodeRef};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path_a = dir.path().join("a.keel");
+    drop(keel::demo::write_demo(&path_a, "Ana").expect("demo"));
+    let path_b = dir.path().join("b.keel");
+    std::fs::copy(&path_a, &path_b).expect("copy");
+    let open = |path: &std::path::Path| {
+        keel::EngagementStore::open_with_clock(path, crate::util::fixed_clock())
+            .expect("open")
+            .with_actor("Ana")
+    };
+    let (mut by_import, mut one_by_one) = (open(&path_a), open(&path_b));
+
+    let results = one_by_one.bia_results().expect("results");
+    let validated = results
+        .iter()
+        .find(|r| r.status == Some(InterviewStatus::Validated))
+        .expect("the demo has a validated interview");
+    let other = results
+        .iter()
+        .find(|r| r.activity_id != validated.activity_id)
+        .expect("another activity");
+    let needed: Vec<i64> = one_by_one
+        .interview(validated.activity_id)
+        .expect("view")
+        .resources
+        .iter()
+        .map(|n| n.resource.id)
+        .collect();
+    let resources = one_by_one.resources().expect("resources");
+    let new = resources
+        .iter()
+        .find(|r| !needed.contains(&r.id))
+        .expect("a resource it does not need yet");
+    let (from, to) = (&resources[0], &resources[1]);
+    let needs = [
+        (
+            NodeRef::Activity(validated.activity_id),
+            NodeRef::Resource(new.id),
+            "Pair",
+        ),
+        (
+            NodeRef::Activity(validated.activity_id),
+            NodeRef::Activity(other.activity_id),
+            "",
+        ),
+        (
+            NodeRef::Resource(from.id),
+            NodeRef::Resource(to.id),
+            "Spare",
+        ),
+    ];
+    let names = [
+        (&validated.activity, &new.name),
+        (&validated.activity, &other.activity),
+        (&from.name, &to.name),
+    ];
+
+    let before = one_by_one.last_audit_id().expect("audit");
+    for (from, to, group) in needs {
+        one_by_one.add_need(from, to, group).expect("need");
+    }
+    let mut text = String::from("from,to,group\r\n");
+    for ((from, to), (_, _, group)) in names.iter().zip(needs) {
+        text.push_str(&format!("\"{from}\",\"{to}\",{group}\r\n"));
+    }
+    let file = dir.path().join("needs.csv");
+    std::fs::write(&file, text).expect("write");
+    let report = by_import
+        .import(
+            &ImportFiles {
+                dependencies: Some(file),
+                ..Default::default()
+            },
+            false,
+        )
+        .expect("import");
+    assert!(report.applied, "{report:?}");
+
+    let logged = |entries: Vec<keel::domain::AuditEntry>| -> Vec<String> {
+        entries
+            .into_iter()
+            .map(|e| {
+                format!(
+                    "{:?} {} {} {:?} {:?} -> {:?}",
+                    e.action, e.entity, e.entity_label, e.field, e.old_value, e.new_value
+                )
+            })
+            .collect()
+    };
+    let theirs = logged(one_by_one.audit_since(before).expect("audit"));
+    assert!(
+        theirs.iter().any(|e| e.contains("\"validated")),
+        "the validation is taken back: {theirs:#?}"
+    );
+    assert_eq!(logged(report.changes), theirs);
+}
+
+#[test]
+fn progress_is_reported_from_none_to_every_row() {
+    let fixture = Fixture::new();
+    let mut text = String::from("name\n");
+    for i in 0..1_200 {
+        text.push_str(&format!("Activity {i}\n"));
+    }
+    let activities = write(&fixture, "a.csv", &text);
+    let mut store = fixture.open();
+    let mut seen = Vec::new();
+    let report = store
+        .import_with_progress(
+            &ImportFiles {
+                activities: Some(activities),
+                ..Default::default()
+            },
+            true,
+            &mut |p| seen.push((p.rows_done, p.rows_total)),
+        )
+        .expect("dry run");
+    assert!(report.dry_run && !report.applied);
+    assert_eq!(seen.first(), Some(&(0, 1_200)));
+    assert_eq!(seen.last(), Some(&(1_200, 1_200)));
+    assert!(seen.len() >= 4, "some steps in between: {seen:?}");
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0),
+        "never backwards: {seen:?}"
+    );
+    assert_eq!(
+        store.info().expect("info").activities,
+        0,
+        "a dry run keeps nothing"
+    );
+}

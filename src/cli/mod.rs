@@ -16,7 +16,8 @@ macro_rules! say {
 }
 
 mod analyze;
-mod bench;
+mod bench_import;
+mod bench_keystroke;
 mod bia;
 mod export;
 mod output;
@@ -112,7 +113,9 @@ enum Command {
     /// activities: name, unit, owner, description, mtpd, rto, rpo, mbco;
     /// resources: name, kind, owner, strategy, rtc, rpc, evidence (RTC: the time a
     /// resource needs once everything it depends on is back); dependencies: from, to,
-    /// group (same from and group: alternatives).
+    /// group (same from and group: alternatives). One leading apostrophe is removed
+    /// from a cell (export-csv writes it before cells a spreadsheet could run as a
+    /// formula). Files above 64 MiB are refused.
     Import {
         file: PathBuf,
         #[arg(long, value_name = "CSV")]
@@ -129,7 +132,10 @@ enum Command {
         json: bool,
     },
     /// Write the engagement's activities, resources and dependencies as activities.csv,
-    /// resources.csv and dependencies.csv, the files `keel import` reads.
+    /// resources.csv and dependencies.csv, the files `keel import` reads. A cell that a
+    /// spreadsheet could run as a formula (starting with =, +, -, @, tab or carriage
+    /// return) or that starts with an apostrophe gets an apostrophe in front; `keel
+    /// import` removes it.
     ExportCsv {
         file: PathBuf,
         /// The folder to write the three files into (created if needed).
@@ -174,7 +180,8 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         engagement: PathBuf,
     },
-    /// Measure Keel's own work: `keel bench pdf --pages 100`, `keel bench keystroke`.
+    /// Measure Keel's own work: `keel bench pdf --pages 100`, `keel bench import`,
+    /// `keel bench keystroke`.
     #[command(subcommand)]
     Bench(BenchCommand),
     /// Lose one or more resources (a site, a supplier) at once: which activities stop,
@@ -236,6 +243,19 @@ enum BenchCommand {
         /// Write the demo engagement here and keep it (a temporary file otherwise).
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
+    },
+    /// Generate activities, resources and dependencies as CSV files, import them into a
+    /// fresh engagement a few times, and print the median time and the rows imported.
+    Import {
+        #[arg(long, default_value_t = 5_000)]
+        activities: usize,
+        #[arg(long, default_value_t = 5_000)]
+        resources: usize,
+        #[arg(long, default_value_t = 50_000)]
+        dependencies: usize,
+        /// How many imports to time.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
     },
 }
 
@@ -357,8 +377,14 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
         Command::Verify { pdf, engagement } => export::verify(&pdf, &engagement),
         Command::Bench(BenchCommand::Pdf { pages, out }) => export::bench_pdf(pages, out),
         Command::Bench(BenchCommand::Keystroke { chars, file }) => {
-            bench::keystroke(chars, file, actor)
+            bench_keystroke::keystroke(chars, file, actor)
         }
+        Command::Bench(BenchCommand::Import {
+            activities,
+            resources,
+            dependencies,
+            runs,
+        }) => bench_import::bench_import((activities, resources, dependencies), runs, actor),
         Command::Scenario { file, lose, json } => analyze::scenario(file, &lose, json),
         Command::Audit { file, limit, json } => {
             let entries = EngagementStore::open(&file)?.audit_log(limit)?;

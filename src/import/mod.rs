@@ -1,8 +1,11 @@
 //! Import from spreadsheets: activities, resources and dependencies as CSV files, all
 //! or nothing in one transaction. Re-importing the same files changes nothing; every
 //! rejected row is reported with its line and reason, and then nothing is written.
+//! Files above [`MAX_FILE_BYTES`] are refused before they are read; a cell's leading
+//! apostrophe is read as [`formula_guard`] says.
 
 pub mod formula_guard;
+pub mod sample;
 pub(crate) mod table;
 mod words;
 
@@ -10,10 +13,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{
-    Activity, ActivityInput, ActivityQuery, AuditEntry, InterviewDuration, InterviewEdit, NodeRef,
-    OrgUnitInput, Resource,
-};
+use crate::domain::{ActivityInput, AuditEntry, InterviewDuration, InterviewEdit};
+use crate::store::CatalogueBatch;
 use crate::{EngagementStore, Error, Result};
 pub use table::MAX_FILE_BYTES;
 use table::{Table, cell};
@@ -79,10 +80,38 @@ pub const RESOURCE_COLUMNS: &[&str] = &[
 ];
 pub const DEPENDENCY_COLUMNS: &[&str] = &["from", "to", "group"];
 
+/// How far an import has got, for a progress bar: rows handled (imported or rejected)
+/// out of the rows of all its files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ImportProgress {
+    pub rows_done: usize,
+    pub rows_total: usize,
+}
+
+/// Progress is reported after this many rows (and at the start and the end).
+const PROGRESS_EVERY: usize = 500;
+
 impl EngagementStore {
     /// Imports the files in one transaction. With `dry_run`, or when any row is
     /// rejected, nothing is kept; the report says what was (or would be) done.
     pub fn import(&mut self, files: &ImportFiles, dry_run: bool) -> Result<ImportReport> {
+        self.import_with_progress(files, dry_run, &mut |_| {})
+    }
+
+    /// [`Self::import`], calling `progress` as rows are handled: once with none done,
+    /// then every few hundred rows, and once with all done (before the report is
+    /// gathered and the transaction ends).
+    ///
+    /// Every file is read (and refused above [`MAX_FILE_BYTES`]) before anything is
+    /// written. The catalogue is read once into indexes by name, so the time grows with
+    /// the number of rows, not with its square.
+    pub fn import_with_progress(
+        &mut self,
+        files: &ImportFiles,
+        dry_run: bool,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<ImportReport> {
         let tables: Vec<(&'static str, PathBuf, Table)> = [
             ("activities", &files.activities),
             ("resources", &files.resources),
@@ -92,42 +121,70 @@ impl EngagementStore {
         .filter_map(|(what, path)| path.as_ref().map(|p| (what, p.clone())))
         .map(|(what, path)| Table::read(&path).map(|t| (what, path, t)))
         .collect::<Result<_>>()?;
+        let rows_total = tables.iter().map(|(_, _, t)| t.rows.len()).sum();
+        let mut rows_done = 0;
+        progress(ImportProgress {
+            rows_done,
+            rows_total,
+        });
 
         let mut report = ImportReport {
             dry_run,
             ..Default::default()
         };
-        let audit_before = self.last_audit_id()?;
         let outcome = self.all_or_nothing(dry_run, |store| {
-            for (what, path, table) in &tables {
-                let (known, import_row): (&[&str], RowImporter) = match *what {
-                    "activities" => (ACTIVITY_COLUMNS, import_activity),
-                    "resources" => (RESOURCE_COLUMNS, import_resource),
-                    _ => (DEPENDENCY_COLUMNS, import_dependency),
-                };
-                let mut file = FileReport {
-                    file: path.display().to_string(),
-                    rows: table.rows.len(),
-                    unknown_columns: table.unknown_columns(known),
-                    rejected: Vec::new(),
-                };
-                if table.column(known[0]).is_none() {
-                    file.rejected.push(RejectedRow {
-                        line: 1,
-                        reason: format!("the file has no \u{201c}{}\u{201d} column", known[0]),
-                    });
-                }
-                for (line, row) in &table.rows {
-                    // Each row runs in a savepoint: a refused row leaves nothing behind.
-                    if let Err(err) = import_row(store, table, row) {
+            let audit_before = store.last_audit_id()?;
+            store.catalogue_batch(|batch| {
+                for (what, path, table) in &tables {
+                    let (known, import_row): (&[&str], RowImporter) = match *what {
+                        "activities" => (ACTIVITY_COLUMNS, import_activity),
+                        "resources" => (RESOURCE_COLUMNS, import_resource),
+                        _ => (DEPENDENCY_COLUMNS, import_dependency),
+                    };
+                    let mut file = FileReport {
+                        file: path.display().to_string(),
+                        rows: table.rows.len(),
+                        unknown_columns: table.unknown_columns(known),
+                        rejected: Vec::new(),
+                    };
+                    if table.column(known[0]).is_none() {
                         file.rejected.push(RejectedRow {
-                            line: *line,
-                            reason: err.to_string(),
+                            line: 1,
+                            reason: format!("the file has no \u{201c}{}\u{201d} column", known[0]),
                         });
                     }
+                    for (line, row) in &table.rows {
+                        // A refused row leaves nothing behind, and the others go on. A
+                        // need is checked in full before it is written (see
+                        // `CatalogueBatch::add_need`), so it does without the row's
+                        // savepoint, which would cost more than the need itself.
+                        let result = if *what == "dependencies" {
+                            import_row(batch, table, row)
+                        } else {
+                            batch.row(|batch| import_row(batch, table, row))
+                        };
+                        if let Err(err) = result {
+                            file.rejected.push(RejectedRow {
+                                line: *line,
+                                reason: err.to_string(),
+                            });
+                        }
+                        rows_done += 1;
+                        if rows_done % PROGRESS_EVERY == 0 {
+                            progress(ImportProgress {
+                                rows_done,
+                                rows_total,
+                            });
+                        }
+                    }
+                    report.files.push(file);
                 }
-                report.files.push(file);
-            }
+                Ok(())
+            })?;
+            progress(ImportProgress {
+                rows_done,
+                rows_total,
+            });
             report.changes = store.audit_since(audit_before)?;
             if report.files.iter().any(|f| !f.rejected.is_empty()) {
                 // Roll everything back: a bad file never leaves half an import.
@@ -144,58 +201,23 @@ impl EngagementStore {
     }
 }
 
-type RowImporter = fn(&mut EngagementStore, &Table, &[String]) -> Result<()>;
+type RowImporter = fn(&mut CatalogueBatch<'_>, &Table, &[String]) -> Result<()>;
 
-fn activity_named(store: &EngagementStore, name: &str) -> Result<Option<Activity>> {
-    let key = name.trim().to_lowercase();
-    Ok(store
-        .activities(&ActivityQuery {
-            search: name.trim().into(),
-            unit_id: None,
-        })?
-        .into_iter()
-        .find(|a| a.name.to_lowercase() == key))
-}
-
-fn resource_named(store: &EngagementStore, name: &str) -> Result<Vec<Resource>> {
-    let key = name.trim().to_lowercase();
-    Ok(store
-        .resources()?
-        .into_iter()
-        .filter(|r| r.name.to_lowercase() == key)
-        .collect())
-}
-
-fn import_activity(store: &mut EngagementStore, table: &Table, row: &[String]) -> Result<()> {
+fn import_activity(batch: &mut CatalogueBatch<'_>, table: &Table, row: &[String]) -> Result<()> {
     let get = |c: &str| cell(row, table.column(c));
     let name = get("name");
     let unit_id = match get("unit") {
         "" => None,
-        unit => Some(match store.unit_by_name(unit)? {
-            Some(u) => u.id,
-            None => {
-                store
-                    .add_unit(&OrgUnitInput {
-                        name: unit.into(),
-                        description: String::new(),
-                    })?
-                    .id
-            }
-        }),
+        unit => Some(batch.unit_named_or_new(unit)?),
     };
-    let existing = activity_named(store, name)?;
-    let id = match existing {
-        None => {
-            store
-                .add_activity(&ActivityInput {
-                    name: name.into(),
-                    unit_id,
-                    owner: get("owner").into(),
-                    description: get("description").into(),
-                    products_services: Vec::new(),
-                })?
-                .id
-        }
+    let activity = match batch.activity_named(name).cloned() {
+        None => batch.add_activity(&ActivityInput {
+            name: name.into(),
+            unit_id,
+            owner: get("owner").into(),
+            description: get("description").into(),
+            products_services: Vec::new(),
+        })?,
         Some(a) => {
             let input = ActivityInput {
                 name: a.name.clone(),
@@ -220,9 +242,10 @@ fn import_activity(store: &mut EngagementStore, table: &Table, row: &[String]) -
                 || input.owner != a.owner
                 || input.description != a.description
             {
-                store.update_activity(a.id, &input)?;
+                batch.update_activity(&a, &input)?
+            } else {
+                a
             }
-            a.id
         }
     };
     let mut edits = Vec::new();
@@ -255,12 +278,12 @@ fn import_activity(store: &mut EngagementStore, table: &Table, row: &[String]) -
         }
     }
     if !edits.is_empty() {
-        store.edit_interview_all(id, &edits)?;
+        batch.edit_interview(&activity, &edits)?;
     }
     Ok(())
 }
 
-fn import_resource(store: &mut EngagementStore, table: &Table, row: &[String]) -> Result<()> {
+fn import_resource(batch: &mut CatalogueBatch<'_>, table: &Table, row: &[String]) -> Result<()> {
     let get = |c: &str| cell(row, table.column(c));
     let name = get("name");
     let kind = words::kind(get("kind")).ok_or_else(|| {
@@ -269,8 +292,8 @@ fn import_resource(store: &mut EngagementStore, table: &Table, row: &[String]) -
             get("kind")
         ))
     })?;
-    let resource = store.add_catalogue_resource(name, kind)?;
-    let mut capability = store.resource_capability(resource.id)?;
+    let resource = batch.resource(name, kind)?;
+    let mut capability = batch.capability(resource.id)?;
     let before = capability.clone();
     if table.column("owner").is_some() {
         capability.owner = get("owner").into();
@@ -305,28 +328,13 @@ fn import_resource(store: &mut EngagementStore, table: &Table, row: &[String]) -
         capability.demonstrated_on = get("demonstrated_on").into();
     }
     if capability != before {
-        store.set_resource_capability(resource.id, &capability)?;
+        batch.set_capability(&resource, &capability)?;
     }
     Ok(())
 }
 
-fn named(store: &EngagementStore, name: &str) -> Result<NodeRef> {
-    let activity = activity_named(store, name)?;
-    let resources = resource_named(store, name)?;
-    match (activity, resources.as_slice()) {
-        (Some(a), []) => Ok(NodeRef::Activity(a.id)),
-        (None, [r]) => Ok(NodeRef::Resource(r.id)),
-        (None, []) => Err(Error::Conflict(format!(
-            "nothing is named \u{201c}{name}\u{201d}"
-        ))),
-        _ => Err(Error::Conflict(format!(
-            "more than one activity or resource is named \u{201c}{name}\u{201d}"
-        ))),
-    }
-}
-
-fn import_dependency(store: &mut EngagementStore, table: &Table, row: &[String]) -> Result<()> {
+fn import_dependency(batch: &mut CatalogueBatch<'_>, table: &Table, row: &[String]) -> Result<()> {
     let get = |c: &str| cell(row, table.column(c));
-    let (from, to) = (named(store, get("from"))?, named(store, get("to"))?);
-    store.add_need(from, to, get("group"))
+    let (from, to) = (batch.node_named(get("from"))?, batch.node_named(get("to"))?);
+    batch.add_need(from, to, get("group"))
 }

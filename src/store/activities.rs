@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::EngagementStore;
-use super::audit::{Audited, Fields};
+use super::audit::{Audited, Changes, Fields};
 use crate::domain::{Activity, ActivityInput, ActivityQuery, AuditAction, FieldErrors, name_key};
 use crate::{Error, Result};
 
@@ -46,12 +46,76 @@ fn activity_from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
 
 /// One activity, read through `conn` (the store's connection or an open transaction).
 fn activity_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<Activity>> {
-    conn.query_row(
-        &format!("{SELECT_ACTIVITY} WHERE a.id = ?1"),
-        [id],
-        activity_from_row,
-    )
-    .optional()
+    conn.prepare_cached(&format!("{SELECT_ACTIVITY} WHERE a.id = ?1"))?
+        .query_row([id], activity_from_row)
+        .optional()
+}
+
+/// Every activity, in no particular order.
+pub(super) fn all(conn: &Connection) -> Result<Vec<Activity>> {
+    Ok(conn
+        .prepare(SELECT_ACTIVITY)?
+        .query_map([], activity_from_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// What the name check says when `other` already has the name.
+pub(super) fn name_taken(other: &str) -> String {
+    format!("There is already an activity named \u{201c}{other}\u{201d}.")
+}
+
+/// Writes a new activity from a checked input (see `check_activity`) and logs it.
+pub(super) fn insert(changes: &Changes<'_>, input: &ActivityInput) -> Result<Activity> {
+    changes
+        .tx
+        .prepare_cached(
+            "INSERT INTO activity (name, unit_id, owner, description, products_services, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        )?
+        .execute(params![
+            input.name,
+            input.unit_id,
+            input.owner,
+            input.description,
+            serde_json::to_string(&input.products_services)?,
+            changes.at
+        ])?;
+    let id = changes.tx.last_insert_rowid();
+    let created = activity_by_id(changes.tx, id)?.ok_or(Error::NotFound {
+        entity: "activity",
+        id,
+    })?;
+    changes.created(&created)?;
+    Ok(created)
+}
+
+/// Changes `old` to a checked input and logs each changed field.
+pub(super) fn update(
+    changes: &Changes<'_>,
+    old: &Activity,
+    input: &ActivityInput,
+) -> Result<Activity> {
+    changes
+        .tx
+        .prepare_cached(
+            "UPDATE activity SET name = ?1, unit_id = ?2, owner = ?3, description = ?4,
+                    products_services = ?5, updated_at = ?6 WHERE id = ?7",
+        )?
+        .execute(params![
+            input.name,
+            input.unit_id,
+            input.owner,
+            input.description,
+            serde_json::to_string(&input.products_services)?,
+            changes.at,
+            old.id
+        ])?;
+    let new = activity_by_id(changes.tx, old.id)?.ok_or(Error::NotFound {
+        entity: "activity",
+        id: old.id,
+    })?;
+    changes.updated(old, &new)?;
+    Ok(new)
 }
 
 impl EngagementStore {
@@ -87,50 +151,14 @@ impl EngagementStore {
 
     pub fn add_activity(&mut self, input: &ActivityInput) -> Result<Activity> {
         let input = self.check_activity(input, None)?;
-        let id = self.write(|changes| {
-            changes.tx.execute(
-                "INSERT INTO activity (name, unit_id, owner, description, products_services, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                params![
-                    input.name,
-                    input.unit_id,
-                    input.owner,
-                    input.description,
-                    serde_json::to_string(&input.products_services)?,
-                    changes.at
-                ],
-            )?;
-            let id = changes.tx.last_insert_rowid();
-            let created = activity_by_id(changes.tx, id)?.ok_or(Error::NotFound { entity: "activity", id })?;
-            changes.created(&created)?;
-            Ok(id)
-        })?;
+        let id = self.write(|changes| insert(changes, &input))?.id;
         self.activity(id)
     }
 
     pub fn update_activity(&mut self, id: i64, input: &ActivityInput) -> Result<Activity> {
         let old = self.activity(id)?;
         let input = self.check_activity(input, Some(id))?;
-        self.write(|changes| {
-            changes.tx.execute(
-                "UPDATE activity SET name = ?1, unit_id = ?2, owner = ?3, description = ?4,
-                        products_services = ?5, updated_at = ?6 WHERE id = ?7",
-                params![
-                    input.name,
-                    input.unit_id,
-                    input.owner,
-                    input.description,
-                    serde_json::to_string(&input.products_services)?,
-                    changes.at,
-                    id
-                ],
-            )?;
-            let new = activity_by_id(changes.tx, id)?.ok_or(Error::NotFound {
-                entity: "activity",
-                id,
-            })?;
-            changes.updated(&old, &new)
-        })?;
+        self.write(|changes| update(changes, &old, &input))?;
         self.activity(id)
     }
 
@@ -174,13 +202,7 @@ impl EngagementStore {
             .into_iter()
             .find(|a| name_key(&a.name) == key && Some(a.id) != except)
         {
-            errors.add(
-                "name",
-                format!(
-                    "There is already an activity named \u{201c}{}\u{201d}.",
-                    other.name
-                ),
-            );
+            errors.add("name", name_taken(&other.name));
         }
         if let Some(unit_id) = input.unit_id
             && self.unit(unit_id).is_err()

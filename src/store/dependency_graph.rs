@@ -3,14 +3,15 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
+use super::audit::Changes;
 use super::{EngagementStore, resources};
 use crate::analysis::dependencies::{
     Analysis, Graph, Need, Node, NodeId, NodeKind, ScenarioOutcome,
 };
 use crate::domain::{
-    AuditAction, Duration, FieldErrors, NodeRef, ResourceCapabilityInput, ResourceKind,
+    AuditAction, Duration, FieldErrors, NodeRef, Resource, ResourceCapabilityInput, ResourceKind,
 };
 use crate::{Error, Result};
 
@@ -65,6 +66,239 @@ fn optional_duration(errors: &mut FieldErrors, field: &str, text: &str) -> Optio
     }
 }
 
+/// Checks `input` and writes it as what `resource` can do; each changed field is
+/// written to the audit log.
+/// Sets what a resource can do and logs each changed field; with `typed_description`,
+/// the description (free text saved as it is typed) joins its editing run instead.
+pub(super) fn write_capability(
+    changes: &Changes<'_>,
+    resource: &Resource,
+    input: &ResourceCapabilityInput,
+    typed_description: bool,
+) -> Result<()> {
+    let mut errors = FieldErrors::new();
+    let owner = errors.optional_text("owner", "Owner", &input.owner, 200);
+    let description =
+        errors.optional_text("description", "Description", &input.description, 20_000);
+    let rtc = optional_duration(&mut errors, "rtc", &input.rtc);
+    let rpc = optional_duration(&mut errors, "rpc", &input.rpc);
+    let demonstrated_on = errors.optional_date(
+        "demonstrated_on",
+        "The exercise date",
+        &input.demonstrated_on,
+    );
+    if input.evidence == Some(crate::domain::Evidence::Demonstrated) && demonstrated_on.is_none() {
+        errors.add(
+            "demonstrated_on",
+            "Demonstrated evidence needs the date of the exercise that showed it.",
+        );
+    }
+    errors.into_result()?;
+    let before = capability_fields(&capability(changes.tx, resource.id)?);
+    let after = capability_fields(&ResourceCapabilityInput {
+        owner: owner.clone(),
+        description: description.clone(),
+        strategy: input.strategy,
+        rtc: rtc.map(|d| d.to_string()).unwrap_or_default(),
+        rpc: rpc.map(|d| d.to_string()).unwrap_or_default(),
+        evidence: input.evidence,
+        demonstrated_on: demonstrated_on.map(|d| d.to_string()).unwrap_or_default(),
+    });
+    changes
+        .tx
+        .prepare_cached(
+            "UPDATE resource SET owner = ?1, description = ?2, strategy = ?3, rtc_minutes = ?4, rpc_minutes = ?5,
+                    evidence = ?6, demonstrated_on = ?7, updated_at = ?8 WHERE id = ?9",
+        )?
+        .execute(params![
+            owner,
+            description,
+            input.strategy.map(|s| s.as_str()),
+            rtc.map(Duration::minutes),
+            rpc.map(Duration::minutes),
+            input.evidence.map(|e| e.as_str()),
+            demonstrated_on,
+            changes.at,
+            resource.id
+        ])?;
+    let fields = [
+        "owner",
+        "description",
+        "strategy",
+        "rtc",
+        "rpc",
+        "evidence",
+        "demonstrated_on",
+    ];
+    for ((field, old), new) in fields.iter().zip(&before).zip(&after) {
+        if old == new {
+            continue;
+        }
+        let shown = |v: &String| Some(v.clone()).filter(|v| !v.is_empty());
+        let subject = ("resource", resource.id, resource.name.as_str());
+        if typed_description && *field == "description" {
+            changes.typed(subject, field, shown(old).as_deref(), shown(new).as_deref())?;
+        } else {
+            changes.record(
+                AuditAction::Update,
+                subject,
+                Some(field),
+                shown(old).as_deref(),
+                shown(new).as_deref(),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// What a resource can do, as the text a person would type to set it again.
+pub(super) fn capability(conn: &Connection, resource_id: i64) -> Result<ResourceCapabilityInput> {
+    conn.prepare_cached(
+        "SELECT owner, description, strategy, rtc_minutes, rpc_minutes, evidence, demonstrated_on
+             FROM resource WHERE id = ?1",
+    )?
+    .query_row([resource_id], |r| {
+        let time = |m: Option<u32>| {
+            m.and_then(Duration::from_minutes)
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        };
+        Ok(ResourceCapabilityInput {
+            owner: r.get(0)?,
+            description: r.get(1)?,
+            strategy: r
+                .get::<_, Option<String>>(2)?
+                .and_then(|s| crate::domain::RecoveryStrategy::parse(&s)),
+            rtc: time(r.get(3)?),
+            rpc: time(r.get(4)?),
+            evidence: r
+                .get::<_, Option<String>>(5)?
+                .and_then(|s| crate::domain::Evidence::parse(&s)),
+            demonstrated_on: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+        })
+    })
+    .optional()?
+    .ok_or(Error::NotFound {
+        entity: "resource",
+        id: resource_id,
+    })
+}
+
+/// Resource `from` needs `to`; needs of one resource sharing a non-empty `group` are
+/// alternatives. Adding a need that exists sets its group.
+pub(super) fn add_resource_need(
+    changes: &Changes<'_>,
+    from: &Resource,
+    to: &Resource,
+    group: &str,
+) -> Result<()> {
+    if from.id == to.id {
+        return Err(Error::invalid(
+            "dependency",
+            "A resource cannot depend on itself.",
+        ));
+    }
+    let group = group.trim();
+    let old: Option<String> = changes
+        .tx
+        .prepare_cached(
+            "SELECT alternative_group FROM resource_dependency WHERE resource_id = ?1 AND needs_resource_id = ?2",
+        )?
+        .query_row(params![from.id, to.id], |r| r.get(0))
+        .optional()?;
+    let subject = ("resource", from.id, from.name.as_str());
+    match old {
+        None => {
+            changes
+                .tx
+                .prepare_cached(
+                    "INSERT INTO resource_dependency (resource_id, needs_resource_id, alternative_group, created_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![from.id, to.id, group, changes.at])?;
+            let what = if group.is_empty() {
+                to.name.clone()
+            } else {
+                format!("{} (alternatives \u{201c}{group}\u{201d})", to.name)
+            };
+            changes.record(
+                AuditAction::Create,
+                subject,
+                Some("needs resource"),
+                None,
+                Some(&what),
+            )
+        }
+        Some(old) if old != group => {
+            changes
+                .tx
+                .prepare_cached(
+                    "UPDATE resource_dependency SET alternative_group = ?1 WHERE resource_id = ?2 AND needs_resource_id = ?3",
+                )?
+                .execute(params![group, from.id, to.id])?;
+            let shown = |g: &str| Some(g.to_owned()).filter(|g| !g.is_empty());
+            changes.record(
+                AuditAction::Update,
+                subject,
+                Some(&format!("alternatives group of {}", to.name)),
+                shown(&old).as_deref(),
+                shown(group).as_deref(),
+            )
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+/// Which need of an activity an alternatives group is set on: an activity's need of a
+/// resource, or of another activity.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum NeedTable {
+    Resource,
+    Activity,
+}
+
+/// Puts the need of activity `(id, name)` for `(needed_id, needed_name)` into an
+/// alternatives group (empty: none); nothing happens when the need does not exist or
+/// is already in that group.
+pub(super) fn set_need_group(
+    changes: &Changes<'_>,
+    table: NeedTable,
+    (activity_id, activity_name): (i64, &str),
+    (needed_id, needed_name): (i64, &str),
+    group: &str,
+) -> Result<()> {
+    let (select, update) = match table {
+        NeedTable::Resource => (
+            "SELECT alternative_group FROM activity_resource WHERE activity_id = ?1 AND resource_id = ?2",
+            "UPDATE activity_resource SET alternative_group = ?1 WHERE activity_id = ?2 AND resource_id = ?3",
+        ),
+        NeedTable::Activity => (
+            "SELECT alternative_group FROM activity_dependency WHERE activity_id = ?1 AND needs_activity_id = ?2",
+            "UPDATE activity_dependency SET alternative_group = ?1 WHERE activity_id = ?2 AND needs_activity_id = ?3",
+        ),
+    };
+    let group = group.trim();
+    let old: Option<String> = changes
+        .tx
+        .prepare_cached(select)?
+        .query_row(params![activity_id, needed_id], |r| r.get(0))
+        .optional()?;
+    let Some(old) = old.filter(|old| old != group) else {
+        return Ok(());
+    };
+    changes
+        .tx
+        .prepare_cached(update)?
+        .execute(params![group, activity_id, needed_id])?;
+    changes.record(
+        AuditAction::Update,
+        ("interview", activity_id, activity_name),
+        Some(&format!("alternatives group of {needed_name}")),
+        Some(&old).filter(|o| !o.is_empty()).map(String::as_str),
+        Some(group).filter(|g| !g.is_empty()),
+    )
+}
+
 impl EngagementStore {
     /// Sets what a resource can do (owner, description, strategy, RTC, RPC, evidence);
     /// each changed field is written to the audit log.
@@ -74,75 +308,8 @@ impl EngagementStore {
         input: &ResourceCapabilityInput,
     ) -> Result<()> {
         let resource = resources::resource(&self.conn, resource_id)?;
-        let mut errors = FieldErrors::new();
-        let owner = errors.optional_text("owner", "Owner", &input.owner, 200);
-        let description =
-            errors.optional_text("description", "Description", &input.description, 20_000);
-        let rtc = optional_duration(&mut errors, "rtc", &input.rtc);
-        let rpc = optional_duration(&mut errors, "rpc", &input.rpc);
-        let demonstrated_on = errors.optional_date(
-            "demonstrated_on",
-            "The exercise date",
-            &input.demonstrated_on,
-        );
-        if input.evidence == Some(crate::domain::Evidence::Demonstrated)
-            && demonstrated_on.is_none()
-        {
-            errors.add(
-                "demonstrated_on",
-                "Demonstrated evidence needs the date of the exercise that showed it.",
-            );
-        }
-        errors.into_result()?;
-        let before = capability_fields(&self.resource_capability(resource_id)?);
-        let after = capability_fields(&ResourceCapabilityInput {
-            owner: owner.clone(),
-            description: description.clone(),
-            strategy: input.strategy,
-            rtc: rtc.map(|d| d.to_string()).unwrap_or_default(),
-            rpc: rpc.map(|d| d.to_string()).unwrap_or_default(),
-            evidence: input.evidence,
-            demonstrated_on: demonstrated_on.map(|d| d.to_string()).unwrap_or_default(),
-        });
-        let label = resource.name;
-        self.write(|changes| {
-            changes.tx.execute(
-                "UPDATE resource SET owner = ?1, description = ?2, strategy = ?3, rtc_minutes = ?4, rpc_minutes = ?5,
-                        evidence = ?6, demonstrated_on = ?7, updated_at = ?8 WHERE id = ?9",
-                params![
-                    owner,
-                    description,
-                    input.strategy.map(|s| s.as_str()),
-                    rtc.map(Duration::minutes),
-                    rpc.map(Duration::minutes),
-                    input.evidence.map(|e| e.as_str()),
-                    demonstrated_on,
-                    changes.at,
-                    resource_id
-                ],
-            )?;
-            let fields = ["owner", "description", "strategy", "rtc", "rpc", "evidence", "demonstrated_on"];
-            for ((field, old), new) in fields.iter().zip(&before).zip(&after) {
-                if old == new {
-                    continue;
-                }
-                let shown = |v: &String| Some(v.clone()).filter(|v| !v.is_empty());
-                let subject = ("resource", resource_id, label.as_str());
-                // The description is free text: logged once per editing run.
-                if *field == "description" {
-                    changes.typed(subject, field, shown(old).as_deref(), shown(new).as_deref())?;
-                } else {
-                    changes.record(
-                        AuditAction::Update,
-                        subject,
-                        Some(field),
-                        shown(old).as_deref(),
-                        shown(new).as_deref(),
-                    )?;
-                }
-            }
-            Ok(())
-        })
+        // From the app, the description is typed: logged once per editing run.
+        self.write(|changes| write_capability(changes, &resource, input, true))
     }
 
     /// Resource `resource_id` needs `needs_id`; needs of one resource sharing a non-empty
@@ -155,50 +322,7 @@ impl EngagementStore {
     ) -> Result<()> {
         let from = resources::resource(&self.conn, resource_id)?;
         let to = resources::resource(&self.conn, needs_id)?;
-        if resource_id == needs_id {
-            return Err(Error::invalid(
-                "dependency",
-                "A resource cannot depend on itself.",
-            ));
-        }
-        let group = group.trim().to_owned();
-        self.write(|changes| {
-            let old: Option<String> = changes
-                .tx
-                .query_row(
-                    "SELECT alternative_group FROM resource_dependency WHERE resource_id = ?1 AND needs_resource_id = ?2",
-                    params![resource_id, needs_id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let subject = ("resource", resource_id, from.name.as_str());
-            match old {
-                None => {
-                    changes.tx.execute(
-                        "INSERT INTO resource_dependency (resource_id, needs_resource_id, alternative_group, created_at)
-                         VALUES (?1, ?2, ?3, ?4)",
-                        params![resource_id, needs_id, group, changes.at],
-                    )?;
-                    let what = if group.is_empty() { to.name.clone() } else { format!("{} (alternatives \u{201c}{group}\u{201d})", to.name) };
-                    changes.record(AuditAction::Create, subject, Some("needs resource"), None, Some(&what))
-                }
-                Some(old) if old != group => {
-                    changes.tx.execute(
-                        "UPDATE resource_dependency SET alternative_group = ?1 WHERE resource_id = ?2 AND needs_resource_id = ?3",
-                        params![group, resource_id, needs_id],
-                    )?;
-                    let shown = |g: &str| Some(g.to_owned()).filter(|g| !g.is_empty());
-                    changes.record(
-                        AuditAction::Update,
-                        subject,
-                        Some(&format!("alternatives group of {}", to.name)),
-                        shown(&old).as_deref(),
-                        shown(&group).as_deref(),
-                    )
-                }
-                Some(_) => Ok(()),
-            }
-        })
+        self.write(|changes| add_resource_need(changes, &from, &to, group))
     }
 
     /// Resource `resource_id` no longer needs `needs_id`.
@@ -231,12 +355,16 @@ impl EngagementStore {
         group: &str,
     ) -> Result<()> {
         let resource = resources::resource(&self.conn, resource_id)?;
-        self.set_need_group(
-            ("activity_resource", "resource_id"),
-            activity_id,
-            (resource_id, &resource.name),
-            group,
-        )
+        let activity = self.activity(activity_id)?;
+        self.write(|changes| {
+            set_need_group(
+                changes,
+                NeedTable::Resource,
+                (activity_id, &activity.name),
+                (resource_id, &resource.name),
+                group,
+            )
+        })
     }
 
     /// Puts an activity's need of another activity into an alternatives group.
@@ -247,45 +375,14 @@ impl EngagementStore {
         group: &str,
     ) -> Result<()> {
         let other = self.activity(needs_id)?;
-        self.set_need_group(
-            ("activity_dependency", "needs_activity_id"),
-            activity_id,
-            (needs_id, &other.name),
-            group,
-        )
-    }
-
-    fn set_need_group(
-        &mut self,
-        (table, needs_column): (&str, &str),
-        activity_id: i64,
-        (needed_id, needed_name): (i64, &str),
-        group: &str,
-    ) -> Result<()> {
         let activity = self.activity(activity_id)?;
-        let group = group.trim().to_owned();
         self.write(|changes| {
-            let old: Option<String> = changes
-                .tx
-                .query_row(
-                    &format!("SELECT alternative_group FROM {table} WHERE activity_id = ?1 AND {needs_column} = ?2"),
-                    params![activity_id, needed_id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let Some(old) = old.filter(|old| *old != group) else {
-                return Ok(());
-            };
-            changes.tx.execute(
-                &format!("UPDATE {table} SET alternative_group = ?1 WHERE activity_id = ?2 AND {needs_column} = ?3"),
-                params![group, activity_id, needed_id],
-            )?;
-            changes.record(
-                AuditAction::Update,
-                ("interview", activity_id, &activity.name),
-                Some(&format!("alternatives group of {needed_name}")),
-                Some(&old).filter(|o| !o.is_empty()).map(String::as_str),
-                Some(&group).filter(|g| !g.is_empty()).map(String::as_str),
+            set_need_group(
+                changes,
+                NeedTable::Activity,
+                (activity_id, &activity.name),
+                (needs_id, &other.name),
+                group,
             )
         })
     }
@@ -426,24 +523,7 @@ impl EngagementStore {
 
     /// What a resource can do, as the text a person would type to set it again.
     pub fn resource_capability(&self, resource_id: i64) -> Result<ResourceCapabilityInput> {
-        resources::resource(&self.conn, resource_id)?;
-        Ok(self.conn.query_row(
-            "SELECT owner, description, strategy, rtc_minutes, rpc_minutes, evidence, demonstrated_on
-             FROM resource WHERE id = ?1",
-            [resource_id],
-            |r| {
-                let time = |m: Option<u32>| m.and_then(Duration::from_minutes).map(|d| d.to_string()).unwrap_or_default();
-                Ok(ResourceCapabilityInput {
-                    owner: r.get(0)?,
-                    description: r.get(1)?,
-                    strategy: r.get::<_, Option<String>>(2)?.and_then(|s| crate::domain::RecoveryStrategy::parse(&s)),
-                    rtc: time(r.get(3)?),
-                    rpc: time(r.get(4)?),
-                    evidence: r.get::<_, Option<String>>(5)?.and_then(|s| crate::domain::Evidence::parse(&s)),
-                    demonstrated_on: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
-                })
-            },
-        )?)
+        capability(&self.conn, resource_id)
     }
 }
 

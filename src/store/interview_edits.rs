@@ -11,7 +11,7 @@ use crate::analysis::impact::{self, RatingError};
 use crate::analysis::interview::derive;
 use crate::domain::{
     Activity, AuditAction, BiaSettings, Duration, FieldErrors, ImpactCell, Interview,
-    InterviewDuration, InterviewEdit, InterviewStatus, Interviewee,
+    InterviewDuration, InterviewEdit, InterviewStatus, Interviewee, Resource,
 };
 use crate::{Error, Result};
 
@@ -86,10 +86,12 @@ fn write_column(
     column: &str,
     value: &dyn rusqlite::ToSql,
 ) -> Result<()> {
-    changes.tx.execute(
-        &format!("UPDATE interview SET {column} = ?1, updated_at = ?2 WHERE activity_id = ?3"),
-        params![value, changes.at, activity_id],
-    )?;
+    changes
+        .tx
+        .prepare_cached(&format!(
+            "UPDATE interview SET {column} = ?1, updated_at = ?2 WHERE activity_id = ?3"
+        ))?
+        .execute(params![value, changes.at, activity_id])?;
     Ok(())
 }
 
@@ -106,14 +108,13 @@ pub(super) fn apply(
             let mut errors = FieldErrors::new();
             let value = errors.optional_text(field.column(), "This text", value, 20_000);
             errors.into_result()?;
-            let old: String = changes.tx.query_row(
-                &format!(
+            let old: String = changes
+                .tx
+                .prepare_cached(&format!(
                     "SELECT {} FROM interview WHERE activity_id = ?1",
                     field.column()
-                ),
-                [activity_id],
-                |r| r.get(0),
-            )?;
+                ))?
+                .query_row([activity_id], |r| r.get(0))?;
             set_typed_column(changes, subject, field.column(), (&old, &value))
         }
         InterviewEdit::Date { value } => {
@@ -151,14 +152,13 @@ pub(super) fn apply(
             )
         }
         InterviewEdit::Confidence { field, value } => {
-            let old: Option<String> = changes.tx.query_row(
-                &format!(
+            let old: Option<String> = changes
+                .tx
+                .prepare_cached(&format!(
                     "SELECT {} FROM interview WHERE activity_id = ?1",
                     field.column()
-                ),
-                [activity_id],
-                |r| r.get(0),
-            )?;
+                ))?
+                .query_row([activity_id], |r| r.get(0))?;
             let new = value.map(|c| c.as_str().to_owned());
             set_column(
                 changes,
@@ -358,21 +358,7 @@ pub(super) fn apply(
                 Some(id) => resources::resource(changes.tx, *id)?,
                 None => resources::find_or_create(changes, name, *resource_kind)?,
             };
-            let added = changes.tx.execute(
-                "INSERT INTO activity_resource (activity_id, resource_id, created_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT DO NOTHING",
-                params![activity_id, resource.id, changes.at],
-            )?;
-            if added == 0 {
-                return Ok(());
-            }
-            changes.record(
-                AuditAction::Create,
-                (ENTITY, activity_id, label),
-                Some("needs resource"),
-                None,
-                Some(&resource.described()),
-            )
+            add_resource(changes, subject, &resource)
         }
         InterviewEdit::RemoveResource { resource_id } => {
             let resource = resources::resource(changes.tx, *resource_id)?;
@@ -444,70 +430,113 @@ pub(super) fn apply(
                 shown(quantity).as_deref(),
             )
         }
-        InterviewEdit::AddDependency { other, upstream }
-        | InterviewEdit::RemoveDependency { other, upstream } => {
-            let adding = matches!(edit, InterviewEdit::AddDependency { .. });
-            if *other == activity_id {
-                return Err(Error::invalid(
-                    "dependency",
-                    "An activity cannot depend on itself.",
-                ));
-            }
-            let other_name: String = changes
-                .tx
-                .query_row("SELECT name FROM activity WHERE id = ?1", [other], |r| {
-                    r.get(0)
-                })
-                .optional()?
-                .ok_or(Error::NotFound {
-                    entity: "activity",
-                    id: *other,
-                })?;
-            let (needs, needed) = if *upstream {
-                (activity_id, *other)
-            } else {
-                (*other, activity_id)
-            };
-            let changed = if adding {
-                changes.tx.execute(
-                    "INSERT INTO activity_dependency (activity_id, needs_activity_id, created_at) VALUES (?1, ?2, ?3)
-                     ON CONFLICT DO NOTHING",
-                    params![needs, needed, changes.at],
-                )?
-            } else {
-                changes.tx.execute(
-                    "DELETE FROM activity_dependency WHERE activity_id = ?1 AND needs_activity_id = ?2",
-                    params![needs, needed],
-                )?
-            };
-            if changed == 0 {
-                return Ok(());
-            }
-            let field = if *upstream {
-                "needs activity"
-            } else {
-                "needed by activity"
-            };
-            let (old, new) = if adding {
-                (None, Some(other_name.as_str()))
-            } else {
-                (Some(other_name.as_str()), None)
-            };
-            changes.record(
-                if adding {
-                    AuditAction::Create
-                } else {
-                    AuditAction::Delete
-                },
-                (ENTITY, activity_id, label),
-                Some(field),
-                old,
-                new,
-            )
+        InterviewEdit::AddDependency { other, upstream } => {
+            link(changes, subject, *other, *upstream, true)
+        }
+        InterviewEdit::RemoveDependency { other, upstream } => {
+            link(changes, subject, *other, *upstream, false)
         }
         // Status changes are settled after the edit, with the derived view in hand.
         InterviewEdit::Status { .. } => Ok(()),
     }
+}
+
+/// The activity `subject` needs `resource` (the `AddResource` edit, its resource
+/// found): logged when the need is new. It does not look at the interview.
+pub(super) fn add_resource(
+    changes: &Changes<'_>,
+    (activity_id, label): (i64, &str),
+    resource: &Resource,
+) -> Result<()> {
+    let added = changes
+        .tx
+        .prepare_cached(
+            "INSERT INTO activity_resource (activity_id, resource_id, created_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![activity_id, resource.id, changes.at])?;
+    if added == 0 {
+        return Ok(());
+    }
+    changes.record(
+        AuditAction::Create,
+        (ENTITY, activity_id, label),
+        Some("needs resource"),
+        None,
+        Some(&resource.described()),
+    )
+}
+
+/// Adds (or, with `adding` false, removes) that the activity `subject` needs `other`
+/// (with `upstream`) or is needed by it: the `AddDependency` and `RemoveDependency`
+/// edits. It does not look at the interview.
+pub(super) fn link(
+    changes: &Changes<'_>,
+    (activity_id, label): (i64, &str),
+    other: i64,
+    upstream: bool,
+    adding: bool,
+) -> Result<()> {
+    if other == activity_id {
+        return Err(Error::invalid(
+            "dependency",
+            "An activity cannot depend on itself.",
+        ));
+    }
+    let other_name: String = changes
+        .tx
+        .prepare_cached("SELECT name FROM activity WHERE id = ?1")?
+        .query_row([other], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound {
+            entity: "activity",
+            id: other,
+        })?;
+    let (needs, needed) = if upstream {
+        (activity_id, other)
+    } else {
+        (other, activity_id)
+    };
+    let changed = if adding {
+        changes
+            .tx
+            .prepare_cached(
+                "INSERT INTO activity_dependency (activity_id, needs_activity_id, created_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![needs, needed, changes.at])?
+    } else {
+        changes
+            .tx
+            .prepare_cached(
+                "DELETE FROM activity_dependency WHERE activity_id = ?1 AND needs_activity_id = ?2",
+            )?
+            .execute(params![needs, needed])?
+    };
+    if changed == 0 {
+        return Ok(());
+    }
+    let field = if upstream {
+        "needs activity"
+    } else {
+        "needed by activity"
+    };
+    let (old, new) = if adding {
+        (None, Some(other_name.as_str()))
+    } else {
+        (Some(other_name.as_str()), None)
+    };
+    changes.record(
+        if adding {
+            AuditAction::Create
+        } else {
+            AuditAction::Delete
+        },
+        (ENTITY, activity_id, label),
+        Some(field),
+        old,
+        new,
+    )
 }
 
 fn interviewee(interview: &Interview, id: i64) -> Result<&Interviewee> {
@@ -641,7 +670,7 @@ fn set_rating(
 
 /// Applies a status change, and keeps the status honest after any other edit: an
 /// interview that is no longer complete goes back to draft, and one whose content
-/// changed after it was validated loses its validation.
+/// changed after it was validated loses its validation. True when the status changed.
 pub(super) fn settle_status(
     changes: &Changes<'_>,
     settings: &BiaSettings,
@@ -649,8 +678,12 @@ pub(super) fn settle_status(
     before: &Interview,
     after: Interview,
     edit: &InterviewEdit,
-) -> Result<()> {
+) -> Result<bool> {
     let current = after.status;
+    if current == InterviewStatus::Draft && !matches!(edit, InterviewEdit::Status { .. }) {
+        // Only a status change moves a draft: nothing to derive.
+        return Ok(false);
+    }
     let derived = derive(settings, activity.clone(), after);
     let (target, confirmed_by) = match edit {
         InterviewEdit::Status {
@@ -684,10 +717,10 @@ pub(super) fn settle_status(
         _ if current == InterviewStatus::Validated && edit.changes_content() => {
             (InterviewStatus::Complete, None)
         }
-        _ => return Ok(()),
+        _ => return Ok(false),
     };
     if target == current && target != InterviewStatus::Validated {
-        return Ok(());
+        return Ok(false);
     }
     let (by, at) = match target {
         InterviewStatus::Validated => (confirmed_by, Some(changes.at.to_owned())),
@@ -707,5 +740,6 @@ pub(super) fn settle_status(
         Some("status"),
         Some(&describe(current, before.validated_by.as_deref())),
         Some(&describe(target, by.as_deref())),
-    )
+    )?;
+    Ok(true)
 }

@@ -12,9 +12,9 @@ use crate::Result;
 use crate::analysis::completeness::completeness;
 use crate::analysis::interview::derive;
 use crate::domain::{
-    ActivityQuery, AuditAction, BiaCompleteness, BiaResult, Confidence, Duration, ImpactCell,
-    Interview, InterviewEdit, InterviewStatus, InterviewView, Interviewee, MinimumService,
-    Objective, ParkedQuestion,
+    Activity, ActivityQuery, AuditAction, BiaCompleteness, BiaResult, BiaSettings, Confidence,
+    Duration, ImpactCell, Interview, InterviewEdit, InterviewStatus, InterviewView, Interviewee,
+    MinimumService, Objective, ParkedQuestion,
 };
 
 pub(super) const ENTITY: &str = "interview";
@@ -42,13 +42,15 @@ fn confidence(column: usize, value: Option<String>) -> rusqlite::Result<Option<C
 /// The stored interview of an activity, or a blank draft when none was started.
 pub(super) fn read(conn: &Connection, activity_id: i64) -> rusqlite::Result<Interview> {
     let row = conn
-        .query_row(
+        .prepare_cached(
             "SELECT status, interview_date, facilitator, notes, peak_periods, backlog,
                     mtpd_override_minutes, mtpd_override_reason,
                     rto_minutes, rto_source, rto_confidence, rpo_minutes, rpo_source, rpo_confidence,
                     mbco_percent, mbco_statement, mbco_source, mbco_confidence,
                     workarounds, workaround_minutes, validated_by, validated_at
              FROM interview WHERE activity_id = ?1",
+        )?
+        .query_row(
             [activity_id],
             |r| {
                 let status: String = r.get(0)?;
@@ -101,7 +103,7 @@ pub(super) fn read(conn: &Connection, activity_id: i64) -> rusqlite::Result<Inte
         return Ok(blank(activity_id));
     };
     interview.interviewees = conn
-        .prepare(
+        .prepare_cached(
             "SELECT id, name, role FROM interviewee WHERE activity_id = ?1 ORDER BY position, id",
         )?
         .query_map([activity_id], |r| {
@@ -113,7 +115,7 @@ pub(super) fn read(conn: &Connection, activity_id: i64) -> rusqlite::Result<Inte
         })?
         .collect::<rusqlite::Result<_>>()?;
     interview.ratings = conn
-        .prepare(
+        .prepare_cached(
             "SELECT category_id, bucket_id, rating, quantity, rationale FROM impact_rating WHERE activity_id = ?1",
         )?
         .query_map([activity_id], |r| {
@@ -127,7 +129,7 @@ pub(super) fn read(conn: &Connection, activity_id: i64) -> rusqlite::Result<Inte
         })?
         .collect::<rusqlite::Result<_>>()?;
     interview.parked = conn
-        .prepare(
+        .prepare_cached(
             "SELECT id, question, resolved FROM parked_question WHERE activity_id = ?1 ORDER BY id",
         )?
         .query_map([activity_id], |r| {
@@ -273,32 +275,52 @@ impl EngagementStore {
         let activity = self.activity(activity_id)?;
         self.write(|changes| {
             let settings = bia_settings::read(changes.tx)?;
-            start_if_needed(changes, activity_id, &activity.name)?;
-            for edit in edits {
-                let before = read(changes.tx, activity_id)?;
-                apply(
-                    changes,
-                    &settings,
-                    &before,
-                    (activity_id, &activity.name),
-                    edit,
-                )?;
-                let after = read(changes.tx, activity_id)?;
-                settle_status(changes, &settings, &activity, &before, after, edit)?;
-            }
-            Ok(())
+            apply_edits(changes, &settings, &activity, edits)
         })?;
         self.interview(activity_id)
     }
 }
 
+/// Applies edits to an activity's interview in order, starting it if needed; after each
+/// one the status is kept honest.
+pub(super) fn apply_edits(
+    changes: &Changes<'_>,
+    settings: &BiaSettings,
+    activity: &Activity,
+    edits: &[InterviewEdit],
+) -> Result<()> {
+    start_if_needed(changes, activity.id, &activity.name)?;
+    let mut before = read(changes.tx, activity.id)?;
+    for edit in edits {
+        apply(
+            changes,
+            settings,
+            &before,
+            (activity.id, &activity.name),
+            edit,
+        )?;
+        let after = read(changes.tx, activity.id)?;
+        let settled = settle_status(changes, settings, activity, &before, after.clone(), edit)?;
+        // What the next edit starts from: as it was after this one, unless settling
+        // the status changed it.
+        before = if settled {
+            read(changes.tx, activity.id)?
+        } else {
+            after
+        };
+    }
+    Ok(())
+}
+
 /// Starts the interview of an activity on its first edit, facilitated by whoever makes it.
-fn start_if_needed(changes: &Changes<'_>, activity_id: i64, label: &str) -> Result<()> {
-    let inserted = changes.tx.execute(
-        "INSERT INTO interview (activity_id, facilitator, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
-         ON CONFLICT (activity_id) DO NOTHING",
-        params![activity_id, changes.actor(), changes.at],
-    )?;
+pub(super) fn start_if_needed(changes: &Changes<'_>, activity_id: i64, label: &str) -> Result<()> {
+    let inserted = changes
+        .tx
+        .prepare_cached(
+            "INSERT INTO interview (activity_id, facilitator, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
+             ON CONFLICT (activity_id) DO NOTHING",
+        )?
+        .execute(params![activity_id, changes.actor(), changes.at])?;
     if inserted > 0 {
         let subject = (ENTITY, activity_id, label);
         changes.record(

@@ -7,6 +7,7 @@
 mod activities;
 mod audit;
 mod bia_settings;
+mod catalogue_batch;
 mod dependency_graph;
 mod dependency_map;
 mod details;
@@ -32,6 +33,7 @@ use std::time::Duration;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+pub use catalogue_batch::CatalogueBatch;
 pub use migrations::SCHEMA_VERSION;
 
 use crate::domain::EngagementDetailsInput;

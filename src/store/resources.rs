@@ -21,16 +21,21 @@ fn resource_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Resource> {
 }
 
 pub(crate) fn resource(conn: &Connection, id: i64) -> Result<Resource> {
-    conn.query_row(
-        "SELECT id, name, kind FROM resource WHERE id = ?1",
-        [id],
-        resource_from_row,
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
-        entity: "resource",
-        id,
-    })
+    conn.prepare_cached("SELECT id, name, kind FROM resource WHERE id = ?1")?
+        .query_row([id], resource_from_row)
+        .optional()?
+        .ok_or(Error::NotFound {
+            entity: "resource",
+            id,
+        })
+}
+
+/// Every resource, in no particular order.
+pub(super) fn all(conn: &Connection) -> Result<Vec<Resource>> {
+    Ok(conn
+        .prepare("SELECT id, name, kind FROM resource")?
+        .query_map([], resource_from_row)?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// The resource of this kind and name (ignoring case), creating it (and logging its
@@ -40,9 +45,7 @@ pub(super) fn find_or_create(
     name: &str,
     kind: ResourceKind,
 ) -> Result<Resource> {
-    let mut errors = FieldErrors::new();
-    let name = errors.required_text("resource_name", "The resource's name", name, 200);
-    errors.into_result()?;
+    let name = checked_name(name)?;
     let existing = changes
         .tx
         .prepare("SELECT id, name, kind FROM resource WHERE kind = ?1")?
@@ -50,13 +53,28 @@ pub(super) fn find_or_create(
         .collect::<rusqlite::Result<Vec<_>>>()?
         .into_iter()
         .find(|r| r.name.to_lowercase() == name.to_lowercase());
-    if let Some(found) = existing {
-        return Ok(found);
+    match existing {
+        Some(found) => Ok(found),
+        None => create(changes, name, kind),
     }
-    changes.tx.execute(
-        "INSERT INTO resource (name, kind, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        params![name, kind.as_str(), changes.at],
-    )?;
+}
+
+/// A resource's name as typed, trimmed and checked.
+pub(super) fn checked_name(name: &str) -> Result<String> {
+    let mut errors = FieldErrors::new();
+    let name = errors.required_text("resource_name", "The resource's name", name, 200);
+    errors.into_result()?;
+    Ok(name)
+}
+
+/// Writes a new resource (its name checked, no other of that kind and name) and logs it.
+pub(super) fn create(changes: &Changes<'_>, name: String, kind: ResourceKind) -> Result<Resource> {
+    changes
+        .tx
+        .prepare_cached(
+            "INSERT INTO resource (name, kind, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+        )?
+        .execute(params![name, kind.as_str(), changes.at])?;
     let created = Resource {
         id: changes.tx.last_insert_rowid(),
         name,

@@ -3,8 +3,8 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::EngagementStore;
-use super::audit::{Audited, Fields};
-use crate::domain::{FieldErrors, OrgUnit, OrgUnitInput};
+use super::audit::{Audited, Changes, Fields};
+use crate::domain::{OrgUnit, OrgUnitInput};
 use crate::{Error, Result};
 
 impl Audited for OrgUnit {
@@ -35,6 +35,32 @@ fn unit_from_row(row: &Row<'_>) -> rusqlite::Result<OrgUnit> {
         description: row.get(2)?,
         activity_count: row.get(3)?,
     })
+}
+
+/// Writes a new unit from a validated input whose name is free, and logs it.
+pub(super) fn insert(changes: &Changes<'_>, input: &OrgUnitInput) -> Result<OrgUnit> {
+    changes
+        .tx
+        .prepare_cached(
+            "INSERT INTO org_unit (name, description, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+        )?
+        .execute(params![input.name, input.description, changes.at])?;
+    let unit = OrgUnit {
+        id: changes.tx.last_insert_rowid(),
+        name: input.name.clone(),
+        description: input.description.clone(),
+        activity_count: 0,
+    };
+    changes.created(&unit)?;
+    Ok(unit)
+}
+
+/// The refusal of a unit name already taken by `other`.
+pub(super) fn name_taken(other: &str) -> Error {
+    Error::invalid(
+        "name",
+        format!("There is already a unit named \u{201c}{other}\u{201d}."),
+    )
 }
 
 impl EngagementStore {
@@ -70,20 +96,7 @@ impl EngagementStore {
     pub fn add_unit(&mut self, input: &OrgUnitInput) -> Result<OrgUnit> {
         let input = input.validate()?;
         self.check_unit_name_free(&input.name, None)?;
-        let id = self.write(|changes| {
-            changes.tx.execute(
-                "INSERT INTO org_unit (name, description, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-                params![input.name, input.description, changes.at],
-            )?;
-            let id = changes.tx.last_insert_rowid();
-            changes.created(&OrgUnit {
-                id,
-                name: input.name.clone(),
-                description: input.description.clone(),
-                activity_count: 0,
-            })?;
-            Ok(id)
-        })?;
+        let id = self.write(|changes| insert(changes, &input))?.id;
         self.unit(id)
     }
 
@@ -142,17 +155,7 @@ impl EngagementStore {
 
     fn check_unit_name_free(&self, name: &str, except: Option<i64>) -> Result<()> {
         match self.unit_by_name(name)? {
-            Some(other) if Some(other.id) != except => {
-                let mut errors = FieldErrors::new();
-                errors.add(
-                    "name",
-                    format!(
-                        "There is already a unit named \u{201c}{}\u{201d}.",
-                        other.name
-                    ),
-                );
-                errors.into_result()
-            }
+            Some(other) if Some(other.id) != except => Err(name_taken(&other.name)),
             _ => Ok(()),
         }
     }

@@ -3,8 +3,8 @@
 //! window how far they are with `import-progress` events.
 
 use keel::ApiError;
-use keel::import::{ImportFiles, ImportReport};
-use serde::{Deserialize, Serialize};
+use keel::import::{ImportFiles, ImportProgress, ImportReport};
+use serde::Deserialize;
 use tauri::{AppHandle, Emitter};
 
 use crate::dialogs::FilePurpose;
@@ -12,12 +12,6 @@ use crate::state::blocking;
 
 /// Sent to the window while an import (or its preview) runs.
 pub const IMPORT_PROGRESS: &str = "import-progress";
-
-/// How far an import is: the rows read so far.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct ImportProgress {
-    pub rows: u64,
-}
 
 /// The files to import, as the ids the open dialog gave them.
 #[derive(Debug, Deserialize)]
@@ -34,8 +28,8 @@ pub async fn import_csv(
     app: AppHandle,
 ) -> Result<ImportReport, ApiError> {
     let emitter = app.clone();
-    let progress = move |rows: u64| {
-        let _ = emitter.emit(IMPORT_PROGRESS, ImportProgress { rows });
+    let mut progress = move |done: ImportProgress| {
+        let _ = emitter.emit(IMPORT_PROGRESS, done);
     };
     blocking(&app, move |state| {
         let files = {
@@ -47,9 +41,7 @@ pub async fn import_csv(
                 dependencies: path(files.dependencies)?,
             }
         };
-        progress(0);
-        // When the core's import takes a progress callback, pass `progress` here.
-        state.with_store(|store| store.import(&files, dry_run))
+        state.with_store(|store| store.import_with_progress(&files, dry_run, &mut progress))
     })
     .await
 }

@@ -1,7 +1,7 @@
 // The spreadsheet import under way: the files chosen, the preview, and how far a running
 // preview or import is. Kept outside the page, so leaving the page while a long import
 // runs (the window stays usable) and coming back shows it still running, or its result.
-import { api, type ChosenFile, type ChosenImportFiles, type ImportReport } from '$lib/api';
+import { api, type ChosenFile, type ChosenImportFiles, type ImportProgress, type ImportReport } from '$lib/api';
 import { attempt } from '$lib/errors';
 import { session } from '$lib/session.svelte';
 import { toasts } from '$lib/toasts.svelte';
@@ -17,8 +17,8 @@ class Importing {
   preview = $state<ImportReport | null>(null);
   /** What runs now: a preview (a dry run) or the import; null when idle. */
   busy = $state<'preview' | 'import' | null>(null);
-  /** Rows read so far by the running import, as the core reports them. */
-  rows = $state(0);
+  /** Rows handled so far by the running import, of all its rows, as the core reports them. */
+  progress = $state<ImportProgress>({ rows_done: 0, rows_total: 0 });
   #listening = false;
 
   get chosen(): ChosenImportFiles {
@@ -34,7 +34,7 @@ class Importing {
     if (path !== this.path && this.busy == null) this.reset(path);
     if (!this.#listening) {
       this.#listening = true;
-      void api.onImportProgress((p) => (this.rows = p.rows)).catch(() => (this.#listening = false));
+      void api.onImportProgress((p) => (this.progress = p)).catch(() => (this.#listening = false));
     }
     return this;
   }
@@ -60,7 +60,7 @@ class Importing {
 
   async run(dryRun: boolean): Promise<void> {
     this.busy = dryRun ? 'preview' : 'import';
-    this.rows = 0;
+    this.progress = { rows_done: 0, rows_total: 0 };
     const report = await attempt(() => api.importCsv(this.chosen, dryRun));
     this.busy = null;
     if (!report) return;

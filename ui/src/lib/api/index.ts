@@ -26,6 +26,7 @@ import type {
   Team,
   TeamInput,
   ImportReport,
+  ImportProgress,
   MapPosition,
   InterviewEdit,
   InterviewView,
@@ -55,8 +56,6 @@ export type FilePurpose = 'engagement' | 'new_engagement' | 'csv' | 'identity' |
 export type ChosenFile = { id: number; path: string };
 /** The CSV files to import, by the ids their dialogs gave. */
 export type ChosenImportFiles = { activities: number | null; resources: number | null; dependencies: number | null };
-/** How far an import is. */
-export type ImportProgress = { rows: number };
 
 /** An error from the core, in its `{ code, message, fields }` shape. */
 export class KeelError extends Error {

@@ -32,7 +32,7 @@ const report = (extra: Partial<ImportReport> = {}): ImportReport => ({
 });
 
 describe('ImportPage', () => {
-  let progress: (p: { rows: number }) => void = () => {};
+  let progress: (p: { rows_done: number; rows_total: number }) => void = () => {};
   beforeEach(() => {
     vi.clearAllMocks();
     importing.reset();
@@ -78,7 +78,7 @@ describe('ImportPage', () => {
     expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull();
   });
 
-  it('shows that a long import is working, with the rows read so far', async () => {
+  it('shows how far a long import is, in rows of all its rows', async () => {
     let finish: (r: ImportReport) => void = () => {};
     vi.mocked(api.chooseCsvFile).mockResolvedValue({ id: 6, path: '/tmp/big/dependencies.csv' });
     vi.mocked(api.importCsv).mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
@@ -88,8 +88,8 @@ describe('ImportPage', () => {
     await user.click(await screen.findByRole('button', { name: 'Preview' }));
     const status = await screen.findByTestId('import-progress');
     expect(status.textContent).toContain('Checking…');
-    progress({ rows: 12500 });
-    await vi.waitFor(() => expect(status.textContent).toMatch(/12.500 rows read/));
+    progress({ rows_done: 12500, rows_total: 60000 });
+    await vi.waitFor(() => expect(status.textContent).toMatch(/12.500 of 60.000 rows/));
     expect((screen.getByRole('button', { name: 'Preview' }) as HTMLButtonElement).disabled).toBe(true);
     finish(report());
     expect(await screen.findByTestId('import-summary')).toBeTruthy();

@@ -489,6 +489,12 @@ export type FileReport = { file: string, rows: number, unknown_columns: Array<st
 
 export type RejectedRow = { line: number, reason: string, };
 
+/**
+ * How far an import has got, for a progress bar: rows handled (imported or rejected)
+ * out of the rows of all its files.
+ */
+export type ImportProgress = { rows_done: number, rows_total: number, };
+
 export type Person = { id: number, name: string, role: string, phone: string, phone_alt: string, email: string, location: string, 
 /**
  * When the details were last checked with the person, `YYYY-MM-DD`.
