@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use super::display::{DisplayList, DocInfo};
-use super::flow::{self, A4, Block, Diagram, Frame, Table};
+use super::flow::{self, A4, Block, Diagram, Flowed, Frame, Table};
 use super::fonts::Style;
 use super::paragraph::{Align, Span};
 use super::{markdown, pdf};
@@ -602,40 +602,47 @@ pub fn export(doc: &PlanDocument) -> Result<Exported> {
         return Err(flow::too_long("The plan"));
     }
     let c = &doc.content;
+    let info = DocInfo {
+        title: c.title.clone(),
+        author: if c.owner.is_empty() {
+            c.organisation.clone()
+        } else {
+            c.owner.clone()
+        },
+        subject: format!(
+            "{} \u{2014} version {}, {}",
+            c.template.label(),
+            doc.version,
+            state_label(doc.state).to_lowercase()
+        ),
+        keywords: vec![
+            "continuity plan".into(),
+            c.organisation.clone(),
+            match c.template {
+                PlanTemplate::Iso22301 => "ISO 22301".into(),
+                PlanTemplate::Nist80034 => "NIST SP 800-34".into(),
+            },
+        ],
+        created: doc.exported_at.clone(),
+        custom: vec![
+            ("KeelPlanId".into(), c.plan_id.to_string()),
+            ("KeelPlanVersion".into(), doc.version.to_string()),
+            ("KeelContentSHA256".into(), doc.sha256.clone()),
+            ("KeelPlanState".into(), doc.state.as_str().into()),
+        ],
+    };
+    write_pages(flowed, info, started)
+}
+
+/// Writes laid-out A4 pages with their document information as a PDF, timing the
+/// layout (since `started`) and the writing.
+pub(crate) fn write_pages(flowed: Flowed, info: DocInfo, started: Instant) -> Result<Exported> {
     let list = DisplayList {
         page_width: A4.0,
         page_height: A4.1,
         pages: flowed.pages,
         outline: flowed.outline,
-        info: DocInfo {
-            title: c.title.clone(),
-            author: if c.owner.is_empty() {
-                c.organisation.clone()
-            } else {
-                c.owner.clone()
-            },
-            subject: format!(
-                "{} \u{2014} version {}, {}",
-                c.template.label(),
-                doc.version,
-                state_label(doc.state).to_lowercase()
-            ),
-            keywords: vec![
-                "continuity plan".into(),
-                c.organisation.clone(),
-                match c.template {
-                    PlanTemplate::Iso22301 => "ISO 22301".into(),
-                    PlanTemplate::Nist80034 => "NIST SP 800-34".into(),
-                },
-            ],
-            created: doc.exported_at.clone(),
-            custom: vec![
-                ("KeelPlanId".into(), c.plan_id.to_string()),
-                ("KeelPlanVersion".into(), doc.version.to_string()),
-                ("KeelContentSHA256".into(), doc.sha256.clone()),
-                ("KeelPlanState".into(), doc.state.as_str().into()),
-            ],
-        },
+        info,
         missing: flowed.missing,
     };
     let laid_out = Instant::now();
