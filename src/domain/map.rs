@@ -60,6 +60,42 @@ impl NodeRef {
     }
 }
 
+/// A need Keel accepts between two nodes: an activity needs a resource or another
+/// activity, and a resource needs another resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    ActivityResource { activity: i64, resource: i64 },
+    ActivityActivity { activity: i64, other: i64 },
+    ResourceResource { resource: i64, other: i64 },
+}
+
+impl Need {
+    /// `from` needs `to`, or the refusal that says why it cannot.
+    pub fn between(from: NodeRef, to: NodeRef) -> Result<Self> {
+        if from == to {
+            return Err(Error::invalid(
+                "dependency",
+                "Nothing can depend on itself.",
+            ));
+        }
+        match (from, to) {
+            (NodeRef::Activity(activity), NodeRef::Resource(resource)) => {
+                Ok(Need::ActivityResource { activity, resource })
+            }
+            (NodeRef::Activity(activity), NodeRef::Activity(other)) => {
+                Ok(Need::ActivityActivity { activity, other })
+            }
+            (NodeRef::Resource(resource), NodeRef::Resource(other)) => {
+                Ok(Need::ResourceResource { resource, other })
+            }
+            (NodeRef::Resource(_), NodeRef::Activity(_)) => Err(Error::invalid(
+                "dependency",
+                "A resource cannot need an activity; turn it round: the activity needs the resource.",
+            )),
+        }
+    }
+}
+
 /// How a node fares in the analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

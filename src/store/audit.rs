@@ -165,7 +165,7 @@ impl<'a> Changes<'a> {
 impl EngagementStore {
     /// How many entries the audit log holds.
     pub fn audit_entry_count(&self) -> Result<i64> {
-        self.close_open_runs()?;
+        self.close_editing_runs()?;
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?)
@@ -184,7 +184,7 @@ impl EngagementStore {
 
     /// The id of the newest entry, 0 for an empty log.
     pub fn last_audit_id(&self) -> Result<i64> {
-        self.close_open_runs()?;
+        self.close_editing_runs()?;
         Ok(self
             .conn
             .query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| {
@@ -194,7 +194,7 @@ impl EngagementStore {
 
     /// Every reader closes the open editing runs first: what they show is what was typed.
     fn audit_entries(&self, selection: &str, value: i64) -> Result<Vec<AuditEntry>> {
-        self.close_open_runs()?;
+        self.close_editing_runs()?;
         let mut stmt = self.conn.prepare(&format!(
             "SELECT id, at, actor, action, entity, entity_id, entity_label, field, old_value, new_value
              FROM audit_log {selection}"

@@ -13,8 +13,8 @@ use super::audit::Changes;
 use super::dependency_graph::{self, NeedTable};
 use super::{EngagementStore, activities, bia_settings, interview_edits, interviews, resources};
 use crate::domain::{
-    Activity, ActivityInput, BiaSettings, InterviewEdit, InterviewStatus, NodeRef, OrgUnitInput,
-    Resource, ResourceCapabilityInput, ResourceKind, name_key,
+    Activity, ActivityInput, BiaSettings, InterviewEdit, InterviewStatus, Need, NodeRef,
+    OrgUnitInput, Resource, ResourceCapabilityInput, ResourceKind, name_key,
 };
 use crate::{Error, Result};
 
@@ -370,14 +370,8 @@ impl<'a> CatalogueBatch<'a> {
     /// of its own; only a database error can stop it half-way (and the import that
     /// reports it keeps nothing).
     pub fn add_need(&mut self, from: NodeRef, to: NodeRef, group: &str) -> Result<()> {
-        if from == to {
-            return Err(Error::invalid(
-                "dependency",
-                "Nothing can depend on itself.",
-            ));
-        }
-        match (from, to) {
-            (NodeRef::Activity(activity), NodeRef::Resource(resource)) => {
+        match Need::between(from, to)? {
+            Need::ActivityResource { activity, resource } => {
                 let activity = self.activity_by_id(activity)?;
                 let resource = self.resource_by_id(resource)?.clone();
                 let edit = InterviewEdit::AddResource {
@@ -396,7 +390,7 @@ impl<'a> CatalogueBatch<'a> {
                     group,
                 )
             }
-            (NodeRef::Activity(activity), NodeRef::Activity(other)) => {
+            Need::ActivityActivity { activity, other } => {
                 let activity = self.activity_by_id(activity)?;
                 let other = self.activity_by_id(other)?;
                 let edit = InterviewEdit::AddDependency {
@@ -414,15 +408,11 @@ impl<'a> CatalogueBatch<'a> {
                     group,
                 )
             }
-            (NodeRef::Resource(resource), NodeRef::Resource(other)) => {
+            Need::ResourceResource { resource, other } => {
                 let from = self.resource_by_id(resource)?;
                 let to = self.resource_by_id(other)?;
                 dependency_graph::add_resource_need(self.changes, from, to, group)
             }
-            (NodeRef::Resource(_), NodeRef::Activity(_)) => Err(Error::invalid(
-                "dependency",
-                "A resource cannot need an activity; turn it round: the activity needs the resource.",
-            )),
         }
     }
 

@@ -11,8 +11,8 @@ use super::{EngagementStore, resources};
 use crate::analysis::dependencies::{Analysis, GapKind, Graph, NodeId, NodeKind};
 use crate::analysis::layout::{self, NODE_HEIGHT, NODE_WIDTH, Point};
 use crate::domain::{
-    AuditAction, DependencyMap, InterviewEdit, MapEdge, MapFinding, MapNode, MapPosition, NodeRef,
-    NodeStatus, ResourceKind,
+    AuditAction, DependencyMap, InterviewEdit, MapEdge, MapFinding, MapNode, MapPosition, Need,
+    NodeRef, NodeStatus, ResourceKind,
 };
 use crate::{Error, Result};
 
@@ -240,45 +240,31 @@ impl EngagementStore {
     /// a resource); a non-empty `group` makes it one of `from`'s alternatives. Adding a
     /// need that exists sets its group.
     pub fn add_need(&mut self, from: NodeRef, to: NodeRef, group: &str) -> Result<()> {
-        if from == to {
-            return Err(Error::invalid(
-                "dependency",
-                "Nothing can depend on itself.",
-            ));
-        }
-        match (from, to) {
-            (NodeRef::Activity(activity), NodeRef::Resource(resource)) => {
-                self.all_or_nothing(false, |store| {
-                    store.edit_interview(
-                        activity,
-                        &InterviewEdit::AddResource {
-                            resource_id: Some(resource),
-                            name: String::new(),
-                            resource_kind: ResourceKind::ItService,
-                        },
-                    )?;
-                    store.set_resource_need_group(activity, resource, group)
-                })
-            }
-            (NodeRef::Activity(activity), NodeRef::Activity(other)) => {
-                self.all_or_nothing(false, |store| {
-                    store.edit_interview(
-                        activity,
-                        &InterviewEdit::AddDependency {
-                            other,
-                            upstream: true,
-                        },
-                    )?;
-                    store.set_activity_need_group(activity, other, group)
-                })
-            }
-            (NodeRef::Resource(resource), NodeRef::Resource(other)) => {
+        match Need::between(from, to)? {
+            Need::ActivityResource { activity, resource } => self.all_or_nothing(false, |store| {
+                store.edit_interview(
+                    activity,
+                    &InterviewEdit::AddResource {
+                        resource_id: Some(resource),
+                        name: String::new(),
+                        resource_kind: ResourceKind::ItService,
+                    },
+                )?;
+                store.set_resource_need_group(activity, resource, group)
+            }),
+            Need::ActivityActivity { activity, other } => self.all_or_nothing(false, |store| {
+                store.edit_interview(
+                    activity,
+                    &InterviewEdit::AddDependency {
+                        other,
+                        upstream: true,
+                    },
+                )?;
+                store.set_activity_need_group(activity, other, group)
+            }),
+            Need::ResourceResource { resource, other } => {
                 self.add_resource_dependency(resource, other, group)
             }
-            (NodeRef::Resource(_), NodeRef::Activity(_)) => Err(Error::invalid(
-                "dependency",
-                "A resource cannot need an activity; turn it round: the activity needs the resource.",
-            )),
         }
     }
 

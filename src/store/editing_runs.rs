@@ -95,14 +95,6 @@ fn parse(at: &str) -> Option<DateTime<Utc>> {
 }
 
 impl EngagementStore {
-    /// Ends every editing run: each becomes its audit entry now. The app calls it when
-    /// the user leaves a field, when the window closes and when it quits; the store
-    /// calls it itself before the audit log is read and when a file is opened. Returns
-    /// how many audit entries were written.
-    pub fn close_editing_runs(&mut self) -> Result<usize> {
-        self.close_open_runs()
-    }
-
     /// How many editing runs are open (typing not yet in the audit log).
     pub fn editing_runs_open(&self) -> Result<i64> {
         Ok(self
@@ -110,10 +102,12 @@ impl EngagementStore {
             .query_row("SELECT count(*) FROM editing_run", [], |r| r.get(0))?)
     }
 
-    /// Closes the open runs, if there are any, in a transaction of their own (or in the
-    /// batch under way): readers of the audit log call it first, so that what they show
-    /// is what was typed. A file without open runs is not written to.
-    pub(super) fn close_open_runs(&self) -> Result<usize> {
+    /// Ends every editing run: each becomes its audit entry now, in a transaction of its
+    /// own (or in the batch under way). The app calls it when the user leaves a field and
+    /// when the window closes; the store calls it itself before the audit log is read and
+    /// when a file is opened, so that what readers show is what was typed. A file without
+    /// open runs is not written to. Returns how many audit entries were written.
+    pub fn close_editing_runs(&self) -> Result<usize> {
         if self.editing_runs_open()? == 0 {
             return Ok(0);
         }

@@ -143,7 +143,7 @@ impl EngagementStore {
             migrations::migrate(&mut store.conn, migrations, &now)?;
         }
         // Typing left unlogged by a crash (or a quit that skipped it) is logged now.
-        store.close_open_runs()?;
+        store.close_editing_runs()?;
         Ok(store)
     }
 
