@@ -152,7 +152,7 @@ impl EngagementStore {
         if create {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| match e {
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| match e {
             rusqlite::Error::SqliteFailure(_, _) => Error::Io {
                 action: "open",
                 path: path.to_owned(),
@@ -160,7 +160,6 @@ impl EngagementStore {
             },
             other => other.into(),
         })?;
-        let mut conn = conn;
         harden(&mut conn)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
