@@ -3,12 +3,13 @@
 //! Keel never stores a passphrase. The folder is the owner's alone (0700) and each file
 //! is created owner-only (0600) from its first byte.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::capped_read::Capped;
 use crate::report::identity::{Identity, Passphrase};
 use crate::report::pkcs12::{MAX_FILE_BYTES, Pkcs12Error};
 use crate::{Error, Result};
@@ -164,31 +165,14 @@ impl IdentityShelf {
 /// Reads a PKCS#12 file of at most [`MAX_FILE_BYTES`], refusing a larger one before
 /// reading it all.
 pub fn read_capped(file: &Path) -> Result<Vec<u8>> {
-    let handle = std::fs::File::open(file).map_err(Error::io("open", file))?;
-    let size = handle.metadata().map_err(Error::io("read", file))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Pkcs12Error::TooLarge {
-            size,
+    match crate::capped_read::read_capped(file, MAX_FILE_BYTES)? {
+        Capped::Bytes(bytes) => Ok(bytes),
+        Capped::TooLarge(size) => Err(Pkcs12Error::TooLarge {
+            size: size.unwrap_or(MAX_FILE_BYTES + 1),
             limit: MAX_FILE_BYTES,
         }
-        .into());
+        .into()),
     }
-    // The size on disk may change, and a device or pipe has none: read one byte past
-    // the limit at most.
-    let mut bytes = Vec::new();
-    handle
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(Error::io("read", file))?;
-    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if read > MAX_FILE_BYTES {
-        return Err(Pkcs12Error::TooLarge {
-            size: read,
-            limit: MAX_FILE_BYTES,
-        }
-        .into());
-    }
-    Ok(bytes)
 }
 
 /// Makes `dir` (and any missing parents) readable by its owner only; an existing `dir`

@@ -4,6 +4,7 @@
 //! through these functions. Nothing in here knows about windows or webviews.
 
 pub mod analysis;
+pub mod capped_read;
 pub mod csv_export;
 pub mod demo;
 pub mod domain;

@@ -2,11 +2,10 @@
 //! separated, UTF-8 with or without a byte-order mark, CRLF, quoted fields with
 //! newlines, headers in any case and order.
 
-use std::fs::File;
-use std::io::Read as _;
 use std::path::Path;
 
 use super::formula_guard;
+use crate::capped_read::{Capped, read_capped};
 use crate::{Error, Result};
 
 /// A CSV file as named columns; `line` is where each row starts in the file.
@@ -25,20 +24,10 @@ impl Table {
     /// Reads a CSV file of at most [`MAX_FILE_BYTES`]; a larger one is refused before it
     /// is read.
     pub fn read(path: &Path) -> Result<Table> {
-        let file = File::open(path).map_err(Error::io("read", path))?;
-        let size = file.metadata().map_err(Error::io("read", path))?.len();
-        if size > MAX_FILE_BYTES {
-            return Err(too_large(path, Some(size)));
-        }
-        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        // The size on disk can be wrong (a pipe, a device, a file still growing): never
-        // read more than the limit whatever it said.
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(Error::io("read", path))?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(too_large(path, None));
-        }
+        let bytes = match read_capped(path, MAX_FILE_BYTES)? {
+            Capped::Bytes(bytes) => bytes,
+            Capped::TooLarge(size) => return Err(too_large(path, size)),
+        };
         let text = String::from_utf8(bytes).map_err(|_| {
             Error::Conflict(format!(
                 "{} is not UTF-8 text; save it from the spreadsheet as CSV UTF-8",
