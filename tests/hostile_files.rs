@@ -262,29 +262,22 @@ fn keel_export_refuses_an_altered_frozen_version_signed_or_not() {
         "{}",
         String::from_utf8_lossy(&made.stderr)
     );
-    let runs: [Vec<std::ffi::OsString>; 2] = [
-        vec![
-            "export".into(),
-            file.into(),
-            "--plan".into(),
-            "1".into(),
-            "--out".into(),
-            pdf.clone().into(),
-        ],
-        vec![
-            "export".into(),
-            file.into(),
-            "--plan".into(),
-            "1".into(),
-            "--out".into(),
-            pdf.clone().into(),
-            "--sign".into(),
-            p12.into(),
-            "--passphrase-file".into(),
-            pass.into(),
-        ],
+    let unsigned: Vec<std::ffi::OsString> = vec![
+        "export".into(),
+        file.into(),
+        "--plan".into(),
+        "1".into(),
+        "--out".into(),
+        pdf.clone().into(),
     ];
-    for args in runs {
+    let mut signed = unsigned.clone();
+    signed.extend([
+        "--sign".into(),
+        p12.into(),
+        "--passphrase-file".into(),
+        pass.into(),
+    ]);
+    for args in [unsigned, signed] {
         refused_by_cli(&args, "altered outside Keel");
         assert!(!pdf.exists(), "{args:?} wrote a PDF");
     }
