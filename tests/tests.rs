@@ -15,6 +15,7 @@ mod identities;
 mod import;
 mod map;
 mod open_refusals;
+mod pins;
 mod plans;
 mod report;
 mod units;
