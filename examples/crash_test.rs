@@ -27,10 +27,10 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use keel::EngagementStore;
+use keel::analysis::interview::InterviewView;
 use keel::domain::{
     ActivityInput, ActivityQuery, Duration as KeelDuration, IntegrityStatus, InterviewDuration,
-    InterviewEdit, InterviewText, InterviewView, MapPosition, NodeRef, PlanEdit,
-    ResourceCapabilityInput,
+    InterviewEdit, InterviewText, MapPosition, NodeRef, PlanEdit, ResourceCapabilityInput,
 };
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};

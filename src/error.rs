@@ -101,11 +101,11 @@ fn sqlite_message(err: &rusqlite::Error) -> String {
     match err.sqlite_error_code() {
         Some(rusqlite::ErrorCode::OperationInterrupted) => format!(
             "a query ran for more than {} seconds and was stopped, so nothing was changed; the engagement may be damaged or crafted: open a copy you trust",
-            crate::store::MAX_STATEMENT_TIME.as_secs()
+            crate::limits::MAX_STATEMENT_TIME.as_secs()
         ),
         Some(rusqlite::ErrorCode::TooBig) => format!(
             "a value is larger than Keel accepts ({} MiB), so nothing was changed",
-            crate::store::MAX_VALUE_BYTES / (1024 * 1024)
+            crate::limits::MAX_VALUE_BYTES / (1024 * 1024)
         ),
         _ => format!("database error: {err}"),
     }
@@ -138,6 +138,13 @@ pub struct ApiError {
     pub message: String,
     /// Field name → message, for validation errors; empty otherwise.
     pub fields: BTreeMap<String, String>,
+}
+
+/// A validation's collected problems, as the error every face shows beside the fields.
+impl From<FieldErrors> for Error {
+    fn from(errors: FieldErrors) -> Self {
+        Error::Invalid(errors)
+    }
 }
 
 impl From<Error> for ApiError {

@@ -8,6 +8,7 @@ use ts_rs::{Config, TS};
 
 use crate::analysis::dependencies::{Analysis, Gap, GapKind, Prediction, Spof};
 use crate::analysis::impact::{ImpactFall, MtpdProposal, MtpdReason};
+use crate::analysis::interview::InterviewView;
 use crate::domain::*;
 use crate::import::{FileReport, ImportFiles, ImportProgress, ImportReport, RejectedRow};
 use crate::plan::check::CheckItem;

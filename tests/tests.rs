@@ -9,6 +9,7 @@ mod bia_settings;
 mod cli;
 mod dependencies;
 mod editing_runs;
+mod floors;
 mod fuzz;
 mod hostile_files;
 mod identities;

@@ -1,8 +1,30 @@
 //! What Keel derives from an interview: the proposed MTPD, the MTPD in force, the tier,
 //! the falls in the grid, and what is still missing before it can be complete.
 
-use crate::analysis::impact;
-use crate::domain::{Activity, BiaSettings, Interview, InterviewView};
+use serde::Serialize;
+
+use super::impact::{self, ImpactFall, MtpdProposal};
+use crate::domain::{Activity, ActivityLink, BiaSettings, Duration, Interview, ResourceNeed};
+
+/// An interview with everything Keel derives from it, as the screens show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct InterviewView {
+    pub activity: Activity,
+    pub interview: Interview,
+    pub proposal: Option<MtpdProposal>,
+    /// The override if there is one, otherwise the proposal.
+    pub mtpd: Option<Duration>,
+    pub tier: Option<u8>,
+    pub falls: Vec<ImpactFall>,
+    /// What still stops the interview from being complete, in words.
+    pub missing: Vec<String>,
+    /// Step 6: the resources the activity needs, with amounts over time.
+    pub resources: Vec<ResourceNeed>,
+    /// Step 7: the activities it needs, and the activities that need it.
+    pub upstream: Vec<ActivityLink>,
+    pub downstream: Vec<ActivityLink>,
+}
 
 /// The interview with the MTPD proposal, the tier, the falls and what is missing.
 pub fn derive(settings: &BiaSettings, activity: Activity, interview: Interview) -> InterviewView {

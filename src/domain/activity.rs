@@ -35,7 +35,7 @@ impl ActivityInput {
     /// Trims and checks the input. Products and services are trimmed, blank ones dropped
     /// and repeats (ignoring case) removed. Uniqueness of the name and existence of the
     /// unit are checked by the store.
-    pub fn validate(&self) -> crate::Result<ActivityInput> {
+    pub fn validate(&self) -> Result<ActivityInput, FieldErrors> {
         let mut errors = FieldErrors::new();
         let name = errors.required_text("name", "Activity name", &self.name, 200);
         let owner = errors.optional_text("owner", "Owner", &self.owner, 200);

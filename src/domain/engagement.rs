@@ -30,7 +30,7 @@ pub struct EngagementDetailsInput {
 
 impl EngagementDetailsInput {
     /// Checks the input and returns the details to store, or every problem found.
-    pub fn validate(&self) -> crate::Result<EngagementDetails> {
+    pub fn validate(&self) -> Result<EngagementDetails, FieldErrors> {
         let mut errors = FieldErrors::new();
         let organisation =
             errors.required_text("organisation", "Organisation", &self.organisation, 200);
@@ -83,7 +83,7 @@ mod tests {
             end_date: "2026-04-01".into(),
             ..Default::default()
         };
-        let Err(crate::Error::Invalid(errors)) = input.validate() else {
+        let Err(errors) = input.validate() else {
             panic!("expected a validation error");
         };
         assert!(errors.get("end_date").is_some());

@@ -4,8 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, ActivityLink, Duration, ImpactCell, ResourceKind, ResourceNeed};
-use crate::analysis::impact::{ImpactFall, MtpdProposal};
+use super::{Duration, ImpactCell, ResourceKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -120,26 +119,6 @@ pub struct Interview {
     pub validated_by: Option<String>,
     pub validated_at: Option<DateTime<Utc>>,
     pub parked: Vec<ParkedQuestion>,
-}
-
-/// An interview with everything Keel derives from it, as the screens show it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct InterviewView {
-    pub activity: Activity,
-    pub interview: Interview,
-    pub proposal: Option<MtpdProposal>,
-    /// The override if there is one, otherwise the proposal.
-    pub mtpd: Option<Duration>,
-    pub tier: Option<u8>,
-    pub falls: Vec<ImpactFall>,
-    /// What still stops the interview from being complete, in words.
-    pub missing: Vec<String>,
-    /// Step 6: the resources the activity needs, with amounts over time.
-    pub resources: Vec<ResourceNeed>,
-    /// Step 7: the activities it needs, and the activities that need it.
-    pub upstream: Vec<ActivityLink>,
-    pub downstream: Vec<ActivityLink>,
 }
 
 /// A text field of the interview, saved as it is typed.

@@ -27,7 +27,7 @@ pub use engagement::{EngagementDetails, EngagementDetailsInput};
 pub use info::{EngagementInfo, IntegrityStatus};
 pub use interview::{
     Confidence, Interview, InterviewConfidence, InterviewDuration, InterviewEdit, InterviewStatus,
-    InterviewText, InterviewView, Interviewee, MinimumService, Objective, ParkedQuestion,
+    InterviewText, Interviewee, MinimumService, Objective, ParkedQuestion,
 };
 pub use map::{
     DependencyMap, MapEdge, MapFinding, MapNode, MapPosition, Need, NodeRef, NodeStatus,

@@ -23,7 +23,7 @@ pub struct OrgUnitInput {
 
 impl OrgUnitInput {
     /// Trims and checks the input; uniqueness of the name is checked by the store.
-    pub fn validate(&self) -> crate::Result<OrgUnitInput> {
+    pub fn validate(&self) -> Result<OrgUnitInput, FieldErrors> {
         let mut errors = FieldErrors::new();
         let name = errors.required_text("name", "Unit name", &self.name, 120);
         let description =

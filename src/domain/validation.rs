@@ -37,12 +37,8 @@ impl FieldErrors {
     }
 
     /// `Ok(())` when nothing was found, otherwise the collected problems as an error.
-    pub fn into_result(self) -> crate::Result<()> {
-        if self.is_empty() {
-            Ok(())
-        } else {
-            Err(crate::Error::Invalid(self))
-        }
+    pub fn into_result(self) -> Result<(), FieldErrors> {
+        if self.is_empty() { Ok(()) } else { Err(self) }
     }
 
     /// A required single-line text: trimmed, not empty, at most `max` characters.

@@ -10,11 +10,11 @@ use super::interview_edits::{apply, settle_status};
 use super::{EngagementStore, bad_column, bia_settings, resources};
 use crate::Result;
 use crate::analysis::completeness::completeness;
-use crate::analysis::interview::derive;
+use crate::analysis::interview::{InterviewView, derive};
 use crate::domain::{
     Activity, ActivityQuery, AuditAction, BiaCompleteness, BiaResult, BiaSettings, Confidence,
-    Duration, ImpactCell, Interview, InterviewEdit, InterviewStatus, InterviewView, Interviewee,
-    MinimumService, Objective, ParkedQuestion,
+    Duration, ImpactCell, Interview, InterviewEdit, InterviewStatus, Interviewee, MinimumService,
+    Objective, ParkedQuestion,
 };
 
 pub(super) const ENTITY: &str = "interview";

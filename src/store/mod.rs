@@ -33,6 +33,7 @@ use std::time::Duration;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+pub use crate::limits::{MAX_STATEMENT_TIME, MAX_VALUE_BYTES};
 pub use catalogue_batch::CatalogueBatch;
 pub use migrations::SCHEMA_VERSION;
 
@@ -290,18 +291,9 @@ impl EngagementStore {
     }
 }
 
-/// The longest text or blob a statement may make or read. Keel's largest legitimate
-/// value is the canonical snapshot of a frozen plan over a whole large engagement
-/// (about 10 MB for 10,000 activities and resources); 64 MiB leaves room to spare.
-pub const MAX_VALUE_BYTES: i32 = 64 * 1024 * 1024;
-
 /// The longest Keel's own SQL statements are (the migrations are run statement by
 /// statement, each well under this).
 const MAX_SQL_BYTES: i32 = 1024 * 1024;
-
-/// How long one statement may run before it is stopped: far beyond anything Keel's
-/// queries need on the largest engagement, short enough that a runaway query ends.
-pub const MAX_STATEMENT_TIME: Duration = Duration::from_secs(30);
 
 /// Settings every connection gets before it reads anything of the file's: the schema's
 /// own SQL (triggers, views, defaults) is not trusted to call functions with side

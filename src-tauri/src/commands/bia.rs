@@ -1,9 +1,9 @@
 //! Business impact analysis: settings, interviews, the prioritised list.
 
 use keel::ApiError;
+use keel::analysis::interview::InterviewView;
 use keel::domain::{
-    BiaCompleteness, BiaResult, BiaSettings, BiaSettingsEdit, InterviewEdit, InterviewView,
-    Resource,
+    BiaCompleteness, BiaResult, BiaSettings, BiaSettingsEdit, InterviewEdit, Resource,
 };
 use tauri::{AppHandle, Emitter};
 

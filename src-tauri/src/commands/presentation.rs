@@ -2,7 +2,8 @@
 //! interview being typed in the main window.
 
 use keel::ApiError;
-use keel::domain::{InterviewView, WorkshopTimer};
+use keel::analysis::interview::InterviewView;
+use keel::domain::WorkshopTimer;
 use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
 
 use super::bia::INTERVIEW_CHANGED;
