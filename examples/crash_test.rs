@@ -491,10 +491,11 @@ impl Reader<'_> {
     }
 
     fn map(&mut self) -> keel::Result<&keel::domain::DependencyMap> {
-        if self.map.is_none() {
-            self.map = Some(self.store.dependency_map()?);
-        }
-        Ok(self.map.as_ref().expect("just read"))
+        let map = match self.map.take() {
+            Some(map) => map,
+            None => self.store.dependency_map()?,
+        };
+        Ok(self.map.insert(map))
     }
 }
 

@@ -65,6 +65,8 @@ const COMMANDS: &[&str] = &[
     "share_timer",
 ];
 
+// A build script reports failure by panicking: cargo shows the message and stops the build.
+#[allow(clippy::expect_used)]
 fn main() {
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -1,5 +1,8 @@
 //! Integration tests of the core: one binary, a module per area (ripgrep's layout).
 
+// Helpers outside `#[test]` functions may panic too: here a panic is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod util;
 
 mod activities;

@@ -389,6 +389,8 @@ impl<'a> Flow<'a> {
         self.bottom() - self.y
     }
 
+    // The flow starts with a page and only ever adds pages.
+    #[allow(clippy::expect_used)]
     fn page(&mut self) -> &mut Page {
         self.pages.last_mut().expect("always a page")
     }

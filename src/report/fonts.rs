@@ -63,6 +63,9 @@ pub struct Fonts {
 /// The fonts, parsed once per process.
 pub fn fonts() -> &'static Fonts {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
+    // The fonts are compiled into Keel (assets/fonts) and parsed by a test; they cannot
+    // fail to parse at run time.
+    #[allow(clippy::expect_used)]
     FONTS.get_or_init(|| {
         let face =
             |s: Style| rustybuzz::Face::from_slice(s.bytes(), 0).expect("a shipped font parses");
