@@ -56,6 +56,11 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A file from outside whose content Keel cannot read: not UTF-8, not CSV, too large.
+    /// The message names the file and says what to do.
+    #[error("{0}")]
+    Unreadable(String),
+
     #[error("{0}")]
     Invalid(FieldErrors),
 
@@ -158,6 +163,7 @@ impl From<Error> for ApiError {
             | Error::NewerSchema { .. }
             | Error::Altered { .. }
             | Error::FileExists(_)
+            | Error::Unreadable(_)
             | Error::Io { .. } => ErrorCode::File,
             Error::NoEngagement => ErrorCode::NoEngagement,
             Error::Sqlite(_) | Error::Json(_) => ErrorCode::Internal,

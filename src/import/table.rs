@@ -29,7 +29,7 @@ impl Table {
             Capped::TooLarge(size) => return Err(too_large(path, size)),
         };
         let text = String::from_utf8(bytes).map_err(|_| {
-            Error::Conflict(format!(
+            Error::Unreadable(format!(
                 "{} is not UTF-8 text; save it from the spreadsheet as CSV UTF-8",
                 path.display()
             ))
@@ -55,7 +55,7 @@ impl Table {
         let columns = reader
             .headers()
             .map_err(|e| {
-                Error::Conflict(format!(
+                Error::Unreadable(format!(
                     "{}: the header row cannot be read: {e}",
                     path.display()
                 ))
@@ -65,7 +65,7 @@ impl Table {
             .collect();
         let mut rows = Vec::new();
         for record in reader.records() {
-            let record = record.map_err(|e| Error::Conflict(format!("{}: {e}", path.display())))?;
+            let record = record.map_err(|e| Error::Unreadable(format!("{}: {e}", path.display())))?;
             let line = record.position().map_or(0, |p| p.line());
             if record.iter().all(|cell| cell.trim().is_empty()) {
                 continue;
@@ -107,7 +107,7 @@ fn too_large(path: &Path, size: Option<u64>) -> Error {
         Some(bytes) => format!("is {:.1} MiB ({bytes} bytes)", mib(bytes)),
         None => format!("holds more than {limit}"),
     };
-    Error::Conflict(format!(
+    Error::Unreadable(format!(
         "{} {size}, and Keel imports CSV files of up to {limit}. Nothing was imported: \
          check that it is the right file, or split it into smaller files and import them \
          one after another.",
