@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::domain::PdfExportSummary;
-use crate::plan::{PlanDocument, document as plan_document_of};
+use crate::plan::PlanDocument;
+use crate::plan::document::assemble;
 use crate::report::{self, identity::Identity};
 use crate::{EngagementStore, Error, Result};
 
@@ -60,7 +61,7 @@ pub fn plan_document(
     version: Option<u32>,
 ) -> Result<PlanDocument> {
     let sources = store.plan_document_sources(plan_id, version)?;
-    plan_document_of::assemble(sources, store.now_text())
+    assemble(sources, store.now_text())
 }
 
 /// The document `request` asks for, ready to write.
