@@ -3,8 +3,8 @@
 //! findings, the call tree).
 
 use super::parts::{bullet, heading, table, time};
-use crate::domain::NodeStatus;
-use crate::plan::{Generated, PlanDocument};
+use crate::domain::{Generated, NodeStatus};
+use crate::plan::PlanDocument;
 use crate::report::flow::{Block, Diagram};
 use crate::report::fonts::Style;
 use crate::report::markdown;
