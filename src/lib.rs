@@ -12,6 +12,7 @@ pub mod error;
 pub mod identities;
 pub mod import;
 pub mod limits;
+pub mod ops;
 pub mod plan;
 pub mod report;
 pub mod settings;

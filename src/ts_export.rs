@@ -13,10 +13,10 @@ use crate::domain::*;
 use crate::import::{FileReport, ImportFiles, ImportProgress, ImportReport, RejectedRow};
 use crate::plan::check::CheckItem;
 use crate::plan::snapshot::{
-    ActivityRow, ApproverRow, CallRow, ContactRow, Diagram, DiagramEdge, DiagramNode, MemberRow,
-    PlanSnapshot, ResourceRow, SectionText, SequenceRow, StepRow, TeamRow,
+    ActivityRow, CallRow, ContactRow, Diagram, DiagramEdge, DiagramNode, MemberRow, PlanSnapshot,
+    ResourceRow, SectionText, SequenceRow, StepRow, TeamRow,
 };
-use crate::plan::{Generated, PlanTemplate};
+use crate::plan::view::{FrozenVersion, PlanView, SectionView};
 use crate::settings::{RecentEngagement, Settings};
 use crate::workspace::{
     CurrentEngagement, NewEngagementInput, RecentEngagementEntry, WorkspaceState,

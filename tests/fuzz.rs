@@ -511,14 +511,11 @@ fn fuzz_verify_mutated_pdf() {
         .into_iter()
         .find(|p| p.approved_version.is_some())
         .expect("an approved plan");
-    let doc = store
-        .plan_document(plan.id, plan.approved_version)
-        .expect("document");
+    let doc =
+        keel::ops::export::plan_document(&store, plan.id, plan.approved_version).expect("document");
     let pdf = report::export(&doc).expect("export").bytes;
     let name = Path::new("plan.pdf");
-    store
-        .verify_pdf(&pdf, name)
-        .expect("the exported PDF verifies");
+    keel::ops::verify::verify_pdf(&store, &pdf, name).expect("the exported PDF verifies");
     // The hot part: the document information (the Keel keys) and the trailer after it.
     let info = pdf
         .windows(10)
@@ -533,7 +530,9 @@ fn fuzz_verify_mutated_pdf() {
         .for_each(|edits| {
             let bytes = mutate(&pdf, hot.clone(), edits);
             let store = lock(&store);
-            if let Ok(verified) = campaign.run(|| store.verify_pdf(&bytes, name)) {
+            if let Ok(verified) =
+                campaign.run(|| keel::ops::verify::verify_pdf(&store, &bytes, name))
+            {
                 assert_eq!(verified.claim.sha256, doc.sha256);
             }
         });

@@ -53,7 +53,7 @@ fn info_string(doc: &lopdf::Document, key: &[u8]) -> Option<String> {
 fn the_demos_approved_plan_reads_back_with_its_sections_metadata_and_bookmarks() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = demo(dir.path());
-    let mut doc = store.plan_document(1, None).expect("document");
+    let mut doc = keel::ops::export::plan_document(&store, 1, None).expect("document");
     doc.exported_at = "2026-11-25T10:00:00Z".into();
     let exported = report::export(&doc).expect("export");
     assert!(exported.missing.is_empty(), "{:?}", exported.missing);
@@ -151,7 +151,7 @@ fn the_same_frozen_version_exported_twice_is_byte_identical() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = demo(dir.path());
     let export = |at: &str| {
-        let mut doc = store.plan_document(1, Some(1)).expect("document");
+        let mut doc = keel::ops::export::plan_document(&store, 1, Some(1)).expect("document");
         doc.exported_at = at.into();
         report::export(&doc).expect("export").bytes
     };
@@ -195,7 +195,8 @@ fn greek_cyrillic_accents_and_a_long_address_survive_and_a_draft_is_marked_on_ev
         store.edit_plan(draft, &edit).expect("edit");
     }
     let exported =
-        report::export(&store.plan_document(draft, None).expect("document")).expect("export");
+        report::export(&keel::ops::export::plan_document(&store, draft, None).expect("document"))
+            .expect("export");
     assert_eq!(exported.missing, ['\u{0F40}'], "reported, not dropped");
     let path = write(dir.path(), "draft.pdf", &exported.bytes);
     assert!(run("qpdf", &["--check", &path]).contains("No syntax or stream encoding errors"));
@@ -237,7 +238,7 @@ fn pdfsig(path: &str) -> String {
 
 fn signed_demo(dir: &Path, identity: &report::identity::Identity) -> Vec<u8> {
     let store = demo(dir);
-    let mut doc = store.plan_document(1, None).expect("document");
+    let mut doc = keel::ops::export::plan_document(&store, 1, None).expect("document");
     doc.exported_at = "2026-11-25T10:00:00Z".into();
     let pdf = report::export(&doc).expect("export").bytes;
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00Z")
@@ -383,7 +384,7 @@ fn identities_are_kept_in_the_config_folder_and_open_only_with_their_passphrase(
 }
 
 /// Exports `doc` on another thread, failing (not hanging) if the layout never ends.
-fn export_within(doc: report::PlanDocument, limit: std::time::Duration) -> report::Exported {
+fn export_within(doc: keel::plan::PlanDocument, limit: std::time::Duration) -> report::Exported {
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let _ = send.send(report::export(&doc));
@@ -400,7 +401,10 @@ fn tall_table_header_in_a_plan_section_does_not_page_forever() {
     let mut store = demo(dir.path());
     let draft = 2;
     let limit = std::time::Duration::from_secs(120);
-    let before = export_within(store.plan_document(draft, None).expect("document"), limit);
+    let before = export_within(
+        keel::ops::export::plan_document(&store, draft, None).expect("document"),
+        limit,
+    );
 
     // A header cell of 600 characters in the first of eight columns: taller than a
     // page at that width, so it can be neither kept on one page nor repeated.
@@ -422,7 +426,10 @@ fn tall_table_header_in_a_plan_section_does_not_page_forever() {
             },
         )
         .expect("edit");
-    let exported = export_within(store.plan_document(draft, None).expect("document"), limit);
+    let exported = export_within(
+        keel::ops::export::plan_document(&store, draft, None).expect("document"),
+        limit,
+    );
 
     // The table takes a page or two of its own, plus what it pushes on.
     assert!(

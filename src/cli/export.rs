@@ -3,8 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use keel::identities;
-use keel::report::identity::Passphrase;
-use keel::report::{self, PlanDocument};
+use keel::ops::{self, export::ExportRequest};
+use keel::plan::PlanDocument;
+use keel::report::{self, identity::Passphrase};
 use keel::{EngagementStore, Error};
 use zeroize::Zeroizing;
 
@@ -47,18 +48,13 @@ pub fn export(
     sign: Option<(PathBuf, PathBuf)>,
 ) -> keel::Result<()> {
     let store = EngagementStore::open(file)?;
-    let mut doc = store.plan_document(plan, version)?;
-    if let Some(c) = classification {
-        doc.classification = c;
-    }
-    if let Some(at) = at {
-        chrono::DateTime::parse_from_rfc3339(&at).map_err(|_| {
-            Error::Conflict(format!(
-                "--at wants a time like 2026-11-25T10:00:00Z, not {at}"
-            ))
-        })?;
-        doc.exported_at = at;
-    }
+    let request = ExportRequest {
+        plan_id: plan,
+        version,
+        classification,
+        at,
+    };
+    let doc = ops::export::document(&store, &request)?;
     // Open the identity first: a wrong passphrase must not leave an unsigned file behind.
     let identity = match &sign {
         Some((p12, pass)) => {
@@ -70,31 +66,17 @@ pub fn export(
         }
         None => None,
     };
-    let exported = report::export(&doc)?;
-    let bytes = match &identity {
-        Some(identity) => {
-            let at = chrono::DateTime::parse_from_rfc3339(&doc.exported_at)
-                .map(|t| t.with_timezone(&chrono::Utc))
-                .unwrap_or_else(|_| chrono::Utc::now());
-            let reason = format!("Version {} of {}", doc.version, doc.content.title);
-            report::signature::sign(&exported.bytes, identity, &at, &reason)?
-        }
-        None => exported.bytes.clone(),
-    };
-    std::fs::write(out, &bytes).map_err(Error::io("write", out))?;
-    if let Some(identity) = &identity {
-        say!(
-            "Signed by {} (PAdES baseline B; no time stamp, as Keel works offline).",
-            identity.name
-        );
+    let exported = ops::export::write_pdf(&doc, identity.as_ref(), out)?;
+    if let Some(signer) = &exported.signed_by {
+        say!("Signed by {signer} (PAdES baseline B; no time stamp, as Keel works offline).");
     }
     say!(
         "Wrote {} ({} pages): \u{201c}{}\u{201d} version {}, content SHA-256 {}.",
         out.display(),
         exported.pages,
-        doc.content.title,
-        doc.version,
-        doc.sha256
+        exported.title,
+        exported.version,
+        exported.sha256
     );
     if !exported.missing.is_empty() {
         let list: String = exported
@@ -112,7 +94,8 @@ pub fn export(
 
 pub fn verify(pdf: &Path, engagement: &Path) -> keel::Result<()> {
     let bytes = std::fs::read(pdf).map_err(Error::io("read", pdf))?;
-    let verified = EngagementStore::open(engagement)?.verify_pdf(&bytes, pdf)?;
+    let store = EngagementStore::open(engagement)?;
+    let verified = ops::verify::verify_pdf(&store, &bytes, pdf)?;
     let claim = &verified.claim;
     say!(
         "OK: {} is approved version {} of \u{201c}{}\u{201d} (plan {}), content SHA-256 {}.",

@@ -11,6 +11,7 @@ mod interview;
 mod map;
 mod person;
 mod plan;
+mod plan_template;
 mod resource;
 mod unit;
 mod validation;
@@ -34,9 +35,10 @@ pub use map::{
 };
 pub use person::{Person, PersonInput, Team, TeamInput, TeamMember};
 pub use plan::{
-    Approval, CallInput, FrozenVersion, HashMismatch, NewPlanInput, PdfExportSummary, PlanEdit,
-    PlanScope, PlanState, PlanSummary, PlanView, ScopeItem, SectionView, StepInput, VersionInfo,
+    Approval, ApproverRow, CallInput, HashMismatch, NewPlanInput, PdfExportSummary, PlanEdit,
+    PlanScope, PlanState, PlanSummary, ScopeItem, StepInput, VersionInfo,
 };
+pub use plan_template::{Generated, PlanTemplate, SectionDef};
 pub use resource::{
     ActivityLink, Evidence, RecoveryStrategy, Resource, ResourceAmount, ResourceCapabilityInput,
     ResourceKind, ResourceNeed,

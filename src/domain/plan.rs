@@ -1,11 +1,10 @@
 //! Plans as the app and the CLI see them: what is typed to create and edit one, the
-//! list, the plan being worked on, and the versions that were signed off.
+//! list, their versions and approvals, and what an export wrote. The plan being worked
+//! on and the versions signed off, which hold plan content, are in `plan::view`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::check::CheckItem;
-use crate::plan::snapshot::{ApproverRow, PlanSnapshot};
-use crate::plan::{Generated, PlanTemplate};
+use super::PlanTemplate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -132,6 +131,13 @@ pub struct StepInput {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ApproverRow {
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Approval {
     pub name: String,
     pub role: String,
@@ -159,19 +165,6 @@ pub struct PlanSummary {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-pub struct SectionView {
-    pub key: String,
-    pub title: String,
-    pub guidance: String,
-    pub written: bool,
-    pub generated: Vec<Generated>,
-    pub body: String,
-    /// The body as HTML, for the preview.
-    pub html: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ScopeItem {
     pub key: String,
     pub name: String,
@@ -184,43 +177,6 @@ pub struct VersionInfo {
     pub state: PlanState,
     pub approved_at: Option<String>,
     pub sha256: Option<String>,
-}
-
-/// The plan being worked on: its working version, live from the engagement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct PlanView {
-    pub summary: PlanSummary,
-    pub owner: String,
-    pub review_months: u32,
-    pub scope: PlanScope,
-    pub scope_items: Vec<ScopeItem>,
-    pub sections: Vec<SectionView>,
-    pub content: PlanSnapshot,
-    pub calls: Vec<CallInput>,
-    pub steps: Vec<StepInput>,
-    /// Approvals of the working version so far.
-    pub approvals: Vec<Approval>,
-    pub check: Vec<CheckItem>,
-    pub stale_contacts: Vec<String>,
-    pub versions: Vec<VersionInfo>,
-    /// Since the last approved version; empty when there is none.
-    pub changes: Vec<String>,
-}
-
-/// A signed-off version, exactly as approved.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct FrozenVersion {
-    pub version: u32,
-    pub state: PlanState,
-    pub content: PlanSnapshot,
-    pub sections_html: Vec<String>,
-    pub sha256: String,
-    pub approvals: Vec<Approval>,
-    /// The standards-check gaps it was approved with.
-    pub open_gaps: Vec<CheckItem>,
-    pub frozen_at: String,
 }
 
 /// A frozen version whose stored hash no longer matches its content.

@@ -256,8 +256,8 @@ pub fn changes(old: &PlanSnapshot, new: &PlanSnapshot) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::PlanTemplate;
     use crate::plan::snapshot::{ActivityRow, CallRow, StepRow};
-    use crate::plan::templates::PlanTemplate;
 
     fn activity(rto: u32) -> ActivityRow {
         ActivityRow {

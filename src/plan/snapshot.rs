@@ -6,9 +6,10 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::templates::PlanTemplate;
 use crate::analysis::dependencies::{Gap, Spof};
-use crate::domain::{NodeStatus, ResourceKind};
+/// The approvers are listed in the snapshot as named in the plan's sign-off list.
+pub use crate::domain::ApproverRow;
+use crate::domain::{NodeStatus, PlanTemplate, ResourceKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -166,13 +167,6 @@ pub struct CallRow {
     pub caller: Option<String>,
     pub callee: String,
     pub fallback: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct ApproverRow {
-    pub name: String,
-    pub role: String,
 }
 
 impl PlanSnapshot {

@@ -15,5 +15,5 @@ pub mod sample;
 pub mod section_pdf;
 pub mod signature;
 
-pub use plan_pdf::{Exported, PlanDocument, export};
+pub use plan_pdf::{Exported, export};
 pub use section_pdf::{section_layout, section_pdf};

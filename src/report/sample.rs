@@ -1,9 +1,9 @@
 //! A synthetic plan of a chosen length, for `keel bench pdf`: written sections with
 //! emphasis, lists and tables, and large generated tables, in several scripts.
 
-use super::plan_pdf::PlanDocument;
+use crate::domain::PlanTemplate;
 use crate::domain::{PlanState, ResourceKind, VersionInfo};
-use crate::plan::PlanTemplate;
+use crate::plan::PlanDocument;
 use crate::plan::snapshot::{
     ActivityRow, ApproverRow, CallRow, ContactRow, Diagram, PlanSnapshot, ResourceRow, SectionText,
     SequenceRow, StepRow, TeamRow,

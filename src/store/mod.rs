@@ -17,11 +17,12 @@ mod info;
 mod interview_edits;
 mod interviews;
 mod migrations;
-mod pdf_check;
 mod people;
 mod plan_content;
-mod plan_export;
+mod plan_document;
+mod plan_edits;
 mod plan_signoff;
+mod plan_versions;
 mod plans;
 mod resources;
 mod units;
@@ -214,7 +215,8 @@ impl EngagementStore {
         self
     }
 
-    fn now_text(&self) -> String {
+    /// Now by the store's clock, RFC 3339 to the second.
+    pub fn now_text(&self) -> String {
         (self.clock)().to_rfc3339_opts(SecondsFormat::Secs, true)
     }
 

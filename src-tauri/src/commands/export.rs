@@ -4,6 +4,7 @@
 
 use keel::domain::PdfExportSummary;
 use keel::identities::{IdentityInfo, SigningRequest};
+use keel::ops::export::{self, ExportRequest};
 use keel::report::identity::Passphrase;
 use keel::{ApiError, Error, report};
 use tauri::AppHandle;
@@ -61,37 +62,22 @@ pub async fn export_plan(
 ) -> Result<PdfExportSummary, ApiError> {
     blocking(&app, move |state| {
         let target = state.chosen().path(file, FilePurpose::Pdf)?;
-        let doc = state.with_store(|store| store.plan_document(plan_id, version))?;
+        let request = ExportRequest {
+            plan_id,
+            version,
+            ..Default::default()
+        };
+        let doc = state.with_store(|store| export::document(store, &request))?;
         // Open the identity first: a wrong passphrase writes nothing.
-        let identity = match &signing {
-            Some(request) => Some(
-                state
-                    .workspace()
-                    .dirs()
-                    .identities()
-                    .open(&request.identity_id, &request.passphrase)?,
-            ),
-            None => None,
-        };
-        let exported = report::export(&doc)?;
-        let bytes = match &identity {
-            Some(identity) => {
-                let reason = format!("Version {} of {}", doc.version, doc.content.title);
-                let now = report::signature::now();
-                report::signature::sign(&exported.bytes, identity, &now, &reason)?
-            }
-            None => exported.bytes.clone(),
-        };
-        std::fs::write(&target, &bytes).map_err(Error::io("write", &target))?;
-        state.set_exported(target.clone());
-        Ok(PdfExportSummary {
-            path: target.display().to_string(),
-            pages: exported.pages,
-            version: doc.version,
-            sha256: doc.sha256,
-            missing: exported.missing.iter().map(|c| c.to_string()).collect(),
-            signed_by: identity.as_ref().map(|i| i.name.clone()),
-        })
+        let identity = signing
+            .map(|s| {
+                let shelf = state.workspace().dirs().identities();
+                shelf.open(&s.identity_id, &s.passphrase)
+            })
+            .transpose()?;
+        let exported = export::write_pdf(&doc, identity.as_ref(), &target)?;
+        state.set_exported(target);
+        Ok(exported.into())
     })
     .await
 }

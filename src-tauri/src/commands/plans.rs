@@ -2,7 +2,8 @@
 //! Every change returns the plan as it now stands.
 
 use keel::ApiError;
-use keel::domain::{FrozenVersion, NewPlanInput, PlanEdit, PlanSummary, PlanView, StepInput};
+use keel::domain::{NewPlanInput, PlanEdit, PlanSummary, StepInput};
+use keel::plan::view::{FrozenVersion, PlanView};
 use tauri::AppHandle;
 
 use crate::state::on_store;

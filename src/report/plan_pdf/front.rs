@@ -1,0 +1,114 @@
+//! The front of a plan's document: the title page, the document-control table and the
+//! contents.
+
+use super::parts::{centred, heading, state_label, when};
+use crate::plan::PlanDocument;
+use crate::report::flow::{Block, Table};
+use crate::report::fonts::Style;
+use crate::report::paragraph::Span;
+
+/// The title page, up to its page break.
+pub(super) fn title_page(doc: &PlanDocument) -> Vec<Block> {
+    let c = &doc.content;
+    vec![
+        Block::Space(150.0),
+        centred(c.organisation.clone(), 14.0, Style::Regular, 14.0),
+        centred(c.title.clone(), 24.0, Style::Bold, 10.0),
+        centred(c.template.label(), 11.0, Style::Italic, 40.0),
+        centred(
+            format!(
+                "Version {} \u{2014} {}",
+                doc.version,
+                state_label(doc.state)
+            ),
+            13.0,
+            Style::Bold,
+            8.0,
+        ),
+        centred(
+            format!(
+                "Exported {}",
+                &doc.exported_at[..doc.exported_at.len().min(10)]
+            ),
+            10.0,
+            Style::Regular,
+            4.0,
+        ),
+        centred(
+            format!(
+                "Owner: {}",
+                if c.owner.is_empty() {
+                    "\u{2014}"
+                } else {
+                    &c.owner
+                }
+            ),
+            10.0,
+            Style::Regular,
+            4.0,
+        ),
+        centred(
+            format!("Classification: {}", doc.classification),
+            10.0,
+            Style::Regular,
+            4.0,
+        ),
+        Block::PageBreak,
+    ]
+}
+
+/// The document-control table, what the content SHA-256 is for, and the contents.
+pub(super) fn document_control(doc: &PlanDocument, out: &mut Vec<Block>) {
+    let c = &doc.content;
+    out.push(heading(1, "Document control", true));
+    let approved_at = doc
+        .approvals
+        .iter()
+        .map(|a| a.approved_at.as_str())
+        .max()
+        .unwrap_or("");
+    out.push(Block::Table(Table {
+        columns: vec![1.4, 4.0],
+        header: Vec::new(),
+        rows: [
+            ("Organisation", c.organisation.clone()),
+            ("Plan", c.title.clone()),
+            ("Version", doc.version.to_string()),
+            ("Approval state", state_label(doc.state).to_owned()),
+            (
+                "Approved",
+                if doc.approved() {
+                    when(approved_at)
+                } else {
+                    "not yet".into()
+                },
+            ),
+            (
+                "Approvers",
+                c.approvers
+                    .iter()
+                    .map(|a| format!("{} ({})", a.name, a.role))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            ("Scope", c.scope.clone()),
+            ("Review cycle", format!("every {} months", c.review_months)),
+            ("Classification", doc.classification.clone()),
+            ("Content SHA-256", doc.sha256.clone()),
+        ]
+        .into_iter()
+        .map(|(k, v)| vec![vec![Span::styled(k, Style::Bold)], vec![Span::plain(v)]])
+        .collect(),
+        size: 9.0,
+        min_row_height: 0.0,
+    }));
+    out.push(Block::text(
+        "The content SHA-256 identifies exactly what was approved: keel verify checks a PDF against the engagement it came from.",
+    ));
+    out.extend([
+        Block::Space(12.0),
+        heading(1, "Contents", false),
+        Block::Contents,
+        Block::PageBreak,
+    ]);
+}
