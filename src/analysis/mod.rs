@@ -5,4 +5,5 @@ pub mod completeness;
 pub mod dependencies;
 pub mod impact;
 pub mod interview;
+pub mod interview_edit;
 pub mod layout;

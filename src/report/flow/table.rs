@@ -6,7 +6,7 @@
 //! a move to a page with more room than the one left), so a table always ends, and
 //! always on a number of pages bounded by its rows and lines.
 
-use super::{CELL_PAD, Flow, LEADING, MARGIN_BOTTOM, MARGIN_TOP, Table};
+use super::{CELL_PAD, Flow, LEADING, MARGIN_BOTTOM, MARGIN_TOP};
 use crate::report::display::Item;
 use crate::report::fonts::Style;
 use crate::report::paragraph::{Line, Span};
@@ -20,6 +20,17 @@ use crate::report::paragraph::{Line, Span};
 const REPEATED_HEADER_SHARE: f32 = 0.25;
 
 const HEADER_SHADE: f32 = 0.9;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Relative column widths.
+    pub columns: Vec<f32>,
+    pub header: Vec<Vec<Span>>,
+    pub rows: Vec<Vec<Vec<Span>>>,
+    pub size: f32,
+    /// At least this tall (e.g. room for a wet signature).
+    pub min_row_height: f32,
+}
 
 /// The height of the body of a fresh (portrait) page: every page a table runs onto.
 fn page_room() -> f32 {
@@ -210,5 +221,59 @@ impl Flow<'_> {
             x += w;
         }
         self.y = top + height;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{frame, page_text};
+    use super::super::*;
+
+    #[test]
+    fn a_long_table_repeats_its_header_on_every_page() {
+        let table = Table {
+            columns: vec![1.0, 3.0],
+            header: vec![vec![Span::plain("Step")], vec![Span::plain("Action")]],
+            rows: (1..=120)
+                .map(|i| {
+                    vec![
+                        vec![Span::plain(i.to_string())],
+                        vec![Span::plain(format!("Do thing {i}"))],
+                    ]
+                })
+                .collect(),
+            size: 9.0,
+            min_row_height: 0.0,
+        };
+        let out = flow(&[Block::Table(table)], &frame());
+        assert!(out.pages.len() >= 3);
+        for page in &out.pages {
+            assert!(
+                page_text(page).contains("Step Action"),
+                "header on every page"
+            );
+        }
+        assert!(page_text(&out.pages[0]).contains("Page 1 of"));
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_is_split_not_lost() {
+        let long: String = (0..900).map(|i| format!("word{i} ")).collect();
+        let table = Table {
+            columns: vec![1.0, 1.0],
+            header: vec![vec![Span::plain("A")], vec![Span::plain("B")]],
+            rows: vec![vec![vec![Span::plain(long)], vec![Span::plain("short")]]],
+            size: 9.0,
+            min_row_height: 0.0,
+        };
+        let out = flow(&[Block::Table(table)], &frame());
+        assert!(out.pages.len() >= 2);
+        let all: String = out
+            .pages
+            .iter()
+            .map(page_text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(all.contains("word0") && all.contains("word899"));
     }
 }

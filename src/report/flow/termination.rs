@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::report::display::Item;
 use crate::report::markdown;
 
 /// How many cases a property test runs: `default`, or `PROPTEST_CASES` for a longer run

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DependencyMap, MapNode } from '$lib/api';
-import { edgePath, pathEdges, visibleKeys, type NodeKind } from './map';
+import { edgePath, pathEdges, visibleKeys, type NodeKind } from './graph';
 
 function node(key: string, extra: Partial<MapNode> = {}): MapNode {
   return { key, name: key, resource_kind: null, unit: null, tier: null, status: 'ok', spof: false, x: 0, y: 0, placed: false, ...extra };
