@@ -2,9 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use keel::identities;
-use keel::report::identity::Passphrase;
 use keel::report::{self, PlanDocument};
+use keel::signing::{self, Identity, Passphrase, shelf};
 use keel::{EngagementStore, Error};
 use zeroize::Zeroizing;
 
@@ -21,16 +20,16 @@ pub fn new_identity(name: &str, org: &str, out: &Path, passphrase_file: &Path) -
         return Err(Error::FileExists(out.to_owned()));
     }
     let pass = passphrase(passphrase_file)?;
-    let identity = report::identity::Identity::generate(name, org)?;
+    let identity = Identity::generate(name, org)?;
     let bytes = identity.to_pkcs12(&pass)?;
     // A missing folder is made the owner's alone; an existing one is the user's choice.
     if let Some(folder) = out
         .parent()
         .filter(|f| !f.as_os_str().is_empty() && !f.exists())
     {
-        identities::private_dir(folder)?;
+        shelf::private_dir(folder)?;
     }
-    identities::write_private(out, &bytes)?;
+    shelf::write_private(out, &bytes)?;
     say!(
         "Wrote the signing identity of {} to {} (a self-signed certificate; keep the passphrase safe).",
         identity.name,
@@ -62,11 +61,8 @@ pub fn export(
     // Open the identity first: a wrong passphrase must not leave an unsigned file behind.
     let identity = match &sign {
         Some((p12, pass)) => {
-            let bytes = identities::read_capped(p12)?;
-            Some(report::identity::Identity::from_pkcs12(
-                &bytes,
-                &passphrase(pass)?,
-            )?)
+            let bytes = shelf::read_capped(p12)?;
+            Some(Identity::from_pkcs12(&bytes, &passphrase(pass)?)?)
         }
         None => None,
     };
@@ -77,7 +73,7 @@ pub fn export(
                 .map(|t| t.with_timezone(&chrono::Utc))
                 .unwrap_or_else(|_| chrono::Utc::now());
             let reason = format!("Version {} of {}", doc.version, doc.content.title);
-            report::signature::sign(&exported.bytes, identity, &at, &reason)?
+            signing::sign(&exported.bytes, identity, &at, &reason)?
         }
         None => exported.bytes.clone(),
     };

@@ -3,8 +3,8 @@
 //! PKCS#12 file, laying out and signing a plan) run off the window's thread.
 
 use keel::domain::PdfExportSummary;
-use keel::identities::{IdentityInfo, SigningRequest};
-use keel::report::identity::Passphrase;
+use keel::signing::shelf::{IdentityInfo, SigningRequest};
+use keel::signing::{self, Passphrase};
 use keel::{ApiError, Error, report};
 use tauri::AppHandle;
 use tauri_plugin_opener::OpenerExt;
@@ -29,7 +29,7 @@ pub async fn create_identity(
 ) -> Result<IdentityInfo, ApiError> {
     blocking(&app, move |state| {
         let shelf = state.workspace().dirs().identities();
-        Ok(shelf.create(&name, &organisation, &passphrase, report::signature::now())?)
+        Ok(shelf.create(&name, &organisation, &passphrase, signing::now())?)
     })
     .await
 }
@@ -44,7 +44,7 @@ pub async fn import_identity(
     blocking(&app, move |state| {
         let path = state.chosen().path(file, FilePurpose::Identity)?;
         let shelf = state.workspace().dirs().identities();
-        Ok(shelf.import(&path, &passphrase, report::signature::now())?)
+        Ok(shelf.import(&path, &passphrase, signing::now())?)
     })
     .await
 }
@@ -77,8 +77,8 @@ pub async fn export_plan(
         let bytes = match &identity {
             Some(identity) => {
                 let reason = format!("Version {} of {}", doc.version, doc.content.title);
-                let now = report::signature::now();
-                report::signature::sign(&exported.bytes, identity, &now, &reason)?
+                let now = signing::now();
+                signing::sign(&exported.bytes, identity, &now, &reason)?
             }
             None => exported.bytes.clone(),
         };
