@@ -125,3 +125,97 @@ pub(super) fn detached(digest: &[u8; 32], identity: &Identity) -> Result<Vec<u8>
         .to_der()
         .map_err(failed)
 }
+
+#[cfg(test)]
+mod tests {
+    use cms::content_info::ContentInfo;
+    use cms::signed_data::SignedData;
+    use rsa::pkcs1v15::VerifyingKey;
+    use rsa::signature::Verifier;
+
+    use super::*;
+
+    const MODERN: &[u8] = include_bytes!("../../tests/fixtures/signer-modern.p12");
+    const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
+    const ID_CONTENT_TYPE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.3");
+    const ID_MESSAGE_DIGEST: ObjectIdentifier =
+        ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
+    const ID_SIGNING_TIME: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.5");
+
+    fn identity() -> Identity {
+        Identity::from_pkcs12(MODERN, "fixture-passphrase").expect("the fixture identity")
+    }
+
+    fn signed_data(der: &[u8]) -> SignedData {
+        let info = ContentInfo::from_der(der).expect("a ContentInfo");
+        assert_eq!(info.content_type, ID_SIGNED_DATA);
+        info.content.decode_as().expect("SignedData")
+    }
+
+    /// The one value of signed attribute `oid`, or `None` when it is absent.
+    fn attribute(attrs: &x509_cert::attr::Attributes, oid: ObjectIdentifier) -> Option<Any> {
+        let found = attrs.iter().find(|a| a.oid == oid)?;
+        assert_eq!(found.values.len(), 1);
+        found.values.iter().next().cloned()
+    }
+
+    #[test]
+    fn the_signed_data_is_detached_over_our_digest_names_its_certificate_and_has_no_time() {
+        let identity = identity();
+        let digest = Sha256::digest(b"the byte ranges of a PDF").into();
+        let data = signed_data(&detached(&digest, &identity).expect("signed"));
+
+        assert_eq!(data.encap_content_info.econtent_type, ID_DATA);
+        assert!(data.encap_content_info.econtent.is_none());
+        assert_eq!(data.digest_algorithms.len(), 1);
+        let signers = data.signer_infos.0.as_slice();
+        assert_eq!(signers.len(), 1);
+        let signer = &signers[0];
+        assert_eq!(signer.digest_alg.oid, ID_SHA256);
+        let attrs = signer.signed_attrs.as_ref().expect("signed attributes");
+        assert_eq!(attrs.len(), 3);
+
+        let content_type = attribute(attrs, ID_CONTENT_TYPE).expect("contentType");
+        assert_eq!(
+            content_type.decode_as::<ObjectIdentifier>().expect("oid"),
+            ID_DATA
+        );
+        let message_digest = attribute(attrs, ID_MESSAGE_DIGEST).expect("messageDigest");
+        let message_digest = message_digest.decode_as::<OctetString>().expect("octets");
+        assert_eq!(message_digest.as_bytes(), digest.as_slice());
+        assert!(attribute(attrs, ID_SIGNING_TIME).is_none());
+
+        let ess = attribute(attrs, ID_AA_SIGNING_CERTIFICATE_V2).expect("signingCertificateV2");
+        let ess = ess.decode_as::<SigningCertificateV2>().expect("ESS");
+        let leaf = Certificate::from_der(identity.certificate()).expect("leaf");
+        assert_eq!(ess.certs.len(), 1);
+        assert_eq!(
+            ess.certs[0].cert_hash.as_bytes(),
+            Sha256::digest(identity.certificate()).as_slice()
+        );
+        assert_eq!(
+            ess.certs[0].issuer_serial.serial_number,
+            leaf.tbs_certificate.serial_number
+        );
+
+        // RSA PKCS#1 v1.5 with SHA-256 over the DER SET OF the signed attributes.
+        let key = VerifyingKey::<Sha256>::new(identity.key.to_public_key());
+        let signature = Signature::try_from(signer.signature.as_bytes()).expect("signature");
+        key.verify(&attrs.to_der().expect("der"), &signature)
+            .expect("the signature verifies");
+    }
+
+    #[test]
+    fn each_certificate_goes_in_once_and_one_that_does_not_read_is_left_out() {
+        let fixture = identity();
+        let leaf = fixture.certificate().to_vec();
+        let identity = Identity {
+            key: fixture.key,
+            certificates: vec![leaf.clone(), leaf, b"not a certificate".to_vec()],
+            name: fixture.name,
+        };
+        let data = signed_data(&detached(&[0; 32], &identity).expect("signed"));
+        let certificates = data.certificates.expect("certificates");
+        assert_eq!(certificates.0.len(), 1);
+    }
+}
