@@ -91,11 +91,28 @@ pub(super) struct Update {
     contents: (usize, usize),
 }
 
-impl Update {
-    /// Appends to `pdf` (a complete file with a classic cross-reference table, as Keel
-    /// writes them) a signature by `signer` at `at` for `reason`, its byte range set and
-    /// its /Contents left to [`Update::fill`].
-    pub(super) fn append(pdf: &[u8], signer: &str, at: &Time, reason: &str) -> Result<Update> {
+/// What the update needs of the PDF it is appended to.
+struct Original {
+    root: ObjectId,
+    info: ObjectId,
+    /// The trailer's /Size: the first object number the update may use.
+    size: u32,
+    /// The first half of the file identifier, kept by the update.
+    first_id: Vec<u8>,
+    /// The first page, which gets the signature's widget.
+    page_id: ObjectId,
+    /// Where the last cross-reference table starts.
+    prev: usize,
+    catalog: Dictionary,
+    page: Dictionary,
+    /// The first page's annotations, resolved.
+    annots: Vec<Object>,
+}
+
+impl Original {
+    /// Reads what the update needs of `pdf`, refusing a file it cannot extend: no
+    /// page, a cross-reference stream, or a form (or signature) already there.
+    fn read(pdf: &[u8]) -> Result<Original> {
         let doc = lopdf::Document::load_mem(pdf).map_err(failed)?;
         let reference = |key: &[u8]| {
             doc.trailer
@@ -141,10 +158,8 @@ impl Update {
         if catalog.get(b"AcroForm").is_ok() {
             return Err(failed("it already has a form or a signature"));
         }
-        let mut page = doc.get_dictionary(page_id).map_err(failed)?.clone();
-
-        let (sig, field) = (size, size + 1);
-        let mut annots = match page.get(b"Annots") {
+        let page = doc.get_dictionary(page_id).map_err(failed)?.clone();
+        let annots = match page.get(b"Annots") {
             Ok(Object::Array(items)) => items.clone(),
             Ok(Object::Reference(id)) => doc
                 .get_object(*id)
@@ -153,9 +168,39 @@ impl Update {
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
+        Ok(Original {
+            root,
+            info,
+            size,
+            first_id,
+            page_id,
+            prev,
+            catalog,
+            page,
+            annots,
+        })
+    }
+}
+
+impl Update {
+    /// Appends to `pdf` (a complete file with a classic cross-reference table, as Keel
+    /// writes them) a signature by `signer` at `at` for `reason`, its byte range set and
+    /// its /Contents left to [`Update::fill`].
+    pub(super) fn append(pdf: &[u8], signer: &str, at: &Time, reason: &str) -> Result<Update> {
+        let Original {
+            root,
+            info,
+            size,
+            first_id,
+            page_id,
+            prev,
+            mut catalog,
+            mut page,
+            mut annots,
+        } = Original::read(pdf)?;
+        let (sig, field) = (size, size + 1);
         annots.push(Object::Reference((field, 0)));
         page.set("Annots", Object::Array(annots));
-        let mut catalog = catalog;
         let mut form = Dictionary::new();
         form.set("Fields", Object::Array(vec![Object::Reference((field, 0))]));
         form.set("SigFlags", 3);
