@@ -70,6 +70,11 @@ pub enum Error {
     #[error("{0}")]
     Conflict(String),
 
+    /// A PDF could not be signed, or a signing identity could not be made or read (a
+    /// wrong passphrase is a refusal of the `passphrase` field instead).
+    #[error("{0}")]
+    Signing(String),
+
     #[error("no engagement is open; open or create one first")]
     NoEngagement,
 
@@ -127,6 +132,8 @@ pub enum ErrorCode {
     NotFound,
     /// The change would break a rule that involves other records.
     Conflict,
+    /// A PDF could not be signed, or a signing identity could not be made or read.
+    Signing,
     /// A file could not be opened, created or written.
     File,
     /// No engagement is open; show the open/create screen.
@@ -158,6 +165,7 @@ impl From<Error> for ApiError {
             Error::Invalid(_) => ErrorCode::Validation,
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::Conflict(_) | Error::VersionAltered { .. } => ErrorCode::Conflict,
+            Error::Signing(_) => ErrorCode::Signing,
             Error::NotKeel { .. }
             | Error::Corrupt { .. }
             | Error::NewerSchema { .. }

@@ -9,13 +9,13 @@ pub mod csv_export;
 pub mod demo;
 pub mod domain;
 pub mod error;
-pub mod identities;
 pub mod import;
 pub mod limits;
 pub mod ops;
 pub mod plan;
 pub mod report;
 pub mod settings;
+pub mod signing;
 pub mod store;
 pub mod workspace;
 

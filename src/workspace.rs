@@ -44,8 +44,8 @@ impl AppDirs {
     }
 
     /// The facilitator's signing identities.
-    pub fn identities(&self) -> crate::identities::IdentityShelf {
-        crate::identities::IdentityShelf::new(&self.config_dir)
+    pub fn identities(&self) -> crate::signing::shelf::IdentityShelf {
+        crate::signing::shelf::IdentityShelf::new(&self.config_dir)
     }
 }
 

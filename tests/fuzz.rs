@@ -16,7 +16,8 @@ use std::time::{Duration, Instant};
 use keel::EngagementStore;
 use keel::domain::{ActivityInput, Duration as KeelDuration};
 use keel::import::ImportFiles;
-use keel::report::{self, identity::Identity};
+use keel::report;
+use keel::signing::Identity;
 
 use crate::util::Fixture;
 

@@ -9,9 +9,9 @@ use std::time::Duration;
 use chrono::{TimeZone, Utc};
 use cms::content_info::ContentInfo;
 use cms::encrypted_data::EncryptedData;
-use keel::identities::{self, IdentityShelf, SigningRequest};
-use keel::report::identity::{Identity, Passphrase};
-use keel::report::pkcs12::{self as p12, Budget, MAX_FILE_BYTES, Pkcs12Error};
+use keel::signing::pkcs12::{self as p12, Budget, MAX_FILE_BYTES, Pkcs12Error};
+use keel::signing::shelf::{self, IdentityShelf, SigningRequest};
+use keel::signing::{Identity, Passphrase};
 use keel::{ApiError, Error, ErrorCode};
 use pkcs5::pbes2;
 use pkcs12::mac_data::MacData;
@@ -389,14 +389,14 @@ fn imported_identities_are_owner_only_and_a_wide_folder_is_tightened() {
 fn private_files_are_0600_from_creation_and_never_replace_a_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("key.p12");
-    identities::write_private(&file, b"first").expect("write");
+    shelf::write_private(&file, b"first").expect("write");
     assert_eq!(mode(&file), 0o600);
-    let again = identities::write_private(&file, b"second");
+    let again = shelf::write_private(&file, b"second");
     assert!(matches!(again, Err(Error::FileExists(_))), "{again:?}");
     assert_eq!(std::fs::read(&file).expect("read"), b"first");
 
     let folder = dir.path().join("a/b");
-    identities::private_dir(&folder).expect("folder");
+    shelf::private_dir(&folder).expect("folder");
     assert_eq!(mode(&folder), 0o700);
     assert_eq!(mode(&dir.path().join("a")), 0o700, "missing parents too");
 }

@@ -236,7 +236,7 @@ fn pdfsig(path: &str) -> String {
     run("pdfsig", &["-nocert", path])
 }
 
-fn signed_demo(dir: &Path, identity: &report::identity::Identity) -> Vec<u8> {
+fn signed_demo(dir: &Path, identity: &keel::signing::Identity) -> Vec<u8> {
     let store = demo(dir);
     let mut doc = keel::ops::export::plan_document(&store, 1, None).expect("document");
     doc.exported_at = "2026-11-25T10:00:00Z".into();
@@ -244,7 +244,7 @@ fn signed_demo(dir: &Path, identity: &report::identity::Identity) -> Vec<u8> {
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00Z")
         .unwrap()
         .with_timezone(&chrono::Utc);
-    report::signature::sign(&pdf, identity, &at, "Approved version 1").expect("signed")
+    keel::signing::sign(&pdf, identity, &at, "Approved version 1").expect("signed")
 }
 
 #[test]
@@ -256,7 +256,7 @@ fn pdfsig_accepts_the_signed_plan_and_refuses_it_after_any_change() {
     ))
     .unwrap();
     let identity =
-        report::identity::Identity::from_pkcs12(&bytes, "fixture-passphrase").expect("modern p12");
+        keel::signing::Identity::from_pkcs12(&bytes, "fixture-passphrase").expect("modern p12");
     assert_eq!(identity.name, "Priya Shah");
     let signed = signed_demo(dir.path(), &identity);
     let path = write(dir.path(), "signed.pdf", &signed);
@@ -295,16 +295,16 @@ fn pdfsig_accepts_the_signed_plan_and_refuses_it_after_any_change() {
 
 #[test]
 fn identities_are_made_kept_under_a_passphrase_and_read_back_legacy_ones_too() {
-    let made = report::identity::Identity::generate("Erin Example", "Calder Valley Freight Ltd")
+    let made = keel::signing::Identity::generate("Erin Example", "Calder Valley Freight Ltd")
         .expect("identity");
     assert!(
         made.to_pkcs12("short").is_err(),
         "a passphrase of 8 characters at least"
     );
     let p12 = made.to_pkcs12("correct horse battery").expect("p12");
-    assert!(report::identity::Identity::from_pkcs12(&p12, "wrong passphrase").is_err());
+    assert!(keel::signing::Identity::from_pkcs12(&p12, "wrong passphrase").is_err());
     let again =
-        report::identity::Identity::from_pkcs12(&p12, "correct horse battery").expect("read back");
+        keel::signing::Identity::from_pkcs12(&p12, "correct horse battery").expect("read back");
     assert_eq!(again.name, "Erin Example");
     assert_eq!(again.certificate(), made.certificate());
 
@@ -314,7 +314,7 @@ fn identities_are_made_kept_under_a_passphrase_and_read_back_legacy_ones_too() {
     ))
     .unwrap();
     let identity =
-        report::identity::Identity::from_pkcs12(&legacy, "fixture-passphrase").expect("legacy p12");
+        keel::signing::Identity::from_pkcs12(&legacy, "fixture-passphrase").expect("legacy p12");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = write(
         dir.path(),
@@ -327,7 +327,7 @@ fn identities_are_made_kept_under_a_passphrase_and_read_back_legacy_ones_too() {
 #[test]
 fn identities_are_kept_in_the_config_folder_and_open_only_with_their_passphrase() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let shelf = keel::identities::IdentityShelf::new(dir.path());
+    let shelf = keel::signing::shelf::IdentityShelf::new(dir.path());
     assert!(shelf.list().expect("empty").is_empty());
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00Z")
         .unwrap()
@@ -358,7 +358,7 @@ fn identities_are_kept_in_the_config_folder_and_open_only_with_their_passphrase(
         .map(|i| i.name)
         .collect();
     assert_eq!(names, ["Erin Example", "Priya Shah"]);
-    assert_eq!(imported.kind, keel::identities::IdentityKind::Imported);
+    assert_eq!(imported.kind, keel::signing::shelf::IdentityKind::Imported);
     assert!(shelf.open(&made.id, "not it").is_err());
     assert_eq!(
         shelf

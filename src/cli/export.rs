@@ -2,10 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use keel::identities;
+use keel::signing::shelf as identities;
 use keel::ops::{self, export::ExportRequest};
 use keel::plan::PlanDocument;
-use keel::report::{self, identity::Passphrase};
+use keel::report;
+use keel::signing::Passphrase;
 use keel::{EngagementStore, Error};
 use zeroize::Zeroizing;
 
@@ -22,7 +23,7 @@ pub fn new_identity(name: &str, org: &str, out: &Path, passphrase_file: &Path) -
         return Err(Error::FileExists(out.to_owned()));
     }
     let pass = passphrase(passphrase_file)?;
-    let identity = report::identity::Identity::generate(name, org)?;
+    let identity = keel::signing::Identity::generate(name, org)?;
     let bytes = identity.to_pkcs12(&pass)?;
     // A missing folder is made the owner's alone; an existing one is the user's choice.
     if let Some(folder) = out
@@ -59,7 +60,7 @@ pub fn export(
     let identity = match &sign {
         Some((p12, pass)) => {
             let bytes = identities::read_capped(p12)?;
-            Some(report::identity::Identity::from_pkcs12(
+            Some(keel::signing::Identity::from_pkcs12(
                 &bytes,
                 &passphrase(pass)?,
             )?)

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use crate::domain::PdfExportSummary;
 use crate::plan::PlanDocument;
 use crate::plan::document::assemble;
-use crate::report::{self, identity::Identity};
+use crate::report;
+use crate::signing::Identity;
 use crate::{EngagementStore, Error, Result};
 
 /// Which version to export, and what the document says about itself.
@@ -93,9 +94,9 @@ pub fn write_pdf(
         Some(identity) => {
             let at = chrono::DateTime::parse_from_rfc3339(&doc.exported_at)
                 .map(|t| t.with_timezone(&chrono::Utc))
-                .unwrap_or_else(|_| report::signature::now());
+                .unwrap_or_else(|_| crate::signing::now());
             let reason = format!("Version {} of {}", doc.version, doc.content.title);
-            report::signature::sign(&exported.bytes, identity, &at, &reason)?
+            crate::signing::sign(&exported.bytes, identity, &at, &reason)?
         }
         None => exported.bytes,
     };

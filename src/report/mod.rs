@@ -5,15 +5,12 @@ pub mod claim;
 pub mod display;
 pub mod flow;
 pub mod fonts;
-pub mod identity;
 pub mod markdown;
 pub mod paragraph;
 pub mod pdf;
-pub mod pkcs12;
 pub mod plan_pdf;
 pub mod sample;
 pub mod section_pdf;
-pub mod signature;
 
 pub use plan_pdf::{Exported, export};
 pub use section_pdf::{section_layout, section_pdf};

@@ -3,10 +3,10 @@
 //! PKCS#12 file, laying out and signing a plan) run off the window's thread.
 
 use keel::domain::PdfExportSummary;
-use keel::identities::{IdentityInfo, SigningRequest};
+use keel::signing::shelf::{IdentityInfo, SigningRequest};
 use keel::ops::export::{self, ExportRequest};
-use keel::report::identity::Passphrase;
-use keel::{ApiError, Error, report};
+use keel::signing::Passphrase;
+use keel::{ApiError, Error};
 use tauri::AppHandle;
 use tauri_plugin_opener::OpenerExt;
 
@@ -30,7 +30,7 @@ pub async fn create_identity(
 ) -> Result<IdentityInfo, ApiError> {
     blocking(&app, move |state| {
         let shelf = state.workspace().dirs().identities();
-        Ok(shelf.create(&name, &organisation, &passphrase, report::signature::now())?)
+        Ok(shelf.create(&name, &organisation, &passphrase, keel::signing::now())?)
     })
     .await
 }
@@ -45,7 +45,7 @@ pub async fn import_identity(
     blocking(&app, move |state| {
         let path = state.chosen().path(file, FilePurpose::Identity)?;
         let shelf = state.workspace().dirs().identities();
-        Ok(shelf.import(&path, &passphrase, report::signature::now())?)
+        Ok(shelf.import(&path, &passphrase, keel::signing::now())?)
     })
     .await
 }

@@ -12,7 +12,7 @@ fields: { [key in string]: string }, };
 /**
  * What the UI branches on. Add a code only when the UI does something different for it.
  */
-export type ErrorCode = "validation" | "not_found" | "conflict" | "file" | "no_engagement" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "signing" | "file" | "no_engagement" | "internal";
 
 /**
  * Details of the engagement as stored.

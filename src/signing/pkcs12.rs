@@ -109,7 +109,7 @@ impl From<Pkcs12Error> for crate::Error {
         if e.is_passphrase() {
             crate::Error::invalid("passphrase", e.to_string())
         } else {
-            crate::Error::Conflict(e.to_string())
+            crate::Error::Signing(e.to_string())
         }
     }
 }

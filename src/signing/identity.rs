@@ -70,7 +70,7 @@ pub struct Identity {
 }
 
 fn failed(what: &str, e: impl std::fmt::Display) -> Error {
-    Error::Conflict(format!("{what}: {e}"))
+    Error::Signing(format!("{what}: {e}"))
 }
 
 /// RFC 4514 value escaping for a name typed by a person.
@@ -144,7 +144,7 @@ impl Identity {
     pub fn from_pkcs12(bytes: &[u8], passphrase: &str) -> Result<Identity> {
         let contents = pkcs12::read(bytes, passphrase)?;
         if contents.keys.is_empty() {
-            return Err(Error::Conflict(
+            return Err(Error::Signing(
                 "the PKCS#12 file holds no private key; export the identity again with its key"
                     .into(),
             ));
@@ -195,7 +195,7 @@ impl Identity {
                 name: cn,
             });
         }
-        Err(Error::Conflict(if !rsa_key_found {
+        Err(Error::Signing(if !rsa_key_found {
             "Keel signs with RSA keys; this identity's key is of another kind".into()
         } else if contents.certificates.is_empty() {
             "the PKCS#12 file holds no certificate; export the identity again with its certificate"

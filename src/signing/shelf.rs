@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::identity::{Identity, Passphrase};
+use super::pkcs12::{MAX_FILE_BYTES, Pkcs12Error};
 use crate::capped_read::Capped;
-use crate::report::identity::{Identity, Passphrase};
-use crate::report::pkcs12::{MAX_FILE_BYTES, Pkcs12Error};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,7 +138,7 @@ impl IdentityShelf {
     /// `passphrase` field.
     pub fn import(&self, file: &Path, passphrase: &str, at: DateTime<Utc>) -> Result<IdentityInfo> {
         let about_file = |e: Error| match e {
-            Error::Conflict(reason) => {
+            Error::Signing(reason) => {
                 Error::invalid("path", format!("{}: {reason}", file.display()))
             }
             e @ Error::Io { .. } => Error::invalid("path", e.to_string()),
@@ -152,7 +152,7 @@ impl IdentityShelf {
     /// Opens identity `id` with its passphrase.
     pub fn open(&self, id: &str, passphrase: &str) -> Result<Identity> {
         if id.contains(['/', '\\']) || id.starts_with('.') {
-            return Err(Error::Conflict(format!(
+            return Err(Error::Signing(format!(
                 "no signing identity is called {id}"
             )));
         }
