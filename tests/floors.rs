@@ -20,7 +20,8 @@ const FLOORS: &[(&str, &[&str])] = &[
     ("plan", &["domain", "analysis", "map", "error"]),
     // 3. Documents from plan values, and signatures on them.
     ("report", &["domain", "analysis", "map", "plan", "error"]),
-    ("signing", &["domain", "error", "capped_read"]),
+    // A signature goes on a PDF that `report` wrote, in the same text encoding.
+    ("signing", &["domain", "error", "capped_read", "report"]),
     // 4. Files: the engagement, the settings.
     (
         "store",

@@ -2,11 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use keel::signing::shelf as identities;
 use keel::ops::{self, export::ExportRequest};
 use keel::plan::PlanDocument;
 use keel::report;
 use keel::signing::Passphrase;
+use keel::signing::shelf as identities;
 use keel::{EngagementStore, Error};
 use zeroize::Zeroizing;
 

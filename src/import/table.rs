@@ -65,7 +65,8 @@ impl Table {
             .collect();
         let mut rows = Vec::new();
         for record in reader.records() {
-            let record = record.map_err(|e| Error::Unreadable(format!("{}: {e}", path.display())))?;
+            let record =
+                record.map_err(|e| Error::Unreadable(format!("{}: {e}", path.display())))?;
             let line = record.position().map_or(0, |p| p.line());
             if record.iter().all(|cell| cell.trim().is_empty()) {
                 continue;

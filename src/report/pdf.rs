@@ -222,8 +222,8 @@ fn stroke_style(width: f32, level: f32, dashed: bool) -> [Op; 3] {
 }
 
 /// A text string for the document information or the outline: UTF-16BE with its byte
-/// order mark, so any script survives.
-pub(super) fn text_string(text: &str) -> Object {
+/// order mark, so any script survives (also the signature's /Name and /Reason).
+pub fn text_string(text: &str) -> Object {
     let mut bytes = vec![0xFE, 0xFF];
     for unit in text.encode_utf16() {
         bytes.extend(unit.to_be_bytes());

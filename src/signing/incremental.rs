@@ -3,11 +3,12 @@
 //! /AcroForm and a cross-reference section for them, appended to a finished PDF. The
 //! byte range covers the whole file but the hex of /Contents, which is filled last.
 
-use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use lopdf::{Dictionary, Object, ObjectId};
 use sha2::{Digest, Sha256};
 
 use super::{Time, failed};
 use crate::Result;
+use crate::report::pdf::text_string;
 
 /// Bytes of DER reserved for the CMS (an RSA-3072 signature with a chain of three
 /// certificates needs about 6 KiB).
@@ -66,17 +67,6 @@ fn write_dictionary(out: &mut Vec<u8>, dict: &Dictionary) {
         write_object(out, value);
     }
     out.extend(b" >>");
-}
-
-/// A PDF text string for /Name and /Reason: UTF-16BE with its byte order mark, so any
-/// script survives (as `report` writes the document information, kept here so that
-/// signing needs nothing of `report`).
-fn text_string(text: &str) -> Object {
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        bytes.extend(unit.to_be_bytes());
-    }
-    Object::String(bytes, StringFormat::Hexadecimal)
 }
 
 /// Bytes as upper-case hex digits.

@@ -3,9 +3,9 @@
 //! PKCS#12 file, laying out and signing a plan) run off the window's thread.
 
 use keel::domain::PdfExportSummary;
-use keel::signing::shelf::{IdentityInfo, SigningRequest};
 use keel::ops::export::{self, ExportRequest};
 use keel::signing::Passphrase;
+use keel::signing::shelf::{IdentityInfo, SigningRequest};
 use keel::{ApiError, Error};
 use tauri::AppHandle;
 use tauri_plugin_opener::OpenerExt;
