@@ -25,6 +25,13 @@ fn run(tool: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A time written as RFC 3339.
+fn at(text: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .expect("a time")
+        .with_timezone(&chrono::Utc)
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("write pdf");
@@ -54,7 +61,7 @@ fn the_demos_approved_plan_reads_back_with_its_sections_metadata_and_bookmarks()
     let dir = tempfile::tempdir().expect("temp dir");
     let store = demo(dir.path());
     let mut doc = keel::ops::export::plan_document(&store, 1, None).expect("document");
-    doc.exported_at = "2026-11-25T10:00:00Z".into();
+    doc.exported_at = at("2026-11-25T10:00:00Z");
     let exported = report::export(&doc).expect("export");
     assert!(exported.missing.is_empty(), "{:?}", exported.missing);
     let path = write(dir.path(), "plan.pdf", &exported.bytes);
@@ -150,9 +157,9 @@ fn the_demos_approved_plan_reads_back_with_its_sections_metadata_and_bookmarks()
 fn the_same_frozen_version_exported_twice_is_byte_identical() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = demo(dir.path());
-    let export = |at: &str| {
+    let export = |when: &str| {
         let mut doc = keel::ops::export::plan_document(&store, 1, Some(1)).expect("document");
-        doc.exported_at = at.into();
+        doc.exported_at = at(when);
         report::export(&doc).expect("export").bytes
     };
     let first = export("2026-11-25T10:00:00Z");
@@ -239,7 +246,7 @@ fn pdfsig(path: &str) -> String {
 fn signed_demo(dir: &Path, identity: &keel::signing::Identity) -> Vec<u8> {
     let store = demo(dir);
     let mut doc = keel::ops::export::plan_document(&store, 1, None).expect("document");
-    doc.exported_at = "2026-11-25T10:00:00Z".into();
+    doc.exported_at = at("2026-11-25T10:00:00Z");
     let pdf = report::export(&doc).expect("export").bytes;
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00Z")
         .unwrap()

@@ -48,6 +48,18 @@ pub fn export(
     (classification, at): (Option<String>, Option<String>),
     sign: Option<(PathBuf, PathBuf)>,
 ) -> keel::Result<()> {
+    let at = at
+        .map(|at| {
+            chrono::DateTime::parse_from_rfc3339(&at)
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .map_err(|_| {
+                    Error::invalid(
+                        "at",
+                        format!("--at wants a time like 2026-11-25T10:00:00Z, not {at}"),
+                    )
+                })
+        })
+        .transpose()?;
     let store = EngagementStore::open(file)?;
     let request = ExportRequest {
         plan_id: plan,

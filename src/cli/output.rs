@@ -43,7 +43,9 @@ impl Output {
                 match (&p.approved_version, &p.sha256) {
                     (Some(v), Some(sha)) => format!(
                         "v{v} approved {} sha256 {}",
-                        p.approved_at.as_deref().unwrap_or(""),
+                        p.approved_at
+                            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+                            .unwrap_or_default(),
                         &sha[..12]
                     ),
                     _ => "never approved".to_owned(),

@@ -2,6 +2,7 @@
 //! list, their versions and approvals, and what an export wrote. The plan being worked
 //! on and the versions signed off, which hold plan content, are in `plan::view`.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::PlanTemplate;
@@ -141,8 +142,7 @@ pub struct ApproverRow {
 pub struct Approval {
     pub name: String,
     pub role: String,
-    /// RFC 3339.
-    pub approved_at: String,
+    pub approved_at: DateTime<Utc>,
     pub comment: String,
 }
 
@@ -156,7 +156,7 @@ pub struct PlanSummary {
     pub state: PlanState,
     pub version: u32,
     pub approved_version: Option<u32>,
-    pub approved_at: Option<String>,
+    pub approved_at: Option<DateTime<Utc>>,
     pub sha256: Option<String>,
     /// `YYYY-MM-DD`: the last approval plus the review cycle.
     pub next_review: Option<String>,
@@ -175,7 +175,7 @@ pub struct ScopeItem {
 pub struct VersionInfo {
     pub version: u32,
     pub state: PlanState,
-    pub approved_at: Option<String>,
+    pub approved_at: Option<DateTime<Utc>>,
     pub sha256: Option<String>,
 }
 

@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
+
 use crate::domain::PdfExportSummary;
 use crate::plan::PlanDocument;
 use crate::plan::document::assemble;
@@ -21,9 +23,9 @@ pub struct ExportRequest {
     pub version: Option<u32>,
     /// "Internal" when `None`.
     pub classification: Option<String>,
-    /// RFC 3339: the export (and signing) time to print instead of now, for a file that
-    /// comes out the same every time.
-    pub at: Option<String>,
+    /// The export (and signing) time to print instead of now, for a file that comes out
+    /// the same every time.
+    pub at: Option<DateTime<Utc>>,
 }
 
 /// What an export wrote.
@@ -62,7 +64,7 @@ pub fn plan_document(
     version: Option<u32>,
 ) -> Result<PlanDocument> {
     let sources = store.plan_document_sources(plan_id, version)?;
-    assemble(sources, store.now_text())
+    assemble(sources, store.now())
 }
 
 /// The document `request` asks for, ready to write.
@@ -71,13 +73,8 @@ pub fn document(store: &EngagementStore, request: &ExportRequest) -> Result<Plan
     if let Some(c) = &request.classification {
         doc.classification = c.clone();
     }
-    if let Some(at) = &request.at {
-        chrono::DateTime::parse_from_rfc3339(at).map_err(|_| {
-            Error::Conflict(format!(
-                "--at wants a time like 2026-11-25T10:00:00Z, not {at}"
-            ))
-        })?;
-        doc.exported_at = at.clone();
+    if let Some(at) = request.at {
+        doc.exported_at = at;
     }
     Ok(doc)
 }
@@ -92,11 +89,8 @@ pub fn write_pdf(
     let exported = report::export(doc)?;
     let bytes = match signer {
         Some(identity) => {
-            let at = chrono::DateTime::parse_from_rfc3339(&doc.exported_at)
-                .map(|t| t.with_timezone(&chrono::Utc))
-                .unwrap_or_else(|_| crate::signing::now());
             let reason = format!("Version {} of {}", doc.version, doc.content.title);
-            crate::signing::sign(&exported.bytes, identity, &at, &reason)?
+            crate::signing::sign(&exported.bytes, identity, &doc.exported_at, &reason)?
         }
         None => exported.bytes,
     };

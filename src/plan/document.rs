@@ -2,6 +2,8 @@
 //! working draft), hash, approvals, revision history and changes, assembled from what
 //! the store loaded.
 
+use chrono::{DateTime, Utc};
+
 use super::snapshot::{PlanSnapshot, sha256_hex};
 use super::versions::{FrozenRow, changes_since_approved, frozen_state, history};
 use crate::domain::{Approval, PlanState, VersionInfo};
@@ -20,8 +22,8 @@ pub struct PlanDocument {
     /// Since the last approved version before this one.
     pub changes: Vec<String>,
     pub classification: String,
-    /// RFC 3339; printed, and the PDF's creation date.
-    pub exported_at: String,
+    /// Printed, and the PDF's creation date.
+    pub exported_at: DateTime<Utc>,
 }
 
 impl PlanDocument {
@@ -56,8 +58,8 @@ pub fn needs_live_content(version: u32, working_version: u32, frozen: &[FrozenRo
 }
 
 /// The document of the version asked for, classified "Internal" and exported at
-/// `exported_at` (RFC 3339). A frozen version must still have its recorded hash.
-pub fn assemble(sources: DocumentSources, exported_at: String) -> Result<PlanDocument> {
+/// `exported_at`. A frozen version must still have its recorded hash.
+pub fn assemble(sources: DocumentSources, exported_at: DateTime<Utc>) -> Result<PlanDocument> {
     let DocumentSources {
         title,
         working_version,

@@ -3,7 +3,7 @@
 //! is approved and which superseded, the revision history, what freezing a version
 //! records, and the checks that a frozen version still reads back and still has its hash.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::check::{CheckItem, standards_check};
 use super::diff;
@@ -19,7 +19,7 @@ pub struct FrozenRow {
     pub snapshot: String,
     pub sha256: String,
     pub open_gaps: String,
-    pub frozen_at: String,
+    pub frozen_at: DateTime<Utc>,
 }
 
 /// A stored version whose content no longer reads back.
@@ -110,7 +110,7 @@ pub fn history(working: u32, state: PlanState, frozen: &[FrozenRow]) -> Vec<Vers
         .map(|r| VersionInfo {
             version: r.version,
             state: frozen_state(r.version, latest),
-            approved_at: Some(r.frozen_at.clone()),
+            approved_at: Some(r.frozen_at),
             sha256: Some(r.sha256.clone()),
         })
         .collect();

@@ -2,7 +2,7 @@
 //! and history, and a signed-off version exactly as approved. Pure: assembled from what
 //! the store loaded.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::check::{CheckItem, stale_contacts, standards_check};
@@ -62,7 +62,7 @@ pub struct FrozenVersion {
     pub approvals: Vec<Approval>,
     /// The standards-check gaps it was approved with.
     pub open_gaps: Vec<CheckItem>,
-    pub frozen_at: String,
+    pub frozen_at: DateTime<Utc>,
 }
 
 /// The sections of `template`, each with what `content` holds in it.
@@ -162,6 +162,6 @@ pub fn frozen_version(
         sha256: row.sha256.clone(),
         approvals,
         open_gaps: serde_json::from_str(&row.open_gaps).unwrap_or_default(),
-        frozen_at: row.frozen_at.clone(),
+        frozen_at: row.frozen_at,
     })
 }

@@ -100,8 +100,8 @@ pub struct DocInfo {
     pub author: String,
     pub subject: String,
     pub keywords: Vec<String>,
-    /// RFC 3339; the time of the export.
-    pub created: String,
+    /// The time of the export.
+    pub created: chrono::DateTime<chrono::Utc>,
     /// Extra keys of the document information, e.g. `KeelPlanId`.
     pub custom: Vec<(String, String)>,
 }

@@ -231,15 +231,9 @@ pub fn text_string(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-/// `D:YYYYMMDDHHmmSSZ` from an RFC 3339 time.
-fn pdf_date(rfc3339: &str) -> String {
-    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
-        Ok(t) => t
-            .with_timezone(&chrono::Utc)
-            .format("D:%Y%m%d%H%M%SZ")
-            .to_string(),
-        Err(_) => "D:19700101000000Z".into(),
-    }
+/// `D:YYYYMMDDHHmmSSZ`.
+fn pdf_date(at: &chrono::DateTime<chrono::Utc>) -> String {
+    at.format("D:%Y%m%d%H%M%SZ").to_string()
 }
 
 fn finish(lo: &mut lopdf::Document, list: &DisplayList) -> Result<()> {
@@ -273,7 +267,12 @@ fn finish(lo: &mut lopdf::Document, list: &DisplayList) -> Result<()> {
     // A document ID from the content: the same content gives the same file.
     let mut hasher = Sha256::new();
     hasher.update(list.info.title.as_bytes());
-    hasher.update(list.info.created.as_bytes());
+    // As RFC 3339 to the second, the form the time had when this ID was first made.
+    let created = list
+        .info
+        .created
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    hasher.update(created.as_bytes());
     for (k, v) in &list.info.custom {
         hasher.update(k.as_bytes());
         hasher.update(v.as_bytes());

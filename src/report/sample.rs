@@ -140,6 +140,7 @@ pub fn synthetic_plan(scale: usize) -> PlanDocument {
         }],
         changes: Vec::new(),
         classification: "Internal".into(),
-        exported_at: "2026-11-25T12:00:00Z".into(),
+        // 2026-11-25T12:00:00Z.
+        exported_at: chrono::DateTime::from_timestamp(1_795_608_000, 0).unwrap_or_default(),
     }
 }

@@ -37,7 +37,8 @@ pub fn section_pdf(markdown: &str) -> Result<Exported> {
         DocInfo {
             title: "Section".into(),
             author: "Keel".into(),
-            created: "2026-01-01T00:00:00Z".into(),
+            // 2026-01-01T00:00:00Z.
+            created: chrono::DateTime::from_timestamp(1_767_225_600, 0).unwrap_or_default(),
             ..Default::default()
         },
         started,

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Timelike, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use crate::limits::{MAX_STATEMENT_TIME, MAX_VALUE_BYTES};
@@ -215,9 +215,15 @@ impl EngagementStore {
         self
     }
 
-    /// Now by the store's clock, RFC 3339 to the second.
-    pub fn now_text(&self) -> String {
-        (self.clock)().to_rfc3339_opts(SecondsFormat::Secs, true)
+    /// Now by the store's clock, to the second (the precision the file keeps).
+    pub fn now(&self) -> DateTime<Utc> {
+        let now = (self.clock)();
+        now.with_nanosecond(0).unwrap_or(now)
+    }
+
+    /// Now by the store's clock, RFC 3339 to the second, as the file keeps times.
+    pub(crate) fn now_text(&self) -> String {
+        self.now().to_rfc3339_opts(SecondsFormat::Secs, true)
     }
 
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction with an audit recorder; commits only

@@ -121,7 +121,7 @@ impl EngagementStore {
 
     pub fn plan_summary(&self, id: i64) -> Result<PlanSummary> {
         let plan = self.plan_row(id)?;
-        let last: Option<(u32, String, String)> = self
+        let last: Option<(u32, DateTime<Utc>, String)> = self
             .conn
             .query_row(
                 "SELECT version, frozen_at, sha256 FROM plan_frozen WHERE plan_id = ?1 ORDER BY version DESC LIMIT 1",
@@ -131,7 +131,7 @@ impl EngagementStore {
             .optional()?;
         let today = self.today();
         let next_review = last.as_ref().and_then(|(_, at, _)| {
-            let approved = DateTime::parse_from_rfc3339(at).ok()?.date_naive();
+            let approved = at.date_naive();
             approved.checked_add_months(Months::new(plan.review_months))
         });
         Ok(PlanSummary {
@@ -141,7 +141,7 @@ impl EngagementStore {
             state: plan.state,
             version: plan.version,
             approved_version: last.as_ref().map(|l| l.0),
-            approved_at: last.as_ref().map(|l| l.1.clone()),
+            approved_at: last.as_ref().map(|l| l.1),
             sha256: last.map(|l| l.2),
             next_review: next_review.map(|d| d.to_string()),
             overdue: next_review.is_some_and(|d| d < today),
@@ -150,9 +150,7 @@ impl EngagementStore {
 
     /// Today, by the store's clock.
     pub(crate) fn today(&self) -> NaiveDate {
-        DateTime::parse_from_rfc3339(&self.now_text())
-            .map(|t| t.with_timezone(&Utc).date_naive())
-            .unwrap_or_default()
+        self.now().date_naive()
     }
 
     /// The plan's recovery steps, as typed.

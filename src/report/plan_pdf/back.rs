@@ -67,7 +67,7 @@ pub(super) fn history(doc: &PlanDocument, out: &mut Vec<Block>) {
                 vec![
                     v.version.to_string(),
                     state_label(v.state).to_owned(),
-                    v.approved_at.as_deref().map(when).unwrap_or_default(),
+                    v.approved_at.as_ref().map(when).unwrap_or_default(),
                     v.sha256.clone().unwrap_or_default(),
                 ]
             })

@@ -28,7 +28,7 @@ pub(super) fn title_page(doc: &PlanDocument) -> Vec<Block> {
         centred(
             format!(
                 "Exported {}",
-                &doc.exported_at[..doc.exported_at.len().min(10)]
+                doc.exported_at.format("%Y-%m-%d")
             ),
             10.0,
             Style::Regular,
@@ -61,12 +61,7 @@ pub(super) fn title_page(doc: &PlanDocument) -> Vec<Block> {
 pub(super) fn document_control(doc: &PlanDocument, out: &mut Vec<Block>) {
     let c = &doc.content;
     out.push(heading(1, "Document control", true));
-    let approved_at = doc
-        .approvals
-        .iter()
-        .map(|a| a.approved_at.as_str())
-        .max()
-        .unwrap_or("");
+    let approved_at = doc.approvals.iter().map(|a| a.approved_at).max();
     out.push(Block::Table(Table {
         columns: vec![1.4, 4.0],
         header: Vec::new(),
@@ -78,7 +73,7 @@ pub(super) fn document_control(doc: &PlanDocument, out: &mut Vec<Block>) {
             (
                 "Approved",
                 if doc.approved() {
-                    when(approved_at)
+                    approved_at.as_ref().map(when).unwrap_or_default()
                 } else {
                     "not yet".into()
                 },

@@ -81,7 +81,7 @@ pub fn export(doc: &PlanDocument) -> Result<Exported> {
                 PlanTemplate::Nist80034 => "NIST SP 800-34".into(),
             },
         ],
-        created: doc.exported_at.clone(),
+        created: doc.exported_at,
         custom: vec![
             ("KeelPlanId".into(), c.plan_id.to_string()),
             ("KeelPlanVersion".into(), doc.version.to_string()),

@@ -13,15 +13,9 @@ pub(super) fn time(minutes: Option<u32>) -> String {
         .unwrap_or_else(|| "\u{2014}".into())
 }
 
-/// An RFC 3339 time as people read it: `2026-11-25 17:18 UTC`.
-pub(super) fn when(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| {
-            t.with_timezone(&chrono::Utc)
-                .format("%Y-%m-%d %H:%M UTC")
-                .to_string()
-        })
-        .unwrap_or_else(|_| rfc3339.to_owned())
+/// A time as people read it: `2026-11-25 17:18 UTC`.
+pub(super) fn when(at: &chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// Text for the page: characters the shipped fonts lack, but that Keel itself writes

@@ -551,11 +551,7 @@ export type StepInput = { title: string, owner_role: string,
  */
 duration: string, resource_id: number | null, preconditions: string, };
 
-export type Approval = { name: string, role: string, 
-/**
- * RFC 3339.
- */
-approved_at: string, comment: string, };
+export type Approval = { name: string, role: string, approved_at: string, comment: string, };
 
 /**
  * A plan in the list: where its working version stands, and its last approval.
