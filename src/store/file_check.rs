@@ -96,7 +96,7 @@ fn check_with_sqlite(path: &Path) -> Result<Inspection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let as_corrupt = |e: rusqlite::Error| corrupt(path, e.to_string());
     let mut conn = Connection::open_with_flags(path, flags).map_err(as_corrupt)?;
-    super::harden(&mut conn).map_err(as_corrupt)?;
+    super::hardening::harden(&mut conn).map_err(as_corrupt)?;
     // The header may lag behind a write-ahead log: ask SQLite for the current values.
     let user_version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))

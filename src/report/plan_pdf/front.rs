@@ -26,10 +26,7 @@ pub(super) fn title_page(doc: &PlanDocument) -> Vec<Block> {
             8.0,
         ),
         centred(
-            format!(
-                "Exported {}",
-                doc.exported_at.format("%Y-%m-%d")
-            ),
+            format!("Exported {}", doc.exported_at.format("%Y-%m-%d")),
             10.0,
             Style::Regular,
             4.0,
