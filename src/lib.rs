@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod identities;
 pub mod import;
+pub mod map;
 pub mod plan;
 pub mod report;
 pub mod settings;

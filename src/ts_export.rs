@@ -10,10 +10,11 @@ use crate::analysis::dependencies::{Analysis, Gap, GapKind, Prediction, Spof};
 use crate::analysis::impact::{ImpactFall, MtpdProposal, MtpdReason};
 use crate::domain::*;
 use crate::import::{FileReport, ImportFiles, ImportProgress, ImportReport, RejectedRow};
+use crate::map::{DependencyMap, MapEdge, MapFinding, MapNode};
 use crate::plan::check::CheckItem;
 use crate::plan::snapshot::{
-    ActivityRow, ApproverRow, CallRow, ContactRow, Diagram, DiagramEdge, DiagramNode, MemberRow,
-    PlanSnapshot, ResourceRow, SectionText, SequenceRow, StepRow, TeamRow,
+    ActivityRow, ApproverRow, CallRow, ContactRow, Diagram, DiagramEdge, DiagramNode, GapRow,
+    MemberRow, PlanSnapshot, ResourceRow, SectionText, SequenceRow, SpofRow, StepRow, TeamRow,
 };
 use crate::plan::{Generated, PlanTemplate};
 use crate::settings::{RecentEngagement, Settings};
@@ -130,6 +131,8 @@ fn generated() -> String {
         decl::<ActivityRow>(&cfg),
         decl::<ResourceRow>(&cfg),
         decl::<Diagram>(&cfg),
+        decl::<GapRow>(&cfg),
+        decl::<SpofRow>(&cfg),
         decl::<DiagramNode>(&cfg),
         decl::<DiagramEdge>(&cfg),
         decl::<SequenceRow>(&cfg),

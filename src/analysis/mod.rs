@@ -3,6 +3,6 @@
 
 pub mod completeness;
 pub mod dependencies;
+pub mod graph_build;
 pub mod impact;
 pub mod interview;
-pub mod layout;

@@ -29,9 +29,7 @@ pub use interview::{
     Confidence, Interview, InterviewConfidence, InterviewDuration, InterviewEdit, InterviewStatus,
     InterviewText, InterviewView, Interviewee, MinimumService, Objective, ParkedQuestion,
 };
-pub use map::{
-    DependencyMap, MapEdge, MapFinding, MapNode, MapPosition, Need, NodeRef, NodeStatus,
-};
+pub use map::{MapPosition, Need, NodeRef, NodeStatus};
 pub use person::{Person, PersonInput, Team, TeamInput, TeamMember};
 pub use plan::{
     Approval, CallInput, FrozenVersion, HashMismatch, NewPlanInput, PdfExportSummary, PlanEdit,

@@ -1,9 +1,12 @@
-//! Continuity plans as pure values: the templates, the canonical snapshot of a version
-//! and its hash, the standards check, the changes between versions, and Markdown.
+//! Continuity plans as pure values: the templates, what a plan covers and shows (built
+//! live from the engagement), the canonical snapshot of a version and its hash, the
+//! standards check, the changes between versions, and Markdown.
 
 pub mod check;
+pub mod content;
 pub mod diff;
 pub mod markdown;
+pub mod scope;
 pub mod snapshot;
 pub mod templates;
 

@@ -75,7 +75,9 @@ impl Graph {
                     best_tier,
                     Spof {
                         resource: self.name(resource),
+                        resource_ref: self.nodes[resource].node,
                         breaks: broken.iter().map(|a| self.name(*a)).collect(),
+                        breaks_refs: broken.iter().map(|a| self.nodes[*a].node).collect(),
                     },
                 )
             })
@@ -147,6 +149,7 @@ impl Graph {
                 let back = down[id]?;
                 Some(ScenarioOutcome {
                     activity: node.name.clone(),
+                    activity_ref: node.node,
                     recovers_min: minutes(back),
                     mtpd_min: minutes(mtpd),
                     breaches_mtpd: match (back, mtpd) {
