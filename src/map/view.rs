@@ -148,3 +148,37 @@ pub fn dependency_map(
         node_height: NODE_HEIGHT,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::scope::tests::warehouse;
+
+    #[test]
+    fn nodes_sit_where_they_were_dragged_or_where_the_layout_puts_them() {
+        let parts = warehouse();
+        let analysis = parts.graph.analyze();
+        let placed = HashMap::from([(NodeRef::Resource(1), MapPosition { x: 500.0, y: 7.0 })]);
+        let map = dependency_map(&parts, &analysis, &placed);
+        let wms = map.nodes.iter().find(|n| n.key == "resource:1");
+        assert!(wms.is_some_and(|n| n.placed && n.x == 500.0 && n.y == 7.0));
+        let site = map.nodes.iter().find(|n| n.key == "resource:3");
+        assert!(
+            site.is_some_and(|n| !n.placed && n.spof),
+            "the site stops everything"
+        );
+        assert!(
+            map.nodes
+                .iter()
+                .filter(|n| n.spof)
+                .all(|n| n.resource_kind.is_some())
+        );
+        assert_eq!(map.edges.len(), 5);
+        assert_eq!(map.findings.len(), analysis.gaps.len());
+        for finding in &map.findings {
+            let keys: Vec<String> = finding.gap.path_refs.iter().map(|r| r.key()).collect();
+            assert_eq!(finding.path, keys);
+        }
+        assert_eq!(map.node_width, NODE_WIDTH);
+    }
+}

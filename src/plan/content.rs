@@ -2,6 +2,7 @@
 //! and what they need, the diagram, findings, recovery sequence and steps, teams,
 //! contacts, call tree and approvers, with the written sections. The store gathers
 //! [`PlanInputs`]; [`plan_content`] assembles the snapshot a version freezes.
+//! The recovery steps are in `steps`.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -9,7 +10,7 @@ use super::PlanTemplate;
 use super::scope::{Scope, scope_diagram, scope_of};
 use super::snapshot::{
     ActivityRow, ApproverRow, CallRow, ContactRow, GapRow, MemberRow, PlanSnapshot, ResourceRow,
-    SectionText, SequenceRow, SpofRow, StepRow, TeamRow,
+    SectionText, SequenceRow, SpofRow, TeamRow,
 };
 use crate::analysis::dependencies::{NodeId, NodeKind, Prediction};
 use crate::analysis::graph_build::GraphParts;
@@ -57,7 +58,7 @@ fn minutes(d: Option<Duration>) -> Option<u32> {
 }
 
 /// The resources in scope, by column then name.
-fn scope_resources(parts: &GraphParts, scope: &Scope) -> Vec<NodeId> {
+pub(super) fn scope_resources(parts: &GraphParts, scope: &Scope) -> Vec<NodeId> {
     let mut ids: Vec<NodeId> = (0..parts.graph.nodes.len())
         .filter(|i| scope.reach[*i] && !parts.is_activity(*i))
         .collect();
@@ -72,7 +73,7 @@ fn scope_resources(parts: &GraphParts, scope: &Scope) -> Vec<NodeId> {
 
 /// The resources of `ids` in recovery order after a total loss, `critical` when on the
 /// critical path of an activity in scope (`predicted` gives those paths).
-fn sequence(
+pub(super) fn sequence(
     parts: &GraphParts,
     ids: &[NodeId],
     in_scope: &HashSet<NodeRef>,
@@ -117,7 +118,11 @@ fn sequence(
 }
 
 /// What resource `id` can do, as typed (blank when nothing is recorded).
-fn capability(parts: &GraphParts, inputs: &PlanInputs, id: NodeId) -> ResourceCapabilityInput {
+pub(super) fn capability(
+    parts: &GraphParts,
+    inputs: &PlanInputs,
+    id: NodeId,
+) -> ResourceCapabilityInput {
     match parts.graph.nodes[id].node {
         NodeRef::Resource(r) => inputs.capabilities.get(&r).cloned().unwrap_or_default(),
         NodeRef::Activity(_) => ResourceCapabilityInput::default(),
@@ -278,7 +283,7 @@ pub fn plan_content(plan: &PlanHeader, inputs: &PlanInputs) -> PlanSnapshot {
         gaps,
         spofs,
         sequence,
-        steps: step_rows(parts, &inputs.steps),
+        steps: super::steps::step_rows(parts, &inputs.steps),
         teams: inputs
             .teams
             .iter()
@@ -310,81 +315,41 @@ pub fn plan_content(plan: &PlanHeader, inputs: &PlanInputs) -> PlanSnapshot {
     }
 }
 
-/// The plan's steps, each flagged when it comes before a step restoring something its
-/// own resource needs.
-pub fn step_rows(parts: &GraphParts, steps: &[StepInput]) -> Vec<StepRow> {
-    let index = parts.index();
-    let node_of = |s: &StepInput| {
-        s.resource_id
-            .and_then(|r| index.get(&NodeRef::Resource(r)).copied())
-    };
-    let needs = parts.needs();
-    let needed = |start: NodeId| {
-        let mut seen = vec![false; needs.len()];
-        let mut stack = needs[start].clone();
-        while let Some(id) = stack.pop() {
-            if !std::mem::replace(&mut seen[id], true) {
-                stack.extend(needs[id].iter().copied());
-            }
-        }
-        seen
-    };
-    let mut rows = Vec::new();
-    for (i, step) in steps.iter().enumerate() {
-        let warning = node_of(step).and_then(|r| {
-            let below = needed(r);
-            steps.iter().enumerate().skip(i + 1).find_map(|(j, later)| {
-                let s = node_of(later)?;
-                below[s].then(|| {
-                    format!(
-                        "Comes before step {} (\u{201c}{}\u{201d}), which restores {} that this one needs.",
-                        j + 1,
-                        later.title,
-                        parts.graph.nodes[s].name
-                    )
-                })
-            })
-        });
-        rows.push(StepRow {
-            title: step.title.clone(),
-            owner_role: step.owner_role.clone(),
-            duration_min: Duration::parse(&step.duration).ok().map(Duration::minutes),
-            resource: node_of(step).map(|r| parts.graph.nodes[r].name.clone()),
-            preconditions: step.preconditions.clone(),
-            warning,
-        });
-    }
-    rows
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::scope::tests::warehouse;
 
-/// Recovery steps proposed from the dependency graph: one per resource in scope, in
-/// the order they can be recovered, owned by the resource's owner, as long as its RTC.
-/// Only `scope_items`, `parts` and `capabilities` of `inputs` are read.
-pub fn propose_steps(scope: PlanScope, inputs: &PlanInputs) -> Vec<StepInput> {
-    let parts = &inputs.parts;
-    let scope = scope_of(parts, scope, &inputs.scope_items);
-    let in_scope = scope.activity_refs(parts);
-    let ids = scope_resources(parts, &scope);
-    // The order does not depend on which resources are critical: no predictions needed.
-    sequence(parts, &ids, &in_scope, &[])
-        .into_iter()
-        .map(|(id, row)| {
-            let c = capability(parts, inputs, id);
-            StepInput {
-                title: format!("Recover {}", row.name),
-                owner_role: c.owner,
-                duration: Duration::parse(&c.rtc)
-                    .ok()
-                    .map(Duration::minutes)
-                    .and_then(Duration::from_minutes)
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-                resource_id: match parts.graph.nodes[id].node {
-                    NodeRef::Resource(r) => Some(r),
-                    NodeRef::Activity(_) => None,
-                },
-                preconditions: String::new(),
-            }
-        })
-        .collect()
+    #[test]
+    fn the_content_keeps_to_the_scope_and_freezes_gaps_by_name() {
+        let inputs = PlanInputs {
+            parts: warehouse(),
+            scope_items: vec![NodeRef::Activity(2)],
+            ..PlanInputs::default()
+        };
+        let plan = PlanHeader {
+            id: 1,
+            version: 1,
+            title: "Payroll".into(),
+            template: PlanTemplate::Iso22301,
+            owner: String::new(),
+            scope: PlanScope::Items,
+            review_months: 12,
+        };
+        let content = plan_content(&plan, &inputs);
+        assert_eq!(content.scope, "Activities: Payroll");
+        let resources: Vec<&str> = content.resources.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(resources, ["Bureau", "Site"]);
+        assert_eq!(content.resources[0].needed_by, ["Payroll"]);
+        // Payroll has no BIA rows here, and only Dispatch (out of scope) has an RTO
+        // gap through the WMS: nothing to show.
+        assert!(content.activities.is_empty());
+        assert!(content.gaps.iter().all(|g| g.path[0] == "Payroll"));
+        assert_eq!(
+            content.spofs.len(),
+            2,
+            "the bureau and the site stop Payroll"
+        );
+        assert!(content.spofs.iter().all(|s| s.breaks == ["Payroll"]));
+    }
 }

@@ -8,6 +8,7 @@ pub mod diff;
 pub mod markdown;
 pub mod scope;
 pub mod snapshot;
+pub mod steps;
 pub mod templates;
 
 pub use snapshot::PlanSnapshot;

@@ -10,6 +10,7 @@ use crate::Result;
 use crate::domain::StepInput;
 use crate::plan::PlanSnapshot;
 use crate::plan::content::{self, PlanHeader, PlanInputs};
+use crate::plan::steps;
 
 impl PlanRow {
     /// The plan's own facts, as the content needs them.
@@ -69,6 +70,6 @@ impl EngagementStore {
     pub fn propose_plan_steps(&self, plan_id: i64) -> Result<Vec<StepInput>> {
         let plan = self.plan_row(plan_id)?;
         let inputs = self.plan_graph_inputs(&plan)?;
-        Ok(content::propose_steps(plan.scope, &inputs))
+        Ok(steps::propose_steps(plan.scope, &inputs))
     }
 }
