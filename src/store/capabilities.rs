@@ -23,10 +23,9 @@ fn optional_duration(errors: &mut FieldErrors, field: &str, text: &str) -> Optio
     }
 }
 
-/// Checks `input` and writes it as what `resource` can do; each changed field is
-/// written to the audit log.
-/// Sets what a resource can do and logs each changed field; with `typed_description`,
-/// the description (free text saved as it is typed) joins its editing run instead.
+/// Checks `input` and sets it as what a resource can do, logging each changed field;
+/// with `typed_description`, the description (free text saved as it is typed) joins its
+/// editing run instead.
 pub(super) fn write_capability(
     changes: &Changes<'_>,
     resource: &Resource,
