@@ -31,8 +31,15 @@ impl Graph {
                 let Some(first) = members.next() else {
                     continue;
                 };
+                let Some(second) = members.next() else {
+                    // A single member: what breaks it breaks this node, no copy needed.
+                    for (s, c) in set.iter_mut().zip(&critical[*first]) {
+                        *s |= c;
+                    }
+                    continue;
+                };
                 let mut common = critical[*first].clone();
-                for m in members {
+                for m in std::iter::once(second).chain(members) {
                     for (c, w) in common.iter_mut().zip(&critical[*m]) {
                         *c &= w;
                     }

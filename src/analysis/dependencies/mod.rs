@@ -450,7 +450,9 @@ impl Graph {
             if in_cycle[id] {
                 continue;
             }
-            let Some((limit, path)) = required[id].clone() else {
+            // Taken out while its needs are updated (none of them is `id`: a node that
+            // needs itself is on a cycle), and put back after.
+            let Some((limit, path)) = required[id].take() else {
                 continue;
             };
             for need in &self.nodes[id].needs {
@@ -466,6 +468,7 @@ impl Graph {
                     }
                 }
             }
+            required[id] = Some((limit, path));
         }
         required
     }
@@ -583,17 +586,25 @@ impl Graph {
             let node = &self.nodes[id];
             let mut latest: Option<(Duration, Vec<NodeId>)> = Some((Duration::ZERO, Vec::new()));
             for need in &node.needs {
-                // A group is ready when its earliest member is; with a member whose
-                // finish is unknown, the group's is unknown too (it might be earlier).
-                let members: Vec<Option<(Duration, Vec<NodeId>)>> =
-                    need.members().iter().map(|m| finish[*m].clone()).collect();
-                let ready = if members.iter().any(Option::is_none) {
-                    None
-                } else {
-                    members.into_iter().flatten().min_by_key(|(d, _)| *d)
-                };
+                // A group is ready when its earliest member is (the first of equals);
+                // with a member whose finish is unknown, the group's is unknown too (it
+                // might be earlier).
+                let mut ready: Option<&(Duration, Vec<NodeId>)> = None;
+                for m in need.members() {
+                    match &finish[*m] {
+                        None => {
+                            ready = None;
+                            break;
+                        }
+                        Some(f) => {
+                            if ready.is_none_or(|r| f.0 < r.0) {
+                                ready = Some(f);
+                            }
+                        }
+                    }
+                }
                 latest = match (latest, ready) {
-                    (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+                    (Some(a), Some(b)) => Some(if b.0 > a.0 { b.clone() } else { a }),
                     _ => None,
                 };
             }
