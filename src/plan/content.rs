@@ -137,6 +137,10 @@ pub fn plan_content(plan: &PlanHeader, inputs: &PlanInputs) -> PlanSnapshot {
     let status = statuses(graph.nodes.len(), &parts.index(), &analysis);
     let scope = scope_of(parts, plan.scope, &inputs.scope_items);
     let in_scope = scope.activity_refs(parts);
+    let in_scope_names: HashSet<&str> = (0..graph.nodes.len())
+        .filter(|i| scope.activities[*i])
+        .map(|i| graph.nodes[i].name.as_str())
+        .collect();
 
     let activities = inputs
         .bia
@@ -197,12 +201,12 @@ pub fn plan_content(plan: &PlanHeader, inputs: &PlanInputs) -> PlanSnapshot {
         .spofs
         .iter()
         .filter_map(|s| {
+            // Spofs name what they break (activity names are unique).
             let breaks: Vec<String> = s
                 .breaks
                 .iter()
-                .zip(&s.breaks_refs)
-                .filter(|(_, r)| in_scope.contains(*r))
-                .map(|(b, _)| b.clone())
+                .filter(|b| in_scope_names.contains(b.as_str()))
+                .cloned()
                 .collect();
             (!breaks.is_empty()).then(|| SpofRow {
                 resource: s.resource.clone(),

@@ -84,7 +84,6 @@ impl Graph {
                         resource: self.name(resource),
                         resource_ref: self.nodes[resource].node,
                         breaks: broken.iter().map(|a| self.name(*a)).collect(),
-                        breaks_refs: broken.iter().map(|a| self.nodes[*a].node).collect(),
                     },
                 )
             })

@@ -25,7 +25,7 @@ describe('FindingsPage', () => {
           explanation: 'each link is fast enough, yet the chain recovers in 6h, past its RTO of 4h',
         },
       ],
-      spofs: [{ resource: 'Server', resource_ref: 'resource:2', breaks: ['Dispatch'], breaks_refs: ['activity:1'] }],
+      spofs: [{ resource: 'Server', resource_ref: 'resource:2', breaks: ['Dispatch'] }],
       predicted: [
         {
           activity: 'Dispatch',
