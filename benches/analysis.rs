@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use keel::analysis::dependencies::{Graph, Need, Node, NodeKind};
-use keel::domain::Duration;
+use keel::domain::{Duration, NodeRef};
 
 /// A deterministic pseudo-random sequence (no dependency on a random crate).
 struct Lcg(u64);
@@ -28,6 +28,7 @@ fn engagement() -> Graph {
     let minutes = |m: usize| Duration::from_minutes(m as u32);
     let mut nodes: Vec<Node> = (0..ACTIVITIES)
         .map(|i| Node {
+            node: NodeRef::Activity(i as i64),
             name: format!("activity {i}"),
             kind: NodeKind::Activity {
                 rto: minutes(60 * (1 + i % 72)),
@@ -39,6 +40,7 @@ fn engagement() -> Graph {
         })
         .collect();
     nodes.extend((0..RESOURCES).map(|i| Node {
+        node: NodeRef::Resource(i as i64),
         name: format!("resource {i}"),
         kind: NodeKind::Resource {
             rtc: if i % 50 == 0 {

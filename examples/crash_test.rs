@@ -478,7 +478,7 @@ impl Edit {
 struct Reader<'a> {
     store: &'a EngagementStore,
     interviews: HashMap<i64, InterviewView>,
-    map: Option<keel::domain::DependencyMap>,
+    map: Option<keel::map::DependencyMap>,
 }
 
 impl Reader<'_> {
@@ -490,7 +490,7 @@ impl Reader<'_> {
         Ok(&self.interviews[&activity])
     }
 
-    fn map(&mut self) -> keel::Result<&keel::domain::DependencyMap> {
+    fn map(&mut self) -> keel::Result<&keel::map::DependencyMap> {
         let map = match self.map.take() {
             Some(map) => map,
             None => self.store.dependency_map()?,

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod import;
 pub mod limits;
+pub mod map;
 pub mod ops;
 pub mod plan;
 pub mod report;

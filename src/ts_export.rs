@@ -11,10 +11,11 @@ use crate::analysis::impact::{ImpactFall, MtpdProposal, MtpdReason};
 use crate::analysis::interview::InterviewView;
 use crate::domain::*;
 use crate::import::{FileReport, ImportFiles, ImportProgress, ImportReport, RejectedRow};
+use crate::map::{DependencyMap, MapEdge, MapFinding, MapNode};
 use crate::plan::check::CheckItem;
 use crate::plan::snapshot::{
-    ActivityRow, CallRow, ContactRow, Diagram, DiagramEdge, DiagramNode, MemberRow, PlanSnapshot,
-    ResourceRow, SectionText, SequenceRow, StepRow, TeamRow,
+    ActivityRow, CallRow, ContactRow, Diagram, DiagramEdge, DiagramNode, GapRow, MemberRow,
+    PlanSnapshot, ResourceRow, SectionText, SequenceRow, SpofRow, StepRow, TeamRow,
 };
 use crate::plan::view::{FrozenVersion, PlanView, SectionView};
 use crate::settings::{RecentEngagement, Settings};
@@ -131,6 +132,8 @@ fn generated() -> String {
         decl::<ActivityRow>(&cfg),
         decl::<ResourceRow>(&cfg),
         decl::<Diagram>(&cfg),
+        decl::<GapRow>(&cfg),
+        decl::<SpofRow>(&cfg),
         decl::<DiagramNode>(&cfg),
         decl::<DiagramEdge>(&cfg),
         decl::<SequenceRow>(&cfg),

@@ -3,7 +3,7 @@
 
 pub mod completeness;
 pub mod dependencies;
+pub mod graph_build;
 pub mod impact;
 pub mod interview;
 pub mod interview_edit;
-pub mod layout;

@@ -1,10 +1,8 @@
-//! The dependency map: activities and resources as placed nodes, what each needs, and
-//! the findings with the nodes of their paths, ready to draw.
+//! The nouns of the dependency map: a node as the app and the store name it, the needs
+//! Keel accepts between nodes, a node's status and a place on the map.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
-use super::ResourceKind;
-use crate::analysis::dependencies::Gap;
 use crate::{Error, Result};
 
 /// A node of the map as the app and the store name it: `activity:12`, `resource:3`.
@@ -12,6 +10,13 @@ use crate::{Error, Result};
 pub enum NodeRef {
     Activity(i64),
     Resource(i64),
+}
+
+/// In JSON, a node is its key: `activity:12`.
+impl Serialize for NodeRef {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.key())
+    }
 }
 
 impl NodeRef {
@@ -106,54 +111,6 @@ pub enum NodeStatus {
     Gap,
     /// Something requires it to recover, and its RTC or RPC is not recorded.
     Unknown,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct MapNode {
-    /// `activity:ID` or `resource:ID`.
-    pub key: String,
-    pub name: String,
-    /// `None` for an activity.
-    pub resource_kind: Option<ResourceKind>,
-    pub unit: Option<String>,
-    pub tier: Option<u8>,
-    pub status: NodeStatus,
-    /// Its loss alone stops at least one activity.
-    pub spof: bool,
-    pub x: f64,
-    pub y: f64,
-    /// Dragged there by hand (otherwise placed by the layered layout).
-    pub placed: bool,
-}
-
-/// `from` needs `to`; edges of one node sharing a non-empty group are alternatives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct MapEdge {
-    pub from: String,
-    pub to: String,
-    pub group: String,
-}
-
-/// A gap with the keys of the nodes on its path, in the path's order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct MapFinding {
-    pub gap: Gap,
-    pub path: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct DependencyMap {
-    pub nodes: Vec<MapNode>,
-    pub edges: Vec<MapEdge>,
-    pub findings: Vec<MapFinding>,
-    pub width: f64,
-    pub height: f64,
-    pub node_width: f64,
-    pub node_height: f64,
 }
 
 /// A node's new place on the map.

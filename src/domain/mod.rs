@@ -30,9 +30,7 @@ pub use interview::{
     Confidence, Interview, InterviewConfidence, InterviewDuration, InterviewEdit, InterviewStatus,
     InterviewText, Interviewee, MinimumService, Objective, ParkedQuestion,
 };
-pub use map::{
-    DependencyMap, MapEdge, MapFinding, MapNode, MapPosition, Need, NodeRef, NodeStatus,
-};
+pub use map::{MapPosition, Need, NodeRef, NodeStatus};
 pub use person::{Person, PersonInput, Team, TeamInput, TeamMember};
 pub use plan::{
     Approval, ApproverRow, CallInput, HashMismatch, NewPlanInput, PdfExportSummary, PlanEdit,

@@ -229,9 +229,8 @@ pub fn changes(old: &PlanSnapshot, new: &PlanSnapshot) -> Vec<String> {
                 .collect()
         },
     );
-    let gap = |g: &crate::analysis::dependencies::Gap| {
-        format!("{:?} at {}", g.kind, g.node).to_lowercase()
-    };
+    let gap =
+        |g: &crate::plan::snapshot::GapRow| format!("{:?} at {}", g.kind, g.node).to_lowercase();
     for g in &new.gaps {
         if !old
             .gaps

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::analysis::dependencies::{Gap, Spof};
+use crate::analysis::dependencies::{Gap, GapKind, Spof};
 /// The approvers are listed in the snapshot as named in the plan's sign-off list.
 pub use crate::domain::ApproverRow;
 use crate::domain::{NodeStatus, PlanTemplate, ResourceKind};
@@ -27,8 +27,8 @@ pub struct PlanSnapshot {
     pub activities: Vec<ActivityRow>,
     pub resources: Vec<ResourceRow>,
     pub diagram: Diagram,
-    pub gaps: Vec<Gap>,
-    pub spofs: Vec<Spof>,
+    pub gaps: Vec<GapRow>,
+    pub spofs: Vec<SpofRow>,
     pub sequence: Vec<SequenceRow>,
     pub steps: Vec<StepRow>,
     pub teams: Vec<TeamRow>,
@@ -102,6 +102,56 @@ pub struct DiagramEdge {
     pub from: usize,
     pub to: usize,
     pub group: String,
+}
+
+/// A gap as a version froze it: the node and its path by name. Its JSON is part of the
+/// hashed content, so its fields, their order and their names never change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct GapRow {
+    pub kind: GapKind,
+    pub node: String,
+    /// The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO).
+    pub required_min: Option<u32>,
+    /// What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction).
+    pub capability_min: Option<u32>,
+    /// From the activity that sets the requirement down to the node.
+    pub path: Vec<String>,
+    /// The gap in words, after the node's name. (Absent in snapshots frozen before it
+    /// existed.)
+    #[serde(default)]
+    pub explanation: String,
+}
+
+impl From<&Gap> for GapRow {
+    fn from(gap: &Gap) -> GapRow {
+        GapRow {
+            kind: gap.kind,
+            node: gap.node.clone(),
+            required_min: gap.required_min,
+            capability_min: gap.capability_min,
+            path: gap.path.clone(),
+            explanation: gap.explanation.clone(),
+        }
+    }
+}
+
+/// A single point of failure as a version froze it: the resource, and the activities
+/// in scope its loss alone stops, by name. Frozen like [`GapRow`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SpofRow {
+    pub resource: String,
+    pub breaks: Vec<String>,
+}
+
+impl From<&Spof> for SpofRow {
+    fn from(spof: &Spof) -> SpofRow {
+        SpofRow {
+            resource: spof.resource.clone(),
+            breaks: spof.breaks.clone(),
+        }
+    }
 }
 
 /// A resource in recovery order: when it can start (everything it needs is back) and

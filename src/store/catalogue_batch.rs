@@ -5,12 +5,12 @@
 //! the whole table; every statement is prepared once per connection. Each change is
 //! checked, written and logged by the same code as the single-record operations (the
 //! functions below them in `activities`, `units`, `resources`, `interviews` and
-//! `dependency_graph`), so the audit log reads the same either way.
+//! `capabilities`), so the audit log reads the same either way.
 
 use std::collections::HashMap;
 
 use super::audit::Changes;
-use super::dependency_graph::{self, NeedTable};
+use super::capabilities::{self, NeedTable};
 use super::{EngagementStore, activities, bia_settings, interview_edits, interviews, resources};
 use crate::domain::{
     Activity, ActivityInput, BiaSettings, InterviewEdit, InterviewStatus, Need, NodeRef,
@@ -317,7 +317,7 @@ impl<'a> CatalogueBatch<'a> {
 
     /// What a resource can do, as `EngagementStore::resource_capability`.
     pub fn capability(&self, resource_id: i64) -> Result<ResourceCapabilityInput> {
-        dependency_graph::capability(self.changes.tx, resource_id)
+        capabilities::capability(self.changes.tx, resource_id)
     }
 
     /// Sets what a resource can do, as `EngagementStore::set_resource_capability`.
@@ -326,7 +326,7 @@ impl<'a> CatalogueBatch<'a> {
         resource: &Resource,
         input: &ResourceCapabilityInput,
     ) -> Result<()> {
-        dependency_graph::write_capability(self.changes, resource, input, false)
+        capabilities::write_capability(self.changes, resource, input, false)
     }
 
     /// The one activity or resource with this name (ignoring case).
@@ -382,7 +382,7 @@ impl<'a> CatalogueBatch<'a> {
                 self.interview_edit(activity.0, &edit, |changes| {
                     interview_edits::add_resource(changes, (activity.0, &activity.1), &resource)
                 })?;
-                dependency_graph::set_need_group(
+                capabilities::set_need_group(
                     self.changes,
                     NeedTable::Resource,
                     (activity.0, &activity.1),
@@ -400,7 +400,7 @@ impl<'a> CatalogueBatch<'a> {
                 self.interview_edit(activity.0, &edit, |changes| {
                     interview_edits::link(changes, (activity.0, &activity.1), other.0, true, true)
                 })?;
-                dependency_graph::set_need_group(
+                capabilities::set_need_group(
                     self.changes,
                     NeedTable::Activity,
                     (activity.0, &activity.1),
@@ -411,7 +411,7 @@ impl<'a> CatalogueBatch<'a> {
             Need::ResourceResource { resource, other } => {
                 let from = self.resource_by_id(resource)?;
                 let to = self.resource_by_id(other)?;
-                dependency_graph::add_resource_need(self.changes, from, to, group)
+                capabilities::add_resource_need(self.changes, from, to, group)
             }
         }
     }

@@ -1,77 +1,16 @@
-//! The dependency map of the engagement: the layered layout with the positions people
-//! dragged nodes to, each node's status from the analysis, and the edits made on the
-//! map (a node moved, a need added or removed, the layout reset).
+//! The dependency map of the engagement as the store keeps it: loading what the map is
+//! drawn from (the graph, the places people dragged nodes to) and the edits made on
+//! the map (a node moved, a need added or removed, the layout reset). The map itself
+//! is built in `map`.
 
 use std::collections::HashMap;
 
 use rusqlite::params;
 
-use super::dependency_graph::GraphParts;
 use super::{EngagementStore, resources};
-use crate::analysis::dependencies::{Analysis, GapKind, Graph, NodeId, NodeKind};
-use crate::analysis::layout::{self, NODE_HEIGHT, NODE_WIDTH, Point};
-use crate::domain::{
-    AuditAction, DependencyMap, InterviewEdit, MapEdge, MapFinding, MapNode, MapPosition, Need,
-    NodeRef, NodeStatus, ResourceKind,
-};
+use crate::domain::{AuditAction, InterviewEdit, MapPosition, Need, NodeRef, ResourceKind};
+use crate::map::{self, DependencyMap};
 use crate::{Error, Result};
-
-/// The nodes a path of names runs through: from its first node (an activity where one
-/// has the name) along what each needs.
-/// Each node's status from the analysis (by graph node), and every gap with the keys
-/// of the nodes on its path.
-pub(super) fn statuses_and_findings(
-    parts: &GraphParts,
-    analysis: &Analysis,
-) -> (Vec<NodeStatus>, Vec<MapFinding>) {
-    let graph = &parts.graph;
-    let mut status = vec![NodeStatus::Ok; graph.nodes.len()];
-    let mut findings = Vec::new();
-    for gap in &analysis.gaps {
-        let path = trace(graph, &gap.path);
-        let target = if gap.kind == GapKind::Chain {
-            path.first()
-        } else {
-            path.last()
-        };
-        if let Some(&target) = target {
-            status[target] = match (gap.kind, status[target]) {
-                (GapKind::Unknown, NodeStatus::Ok) => NodeStatus::Unknown,
-                (GapKind::Unknown, already) => already,
-                _ => NodeStatus::Gap,
-            };
-        }
-        findings.push(MapFinding {
-            gap: gap.clone(),
-            path: path.iter().map(|id| parts.facts[*id].node.key()).collect(),
-        });
-    }
-    (status, findings)
-}
-
-fn trace(graph: &Graph, names: &[String]) -> Vec<NodeId> {
-    fn named<'a>(graph: &'a Graph, name: &'a str) -> impl Iterator<Item = NodeId> + 'a {
-        (0..graph.nodes.len()).filter(move |id| graph.nodes[*id].name == name)
-    }
-    let mut path: Vec<NodeId> = Vec::new();
-    for name in names {
-        let next = match path.last() {
-            Some(&previous) => graph.nodes[previous]
-                .needs
-                .iter()
-                .flat_map(|need| need.members().iter().copied())
-                .find(|m| graph.nodes[*m].name == *name),
-            None => named(graph, name)
-                .find(|id| matches!(graph.nodes[*id].kind, NodeKind::Activity { .. }))
-                .or_else(|| named(graph, name).next()),
-        };
-        match next.or_else(|| named(graph, name).next()) {
-            Some(id) => path.push(id),
-            None => break,
-        }
-    }
-    path
-}
 
 impl EngagementStore {
     /// The map: every activity and resource placed (by hand or by the layered layout),
@@ -79,84 +18,15 @@ impl EngagementStore {
     pub fn dependency_map(&self) -> Result<DependencyMap> {
         let parts = self.graph_parts()?;
         let analysis = parts.graph.analyze();
-        let graph = &parts.graph;
-
-        // Lay out in a stable order: by column, then by name.
-        let layers: Vec<usize> = parts
-            .facts
-            .iter()
-            .map(|f| layout::column(f.resource_kind))
-            .collect();
-        let mut order: Vec<NodeId> = (0..graph.nodes.len()).collect();
-        order.sort_by(|a, b| {
-            (layers[*a], graph.nodes[*a].name.to_lowercase())
-                .cmp(&(layers[*b], graph.nodes[*b].name.to_lowercase()))
-        });
-        let mut position_in_order = vec![0; order.len()];
-        for (i, id) in order.iter().enumerate() {
-            position_in_order[*id] = i;
-        }
-        let ordered_edges: Vec<(usize, usize)> = parts
-            .edges
-            .iter()
-            .map(|(f, t, _)| (position_in_order[*f], position_in_order[*t]))
-            .collect();
-        let ordered_layers: Vec<usize> = order.iter().map(|id| layers[*id]).collect();
-        let ordered_layers = layout::push_right(&ordered_layers, &ordered_edges);
-        let laid_out = layout::layered(&ordered_layers, &ordered_edges);
-
-        let placed = self.map_positions()?;
-        let (status, findings) = statuses_and_findings(&parts, &analysis);
-        let spof_names: std::collections::HashSet<&str> =
-            analysis.spofs.iter().map(|s| s.resource.as_str()).collect();
-
-        let mut points = Vec::with_capacity(graph.nodes.len());
-        let nodes: Vec<MapNode> = (0..graph.nodes.len())
-            .map(|id| {
-                let facts = &parts.facts[id];
-                let node = &graph.nodes[id];
-                let hand = placed.get(&facts.node);
-                let at = hand.copied().unwrap_or(laid_out[position_in_order[id]]);
-                points.push(at);
-                MapNode {
-                    key: facts.node.key(),
-                    name: node.name.clone(),
-                    resource_kind: facts.resource_kind,
-                    unit: facts.unit.clone(),
-                    tier: match node.kind {
-                        NodeKind::Activity { tier, .. } => tier,
-                        NodeKind::Resource { .. } => None,
-                    },
-                    status: status[id],
-                    spof: facts.resource_kind.is_some() && spof_names.contains(node.name.as_str()),
-                    x: at.x,
-                    y: at.y,
-                    placed: hand.is_some(),
-                }
-            })
-            .collect();
-        let edges = parts
-            .edges
-            .iter()
-            .map(|(f, t, group)| MapEdge {
-                from: parts.facts[*f].node.key(),
-                to: parts.facts[*t].node.key(),
-                group: group.clone(),
-            })
-            .collect();
-        let (width, height) = layout::extent(&points);
-        Ok(DependencyMap {
-            nodes,
-            edges,
-            findings,
-            width,
-            height,
-            node_width: NODE_WIDTH,
-            node_height: NODE_HEIGHT,
-        })
+        Ok(map::dependency_map(
+            &parts,
+            &analysis,
+            &self.map_positions()?,
+        ))
     }
 
-    fn map_positions(&self) -> Result<HashMap<NodeRef, Point>> {
+    /// Where people dragged nodes to.
+    fn map_positions(&self) -> Result<HashMap<NodeRef, MapPosition>> {
         let mut stmt = self
             .conn
             .prepare("SELECT node_type, node_id, x, y FROM map_position")?;
@@ -171,7 +41,7 @@ impl EngagementStore {
         let mut positions = HashMap::new();
         for row in rows {
             let (kind, id, x, y) = row?;
-            positions.insert(NodeRef::from_parts(&kind, id), Point { x, y });
+            positions.insert(NodeRef::from_parts(&kind, id), MapPosition { x, y });
         }
         Ok(positions)
     }

@@ -7,13 +7,14 @@
 mod activities;
 mod audit;
 mod bia_settings;
+mod capabilities;
 mod catalogue_batch;
-mod dependency_graph;
 mod dependency_map;
 mod details;
 mod editing_runs;
 mod file_check;
 mod hardening;
+mod graph_rows;
 mod info;
 mod interview_edits;
 mod interviews;

@@ -1,7 +1,8 @@
 //! The dependency map: the placed graph, nodes dragged, needs added and removed.
 
 use keel::ApiError;
-use keel::domain::{DependencyMap, MapPosition, NodeRef};
+use keel::domain::{MapPosition, NodeRef};
+use keel::map::DependencyMap;
 use tauri::AppHandle;
 
 use crate::state::on_store;

@@ -31,8 +31,15 @@ impl Graph {
                 let Some(first) = members.next() else {
                     continue;
                 };
+                let Some(second) = members.next() else {
+                    // A single member: what breaks it breaks this node, no copy needed.
+                    for (s, c) in set.iter_mut().zip(&critical[*first]) {
+                        *s |= c;
+                    }
+                    continue;
+                };
                 let mut common = critical[*first].clone();
-                for m in members {
+                for m in std::iter::once(second).chain(members) {
                     for (c, w) in common.iter_mut().zip(&critical[*m]) {
                         *c &= w;
                     }
@@ -75,6 +82,7 @@ impl Graph {
                     best_tier,
                     Spof {
                         resource: self.name(resource),
+                        resource_ref: self.nodes[resource].node,
                         breaks: broken.iter().map(|a| self.name(*a)).collect(),
                     },
                 )
@@ -147,6 +155,7 @@ impl Graph {
                 let back = down[id]?;
                 Some(ScenarioOutcome {
                     activity: node.name.clone(),
+                    activity_ref: node.node,
                     recovers_min: minutes(back),
                     mtpd_min: minutes(mtpd),
                     breaches_mtpd: match (back, mtpd) {

@@ -16,7 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Duration;
+use crate::domain::{Duration, NodeRef};
 
 /// Index of a node in a [`Graph`].
 pub type NodeId = usize;
@@ -55,6 +55,9 @@ impl Need {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
+    /// The record this node is: the stable key findings refer to it by.
+    pub node: NodeRef,
+    /// For display only.
     pub name: String,
     pub kind: NodeKind,
     pub needs: Vec<Need>,
@@ -104,32 +107,37 @@ pub enum GapKind {
     Unknown,
 }
 
-/// A finding, with the dependency path (names, from the activity that sets the
-/// requirement down to the node) that explains it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A finding, with the dependency path (from the activity that sets the requirement
+/// down to the node) that explains it. Nodes are named for display, and referred to by
+/// record in `node_ref` and `path_refs` (`activity:ID` keys in JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Gap {
     pub kind: GapKind,
     pub node: String,
+    #[cfg_attr(test, ts(type = "string"))]
+    pub node_ref: NodeRef,
     /// The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO).
     pub required_min: Option<u32>,
     /// What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction).
     pub capability_min: Option<u32>,
     pub path: Vec<String>,
+    #[cfg_attr(test, ts(type = "Array<string>"))]
+    pub path_refs: Vec<NodeRef>,
     /// The gap in words, after the node's name ("recovers in 1w, but 4h is required of
-    /// it"): the same sentence in the app, the CLI and the PDF. (Absent in snapshots
-    /// frozen before it existed.)
-    #[serde(default)]
+    /// it"): the same sentence in the app, the CLI and the PDF.
     pub explanation: String,
 }
 
 impl Gap {
+    /// The gap of node `node` of `graph` along `path` (node ids), explained in words.
     fn new(
+        graph: &Graph,
         kind: GapKind,
-        node: String,
+        node: NodeId,
         required_min: Option<u32>,
         capability_min: Option<u32>,
-        path: Vec<String>,
+        path: &[NodeId],
     ) -> Gap {
         let time = |m: Option<u32>| {
             m.and_then(Duration::from_minutes)
@@ -154,10 +162,12 @@ impl Gap {
         };
         Gap {
             kind,
-            node,
+            node: graph.name(node),
+            node_ref: graph.nodes[node].node,
             required_min,
             capability_min,
-            path,
+            path: path.iter().map(|id| graph.name(*id)).collect(),
+            path_refs: path.iter().map(|id| graph.nodes[*id].node).collect(),
             explanation,
         }
     }
@@ -167,18 +177,27 @@ impl Gap {
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Prediction {
     pub activity: String,
+    #[cfg_attr(test, ts(type = "string"))]
+    pub activity_ref: NodeRef,
     pub rto_min: Option<u32>,
     /// Predicted recovery after a total loss; `None` when a capability on the way is
     /// unknown or the activity sits on a cycle.
     pub predicted_min: Option<u32>,
     /// From the activity down to the last node to recover.
     pub critical_path: Vec<String>,
+    #[cfg_attr(test, ts(type = "Array<string>"))]
+    pub critical_path_refs: Vec<NodeRef>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A resource whose loss alone stops the activities it `breaks` (by name: activity
+/// names are unique, and a second list of records for every broken activity made the
+/// analysis of a large engagement 5% slower).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Spof {
     pub resource: String,
+    #[cfg_attr(test, ts(type = "string"))]
+    pub resource_ref: NodeRef,
     pub breaks: Vec<String>,
 }
 
@@ -196,6 +215,8 @@ pub struct Analysis {
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ScenarioOutcome {
     pub activity: String,
+    #[cfg_attr(test, ts(type = "string"))]
+    pub activity_ref: NodeRef,
     /// When it would be running again, in whole minutes; `None` when unknown.
     pub recovers_min: Option<u32>,
     pub mtpd_min: Option<u32>,
@@ -209,6 +230,15 @@ fn minutes(d: Option<Duration>) -> Option<u32> {
 impl Graph {
     fn name(&self, id: NodeId) -> String {
         self.nodes[id].name.clone()
+    }
+
+    /// The nodes a person means by `name`: those called that, ignoring case and the
+    /// spaces around it.
+    pub fn named(&self, name: &str) -> Vec<NodeId> {
+        let key = name.trim().to_lowercase();
+        (0..self.nodes.len())
+            .filter(|id| self.nodes[*id].name.to_lowercase() == key)
+            .collect()
     }
 
     /// The nodes on cycles (each strongly connected component of more than one node,
@@ -346,37 +376,42 @@ impl Graph {
         self.unknown_gaps(&required_rto, &required_rpo, &mut gaps);
 
         // A slow chain through a link that is itself too slow is that link's gap.
-        let slow_links: std::collections::HashSet<String> = gaps
+        let slow_links: std::collections::HashSet<NodeRef> = gaps
             .iter()
             .filter(|g| g.kind == GapKind::Rto)
-            .map(|g| g.node.clone())
+            .map(|g| g.node_ref)
             .collect();
         let mut predicted = Vec::new();
         for (id, node) in self.nodes.iter().enumerate() {
             let NodeKind::Activity { rto, .. } = node.kind else {
                 continue;
             };
-            let (at, path) = match &finish[id] {
-                Some((at, path)) => (Some(*at), path.iter().map(|n| self.name(*n)).collect()),
-                None => (None, Vec::new()),
+            let (at, path): (_, &[NodeId]) = match &finish[id] {
+                Some((at, path)) => (Some(*at), path),
+                None => (None, &[]),
             };
             if let (Some(at), Some(rto)) = (at, rto)
                 && at > rto
-                && !path.iter().any(|n| slow_links.contains(n))
+                && !path
+                    .iter()
+                    .any(|n| slow_links.contains(&self.nodes[*n].node))
             {
                 gaps.push(Gap::new(
+                    self,
                     GapKind::Chain,
-                    node.name.clone(),
+                    id,
                     Some(rto.minutes()),
                     Some(at.minutes()),
-                    path.clone(),
+                    path,
                 ));
             }
             predicted.push(Prediction {
                 activity: node.name.clone(),
+                activity_ref: node.node,
                 rto_min: minutes(rto),
                 predicted_min: minutes(at),
-                critical_path: path,
+                critical_path: path.iter().map(|n| self.name(*n)).collect(),
+                critical_path_refs: path.iter().map(|n| self.nodes[*n].node).collect(),
             });
         }
 
@@ -415,7 +450,9 @@ impl Graph {
             if in_cycle[id] {
                 continue;
             }
-            let Some((limit, path)) = required[id].clone() else {
+            // Taken out while its needs are updated (none of them is `id`: a node that
+            // needs itself is on a cycle), and put back after.
+            let Some((limit, path)) = required[id].take() else {
                 continue;
             };
             for need in &self.nodes[id].needs {
@@ -431,6 +468,7 @@ impl Graph {
                     }
                 }
             }
+            required[id] = Some((limit, path));
         }
         required
     }
@@ -466,14 +504,15 @@ impl Graph {
                 let group = matches!(need, Need::AnyOf(_));
                 if best_capability > *limit && !(group && unknown_member) && !reported[member] {
                     reported[member] = true;
-                    let mut names: Vec<String> = path.iter().map(|id| self.name(*id)).collect();
-                    names.push(self.name(member));
+                    let mut longer = path.clone();
+                    longer.push(member);
                     gaps.push(Gap::new(
+                        self,
                         kind,
-                        self.name(member),
+                        member,
                         Some(limit.minutes()),
                         Some(best_capability.minutes()),
-                        names,
+                        &longer,
                     ));
                 }
             }
@@ -488,11 +527,12 @@ impl Graph {
             };
             if node.is_activity() && *limit < own {
                 gaps.push(Gap::new(
+                    self,
                     GapKind::Upstream,
-                    node.name.clone(),
+                    id,
                     Some(limit.minutes()),
                     Some(own.minutes()),
-                    path.iter().map(|n| self.name(*n)).collect(),
+                    path,
                 ));
             }
         }
@@ -521,11 +561,12 @@ impl Graph {
                 continue;
             };
             gaps.push(Gap::new(
+                self,
                 GapKind::Unknown,
-                node.name.clone(),
+                id,
                 Some(limit.minutes()),
                 None,
-                path.iter().map(|n| self.name(*n)).collect(),
+                path,
             ));
         }
     }
@@ -545,17 +586,25 @@ impl Graph {
             let node = &self.nodes[id];
             let mut latest: Option<(Duration, Vec<NodeId>)> = Some((Duration::ZERO, Vec::new()));
             for need in &node.needs {
-                // A group is ready when its earliest member is; with a member whose
-                // finish is unknown, the group's is unknown too (it might be earlier).
-                let members: Vec<Option<(Duration, Vec<NodeId>)>> =
-                    need.members().iter().map(|m| finish[*m].clone()).collect();
-                let ready = if members.iter().any(Option::is_none) {
-                    None
-                } else {
-                    members.into_iter().flatten().min_by_key(|(d, _)| *d)
-                };
+                // A group is ready when its earliest member is (the first of equals);
+                // with a member whose finish is unknown, the group's is unknown too (it
+                // might be earlier).
+                let mut ready: Option<&(Duration, Vec<NodeId>)> = None;
+                for m in need.members() {
+                    match &finish[*m] {
+                        None => {
+                            ready = None;
+                            break;
+                        }
+                        Some(f) => {
+                            if ready.is_none_or(|r| f.0 < r.0) {
+                                ready = Some(f);
+                            }
+                        }
+                    }
+                }
                 latest = match (latest, ready) {
-                    (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+                    (Some(a), Some(b)) => Some(if b.0 > a.0 { b.clone() } else { a }),
                     _ => None,
                 };
             }

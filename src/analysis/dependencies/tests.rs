@@ -6,8 +6,17 @@ fn h(hours: u32) -> Option<Duration> {
     Duration::from_minutes(hours * 60)
 }
 
+/// A stable id from a name (FNV-1a), so each test node is a record of its own.
+fn id_of(name: &str) -> i64 {
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (hash >> 1) as i64
+}
+
 fn activity(name: &str, rto: u32, needs: Vec<Need>) -> Node {
     Node {
+        node: NodeRef::Activity(id_of(name)),
         name: name.into(),
         kind: NodeKind::Activity {
             rto: h(rto),
@@ -21,6 +30,7 @@ fn activity(name: &str, rto: u32, needs: Vec<Need>) -> Node {
 
 fn resource(name: &str, rtc: Option<u32>, needs: Vec<Need>) -> Node {
     Node {
+        node: NodeRef::Resource(id_of(name)),
         name: name.into(),
         kind: NodeKind::Resource {
             rtc: rtc.and_then(h),
@@ -60,6 +70,36 @@ fn a_resource_slower_than_the_rto_of_a_chain_above_it_is_an_rto_gap_with_its_pat
         (Some(240), Some(360))
     );
     assert_eq!(gap.path, ["Dispatch", "WMS", "Database"]);
+    let refs: Vec<NodeRef> = g.nodes.iter().map(|n| n.node).collect();
+    assert_eq!(gap.node_ref, refs[2]);
+    assert_eq!(gap.path_refs, refs);
+}
+
+#[test]
+fn findings_name_their_nodes_by_record_as_well_as_by_name() {
+    // Two resources share a name; the record tells them apart.
+    let g = Graph {
+        nodes: vec![
+            activity("Dispatch", 4, vec![Need::One(1)]),
+            resource("Server", Some(6), vec![]),
+            Node {
+                node: NodeRef::Resource(2),
+                ..resource("Server", Some(1), vec![])
+            },
+        ],
+    };
+    let a = g.analyze();
+    assert_eq!(kinds(&a), [(GapKind::Rto, "Server")]);
+    assert_eq!(a.gaps[0].node_ref, g.nodes[1].node);
+    assert_eq!(a.spofs[0].resource_ref, g.nodes[1].node);
+    assert_eq!(a.predicted[0].activity_ref, g.nodes[0].node);
+    assert_eq!(
+        a.predicted[0].critical_path_refs,
+        [g.nodes[0].node, g.nodes[1].node]
+    );
+    let outcome = g.scenario(&[1]);
+    assert_eq!(outcome[0].activity_ref, g.nodes[0].node);
+    assert_eq!(g.named(" server "), [1, 2]);
 }
 
 #[test]

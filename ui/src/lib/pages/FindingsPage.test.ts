@@ -17,14 +17,25 @@ describe('FindingsPage', () => {
         {
           kind: 'chain',
           node: 'Dispatch',
+          node_ref: 'activity:1',
           required_min: 240,
           capability_min: 360,
           path: ['Dispatch', 'WMS', 'Server'],
+          path_refs: ['activity:1', 'resource:1', 'resource:2'],
           explanation: 'each link is fast enough, yet the chain recovers in 6h, past its RTO of 4h',
         },
       ],
-      spofs: [{ resource: 'Server', breaks: ['Dispatch'] }],
-      predicted: [{ activity: 'Dispatch', rto_min: 240, predicted_min: 360, critical_path: ['Dispatch', 'WMS', 'Server'] }],
+      spofs: [{ resource: 'Server', resource_ref: 'resource:2', breaks: ['Dispatch'] }],
+      predicted: [
+        {
+          activity: 'Dispatch',
+          activity_ref: 'activity:1',
+          rto_min: 240,
+          predicted_min: 360,
+          critical_path: ['Dispatch', 'WMS', 'Server'],
+          critical_path_refs: ['activity:1', 'resource:1', 'resource:2'],
+        },
+      ],
       cycles: [],
     });
     render(FindingsPage);

@@ -34,9 +34,11 @@ const map = (): DependencyMap => ({
       gap: {
         kind: 'chain',
         node: 'Dispatch',
+        node_ref: 'activity:1',
         required_min: 240,
         capability_min: 360,
         path: ['Dispatch', 'WMS', 'Server'],
+        path_refs: ['activity:1', 'resource:1', 'resource:2'],
         explanation: 'each link is fast enough, yet the chain recovers in 6h, past its RTO of 4h',
       },
       path: ['activity:1', 'resource:1', 'resource:2'],

@@ -1,5 +1,5 @@
-//! What resources can do and need, and the engagement as a dependency graph for
-//! `analysis::dependencies`.
+//! What resources can do and need: setting a resource's capability, its needs of other
+//! resources, and the alternatives group of an activity's need, each logged.
 
 use std::collections::HashMap;
 
@@ -7,51 +7,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::audit::Changes;
 use super::{EngagementStore, resources};
-use crate::analysis::dependencies::{
-    Analysis, Graph, Need, Node, NodeId, NodeKind, ScenarioOutcome,
-};
-use crate::domain::{
-    AuditAction, Duration, FieldErrors, NodeRef, Resource, ResourceCapabilityInput, ResourceKind,
-};
+use crate::domain::{AuditAction, Duration, FieldErrors, Resource, ResourceCapabilityInput};
 use crate::{Error, Result};
-
-/// What the map needs to know of a graph node besides the analysis.
-pub(crate) struct NodeFacts {
-    pub node: NodeRef,
-    pub unit: Option<String>,
-    pub resource_kind: Option<ResourceKind>,
-}
-
-#[derive(Default)]
-pub(crate) struct GraphParts {
-    pub graph: Graph,
-    /// Per node of `graph`, in the same order.
-    pub facts: Vec<NodeFacts>,
-    /// (from, to, alternatives group), sorted.
-    pub edges: Vec<(NodeId, NodeId, String)>,
-    /// The prioritised list the activity nodes came from.
-    pub bia: Vec<crate::domain::BiaResult>,
-}
-
-impl GraphParts {
-    /// The graph node of each record.
-    pub fn index(&self) -> HashMap<NodeRef, NodeId> {
-        self.facts
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.node, i))
-            .collect()
-    }
-
-    /// For every node, what it needs directly (every member of its groups).
-    pub fn needs(&self) -> Vec<Vec<NodeId>> {
-        let mut needs = vec![Vec::new(); self.graph.nodes.len()];
-        for (from, to, _) in &self.edges {
-            needs[*from].push(*to);
-        }
-        needs
-    }
-}
 
 fn optional_duration(errors: &mut FieldErrors, field: &str, text: &str) -> Option<Duration> {
     if text.trim().is_empty() {
@@ -66,10 +23,9 @@ fn optional_duration(errors: &mut FieldErrors, field: &str, text: &str) -> Optio
     }
 }
 
-/// Checks `input` and writes it as what `resource` can do; each changed field is
-/// written to the audit log.
-/// Sets what a resource can do and logs each changed field; with `typed_description`,
-/// the description (free text saved as it is typed) joins its editing run instead.
+/// Checks `input` and sets it as what a resource can do, logging each changed field;
+/// with `typed_description`, the description (free text saved as it is typed) joins its
+/// editing run instead.
 pub(super) fn write_capability(
     changes: &Changes<'_>,
     resource: &Resource,
@@ -151,37 +107,53 @@ pub(super) fn write_capability(
     Ok(())
 }
 
+const CAPABILITY_COLUMNS: &str =
+    "owner, description, strategy, rtc_minutes, rpc_minutes, evidence, demonstrated_on";
+
+/// A capability from its columns, read from the `first` onwards in the order of
+/// [`CAPABILITY_COLUMNS`].
+fn capability_row(
+    r: &rusqlite::Row<'_>,
+    first: usize,
+) -> rusqlite::Result<ResourceCapabilityInput> {
+    let time = |m: Option<u32>| {
+        m.and_then(Duration::from_minutes)
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    Ok(ResourceCapabilityInput {
+        owner: r.get(first)?,
+        description: r.get(first + 1)?,
+        strategy: r
+            .get::<_, Option<String>>(first + 2)?
+            .and_then(|s| crate::domain::RecoveryStrategy::parse(&s)),
+        rtc: time(r.get(first + 3)?),
+        rpc: time(r.get(first + 4)?),
+        evidence: r
+            .get::<_, Option<String>>(first + 5)?
+            .and_then(|s| crate::domain::Evidence::parse(&s)),
+        demonstrated_on: r.get::<_, Option<String>>(first + 6)?.unwrap_or_default(),
+    })
+}
+
 /// What a resource can do, as the text a person would type to set it again.
 pub(super) fn capability(conn: &Connection, resource_id: i64) -> Result<ResourceCapabilityInput> {
-    conn.prepare_cached(
-        "SELECT owner, description, strategy, rtc_minutes, rpc_minutes, evidence, demonstrated_on
-             FROM resource WHERE id = ?1",
-    )?
-    .query_row([resource_id], |r| {
-        let time = |m: Option<u32>| {
-            m.and_then(Duration::from_minutes)
-                .map(|d| d.to_string())
-                .unwrap_or_default()
-        };
-        Ok(ResourceCapabilityInput {
-            owner: r.get(0)?,
-            description: r.get(1)?,
-            strategy: r
-                .get::<_, Option<String>>(2)?
-                .and_then(|s| crate::domain::RecoveryStrategy::parse(&s)),
-            rtc: time(r.get(3)?),
-            rpc: time(r.get(4)?),
-            evidence: r
-                .get::<_, Option<String>>(5)?
-                .and_then(|s| crate::domain::Evidence::parse(&s)),
-            demonstrated_on: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
-        })
-    })
+    conn.prepare_cached(&format!(
+        "SELECT {CAPABILITY_COLUMNS} FROM resource WHERE id = ?1"
+    ))?
+    .query_row([resource_id], |r| capability_row(r, 0))
     .optional()?
     .ok_or(Error::NotFound {
         entity: "resource",
         id: resource_id,
     })
+}
+
+/// What every resource can do, by resource id, in one query.
+pub(super) fn capabilities(conn: &Connection) -> Result<HashMap<i64, ResourceCapabilityInput>> {
+    let mut stmt = conn.prepare(&format!("SELECT id, {CAPABILITY_COLUMNS} FROM resource"))?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, capability_row(r, 1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Resource `from` needs `to`; needs of one resource sharing a non-empty `group` are
@@ -385,140 +357,6 @@ impl EngagementStore {
                 group,
             )
         })
-    }
-
-    /// The engagement as a dependency graph: activities (with the RTO, RPO, MTPD and
-    /// tier of their BIA) and resources (with RTC and RPC), and what each needs.
-    pub fn dependency_graph(&self) -> Result<Graph> {
-        Ok(self.graph_parts()?.graph)
-    }
-
-    /// The graph, which record each node is, and every edge with its group.
-    pub(crate) fn graph_parts(&self) -> Result<GraphParts> {
-        let mut parts = GraphParts::default();
-        let graph = &mut parts.graph;
-        let mut activity_node: HashMap<i64, NodeId> = HashMap::new();
-        let mut resource_node: HashMap<i64, NodeId> = HashMap::new();
-        parts.bia = self.bia_results()?;
-        for result in &parts.bia {
-            activity_node.insert(result.activity_id, graph.nodes.len());
-            parts.facts.push(NodeFacts {
-                node: NodeRef::Activity(result.activity_id),
-                unit: result.unit.clone(),
-                resource_kind: None,
-            });
-            graph.nodes.push(Node {
-                name: result.activity.clone(),
-                kind: NodeKind::Activity {
-                    rto: result.rto,
-                    rpo: result.rpo,
-                    mtpd: result.mtpd,
-                    tier: result.tier,
-                },
-                needs: Vec::new(),
-            });
-        }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, name, kind, rtc_minutes, rpc_minutes FROM resource ORDER BY id")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<u32>>(3)?,
-                r.get::<_, Option<u32>>(4)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, name, kind, rtc, rpc) = row?;
-            resource_node.insert(id, graph.nodes.len());
-            parts.facts.push(NodeFacts {
-                node: NodeRef::Resource(id),
-                unit: None,
-                resource_kind: ResourceKind::parse(&kind),
-            });
-            graph.nodes.push(Node {
-                name,
-                kind: NodeKind::Resource {
-                    rtc: rtc.and_then(Duration::from_minutes),
-                    rpc: rpc.and_then(Duration::from_minutes),
-                },
-                needs: Vec::new(),
-            });
-        }
-        for (sql, from_map, to_map) in [
-            (
-                "SELECT activity_id, resource_id, alternative_group FROM activity_resource",
-                &activity_node,
-                &resource_node,
-            ),
-            (
-                "SELECT activity_id, needs_activity_id, alternative_group FROM activity_dependency",
-                &activity_node,
-                &activity_node,
-            ),
-            (
-                "SELECT resource_id, needs_resource_id, alternative_group FROM resource_dependency",
-                &resource_node,
-                &resource_node,
-            ),
-        ] {
-            let mut stmt = self.conn.prepare(sql)?;
-            let rows = stmt.query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })?;
-            for row in rows {
-                let (from, to, group) = row?;
-                if let (Some(&f), Some(&t)) = (from_map.get(&from), to_map.get(&to)) {
-                    parts.edges.push((f, t, group));
-                }
-            }
-        }
-        parts.edges.sort();
-        let mut groups: HashMap<(NodeId, String), Vec<NodeId>> = HashMap::new();
-        for (from, to, group) in &parts.edges {
-            if group.is_empty() {
-                parts.graph.nodes[*from].needs.push(Need::One(*to));
-            } else {
-                groups.entry((*from, group.clone())).or_default().push(*to);
-            }
-        }
-        let mut grouped: Vec<_> = groups.into_iter().collect();
-        grouped.sort();
-        for ((from, _), members) in grouped {
-            parts.graph.nodes[from].needs.push(Need::AnyOf(members));
-        }
-        Ok(parts)
-    }
-
-    /// Gaps, predictions, single points of failure and cycles for the engagement.
-    pub fn analyze_dependencies(&self) -> Result<Analysis> {
-        Ok(self.dependency_graph()?.analyze())
-    }
-
-    /// Loses the named resources (or activities) at once.
-    pub fn loss_scenario(&self, names: &[String]) -> Result<Vec<ScenarioOutcome>> {
-        let graph = self.dependency_graph()?;
-        let mut lost = Vec::new();
-        for name in names {
-            let key = name.trim().to_lowercase();
-            let found: Vec<NodeId> = (0..graph.nodes.len())
-                .filter(|id| graph.nodes[*id].name.to_lowercase() == key)
-                .collect();
-            if found.is_empty() {
-                return Err(Error::Conflict(format!(
-                    "nothing in {} is named \u{201c}{name}\u{201d}; name a resource or an activity",
-                    self.path.display()
-                )));
-            }
-            lost.extend(found);
-        }
-        Ok(graph.scenario(&lost))
     }
 
     /// What a resource can do, as the text a person would type to set it again.

@@ -1,0 +1,359 @@
+//! What a plan shows, built live from the engagement's values: the activities in scope
+//! and what they need, the diagram, findings, recovery sequence and steps, teams,
+//! contacts, call tree and approvers, with the written sections. The store gathers
+//! [`PlanInputs`]; [`plan_content`] assembles the snapshot a version freezes.
+//! The recovery steps are in `steps`.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::PlanTemplate;
+use super::scope::{Scope, scope_diagram, scope_of};
+use super::snapshot::{
+    ActivityRow, ApproverRow, CallRow, ContactRow, GapRow, MemberRow, PlanSnapshot, ResourceRow,
+    SectionText, SequenceRow, SpofRow, TeamRow,
+};
+use crate::analysis::dependencies::{NodeId, NodeKind, Prediction};
+use crate::analysis::graph_build::GraphParts;
+use crate::domain::{
+    BiaResult, CallInput, Duration, InterviewStatus, NodeRef, Person, PlanScope,
+    ResourceCapabilityInput, ResourceKind, StepInput, Team,
+};
+use crate::map::layout;
+use crate::map::status::statuses;
+
+/// A plan's own facts, as its row holds them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanHeader {
+    pub id: i64,
+    pub version: u32,
+    pub title: String,
+    pub template: PlanTemplate,
+    pub owner: String,
+    pub scope: PlanScope,
+    pub review_months: u32,
+}
+
+/// Everything a plan's content is built from.
+#[derive(Debug, Clone, Default)]
+pub struct PlanInputs {
+    pub organisation: String,
+    /// The records chosen for an `items` or `site` scope.
+    pub scope_items: Vec<NodeRef>,
+    pub parts: GraphParts,
+    /// Every activity with what its BIA concluded, in the prioritised order.
+    pub bia: Vec<BiaResult>,
+    /// What each resource can do, by resource id, as typed.
+    pub capabilities: HashMap<i64, ResourceCapabilityInput>,
+    /// The written sections' Markdown, by section key (absent: not written yet).
+    pub section_bodies: HashMap<String, String>,
+    pub steps: Vec<StepInput>,
+    pub people: Vec<Person>,
+    pub teams: Vec<Team>,
+    pub calls: Vec<CallInput>,
+    pub approvers: Vec<ApproverRow>,
+}
+
+fn minutes(d: Option<Duration>) -> Option<u32> {
+    d.map(Duration::minutes)
+}
+
+/// The resources in scope, by column then name.
+pub(super) fn scope_resources(parts: &GraphParts, scope: &Scope) -> Vec<NodeId> {
+    let mut ids: Vec<NodeId> = (0..parts.graph.nodes.len())
+        .filter(|i| scope.reach[*i] && !parts.is_activity(*i))
+        .collect();
+    ids.sort_by_key(|i| {
+        (
+            layout::column(parts.facts[*i].resource_kind),
+            parts.graph.nodes[*i].name.to_lowercase(),
+        )
+    });
+    ids
+}
+
+/// The resources of `ids` in recovery order after a total loss, `critical` when on the
+/// critical path of an activity in scope (`predicted` gives those paths).
+pub(super) fn sequence(
+    parts: &GraphParts,
+    ids: &[NodeId],
+    in_scope: &HashSet<NodeRef>,
+    predicted: &[Prediction],
+) -> Vec<(NodeId, SequenceRow)> {
+    let graph = &parts.graph;
+    let finishes = graph.recovery_finishes();
+    let critical: HashSet<NodeRef> = predicted
+        .iter()
+        .filter(|p| in_scope.contains(&p.activity_ref))
+        .flat_map(|p| p.critical_path_refs.iter().copied())
+        .collect();
+    let mut rows: Vec<(NodeId, SequenceRow)> = ids
+        .iter()
+        .map(|&id| {
+            let node = &graph.nodes[id];
+            let rtc = match node.kind {
+                NodeKind::Resource { rtc, .. } => minutes(rtc),
+                NodeKind::Activity { .. } => None,
+            };
+            let finish = finishes[id];
+            let row = SequenceRow {
+                name: node.name.clone(),
+                kind: parts.facts[id]
+                    .resource_kind
+                    .unwrap_or(ResourceKind::Equipment),
+                start_min: finish.zip(rtc).map(|(f, r)| f.saturating_sub(r)),
+                finish_min: finish,
+                critical: critical.contains(&node.node),
+            };
+            (id, row)
+        })
+        .collect();
+    rows.sort_by_key(|(_, r)| {
+        (
+            r.start_min.unwrap_or(u32::MAX),
+            r.finish_min.unwrap_or(u32::MAX),
+            r.name.to_lowercase(),
+        )
+    });
+    rows
+}
+
+/// What resource `id` can do, as typed (blank when nothing is recorded).
+pub(super) fn capability(
+    parts: &GraphParts,
+    inputs: &PlanInputs,
+    id: NodeId,
+) -> ResourceCapabilityInput {
+    match parts.graph.nodes[id].node {
+        NodeRef::Resource(r) => inputs.capabilities.get(&r).cloned().unwrap_or_default(),
+        NodeRef::Activity(_) => ResourceCapabilityInput::default(),
+    }
+}
+
+/// The working version's content, live from `inputs`.
+pub fn plan_content(plan: &PlanHeader, inputs: &PlanInputs) -> PlanSnapshot {
+    let parts = &inputs.parts;
+    let graph = &parts.graph;
+    let analysis = graph.analyze();
+    let status = statuses(graph.nodes.len(), &parts.index(), &analysis);
+    let scope = scope_of(parts, plan.scope, &inputs.scope_items);
+    let in_scope = scope.activity_refs(parts);
+    let in_scope_names: HashSet<&str> = (0..graph.nodes.len())
+        .filter(|i| scope.activities[*i])
+        .map(|i| graph.nodes[i].name.as_str())
+        .collect();
+
+    let activities = inputs
+        .bia
+        .iter()
+        .filter(|r| in_scope.contains(&NodeRef::Activity(r.activity_id)))
+        .map(|r| ActivityRow {
+            name: r.activity.clone(),
+            unit: r.unit.clone(),
+            mtpd_min: minutes(r.mtpd),
+            rto_min: minutes(r.rto),
+            rpo_min: minutes(r.rpo),
+            mbco: match r.mbco_percent {
+                Some(p) => format!("{p}%"),
+                None => r.mbco_statement.clone(),
+            },
+            tier: r.tier,
+            validated: r.status == Some(InterviewStatus::Validated),
+        })
+        .collect();
+
+    let resource_ids = scope_resources(parts, &scope);
+    let resources = resource_ids
+        .iter()
+        .map(|&id| {
+            let c = capability(parts, inputs, id);
+            let needed_by: BTreeSet<String> = parts
+                .edges
+                .iter()
+                .filter(|(from, to, _)| *to == id && scope.reach[*from])
+                .map(|(from, _, _)| graph.nodes[*from].name.clone())
+                .collect();
+            ResourceRow {
+                name: graph.nodes[id].name.clone(),
+                kind: parts.facts[id]
+                    .resource_kind
+                    .unwrap_or(ResourceKind::Equipment),
+                owner: c.owner,
+                strategy: c.strategy.map(|s| s.label().to_owned()).unwrap_or_default(),
+                rtc_min: Duration::parse(&c.rtc).ok().map(Duration::minutes),
+                rpc_min: Duration::parse(&c.rpc).ok().map(Duration::minutes),
+                evidence: c
+                    .evidence
+                    .map(|e| e.as_str().to_owned())
+                    .unwrap_or_default(),
+                needed_by: needed_by.into_iter().collect(),
+            }
+        })
+        .collect();
+
+    let diagram = scope_diagram(parts, &scope, &status);
+    let gaps = analysis
+        .gaps
+        .iter()
+        .filter(|g| g.path_refs.first().is_some_and(|n| in_scope.contains(n)))
+        .map(GapRow::from)
+        .collect();
+    let spofs = analysis
+        .spofs
+        .iter()
+        .filter_map(|s| {
+            // Spofs name what they break (activity names are unique).
+            let breaks: Vec<String> = s
+                .breaks
+                .iter()
+                .filter(|b| in_scope_names.contains(b.as_str()))
+                .cloned()
+                .collect();
+            (!breaks.is_empty()).then(|| SpofRow {
+                resource: s.resource.clone(),
+                breaks,
+            })
+        })
+        .collect();
+    let sequence = sequence(parts, &resource_ids, &in_scope, &analysis.predicted)
+        .into_iter()
+        .map(|(_, row)| row)
+        .collect();
+
+    let person_name = |id: i64| {
+        inputs
+            .people
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    };
+    let mut listed: BTreeSet<i64> = BTreeSet::new();
+    for c in &inputs.calls {
+        listed.extend(
+            [c.caller_id, Some(c.callee_id), c.fallback_id]
+                .into_iter()
+                .flatten(),
+        );
+    }
+    for t in &inputs.teams {
+        listed.extend(t.members.iter().map(|m| m.person_id));
+    }
+    let mut contacts: Vec<ContactRow> = inputs
+        .people
+        .iter()
+        .filter(|p| listed.contains(&p.id))
+        .map(|p| ContactRow {
+            name: p.name.clone(),
+            role: p.role.clone(),
+            phone: p.phone.clone(),
+            phone_alt: p.phone_alt.clone(),
+            email: p.email.clone(),
+            location: p.location.clone(),
+            last_verified: p.last_verified.clone(),
+        })
+        .collect();
+    contacts.sort_by_key(|c| c.name.to_lowercase());
+
+    PlanSnapshot {
+        plan_id: plan.id,
+        version: plan.version,
+        organisation: inputs.organisation.clone(),
+        title: plan.title.clone(),
+        template: plan.template,
+        owner: plan.owner.clone(),
+        scope: scope.words,
+        review_months: plan.review_months,
+        sections: plan
+            .template
+            .sections()
+            .iter()
+            .map(|s| SectionText {
+                key: s.key.into(),
+                title: s.title.into(),
+                body: if s.written {
+                    inputs
+                        .section_bodies
+                        .get(s.key)
+                        .cloned()
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                },
+            })
+            .collect(),
+        activities,
+        resources,
+        diagram,
+        gaps,
+        spofs,
+        sequence,
+        steps: super::steps::step_rows(parts, &inputs.steps),
+        teams: inputs
+            .teams
+            .iter()
+            .map(|t| TeamRow {
+                name: t.name.clone(),
+                description: t.description.clone(),
+                members: t
+                    .members
+                    .iter()
+                    .map(|m| MemberRow {
+                        name: person_name(m.person_id),
+                        role: m.role.clone(),
+                        alternate_of: m.alternate_of.map(person_name),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        contacts,
+        call_tree: inputs
+            .calls
+            .iter()
+            .map(|c| CallRow {
+                caller: c.caller_id.map(person_name),
+                callee: person_name(c.callee_id),
+                fallback: c.fallback_id.map(person_name),
+            })
+            .collect(),
+        approvers: inputs.approvers.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::scope::tests::warehouse;
+
+    #[test]
+    fn the_content_keeps_to_the_scope_and_freezes_gaps_by_name() {
+        let inputs = PlanInputs {
+            parts: warehouse(),
+            scope_items: vec![NodeRef::Activity(2)],
+            ..PlanInputs::default()
+        };
+        let plan = PlanHeader {
+            id: 1,
+            version: 1,
+            title: "Payroll".into(),
+            template: PlanTemplate::Iso22301,
+            owner: String::new(),
+            scope: PlanScope::Items,
+            review_months: 12,
+        };
+        let content = plan_content(&plan, &inputs);
+        assert_eq!(content.scope, "Activities: Payroll");
+        let resources: Vec<&str> = content.resources.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(resources, ["Bureau", "Site"]);
+        assert_eq!(content.resources[0].needed_by, ["Payroll"]);
+        // Payroll has no BIA rows here, and only Dispatch (out of scope) has an RTO
+        // gap through the WMS: nothing to show.
+        assert!(content.activities.is_empty());
+        assert!(content.gaps.iter().all(|g| g.path[0] == "Payroll"));
+        assert_eq!(
+            content.spofs.len(),
+            2,
+            "the bureau and the site stop Payroll"
+        );
+        assert!(content.spofs.iter().all(|s| s.breaks == ["Payroll"]));
+    }
+}
