@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::{Error, Result};
+use super::FieldErrors;
 
 /// A node of the map as the app and the store name it: `activity:12`, `resource:3`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -21,7 +21,7 @@ impl Serialize for NodeRef {
 
 impl NodeRef {
     /// Reads `activity:ID` or `resource:ID`; anything else is refused at `field`.
-    pub fn parse(field: &str, text: &str) -> Result<Self> {
+    pub fn parse(field: &str, text: &str) -> Result<Self, FieldErrors> {
         let parsed = text.split_once(':').and_then(|(kind, id)| {
             let id: i64 = id.parse().ok()?;
             match kind {
@@ -31,7 +31,7 @@ impl NodeRef {
             }
         });
         parsed.ok_or_else(|| {
-            Error::invalid(
+            FieldErrors::one(
                 field,
                 format!(
                     "\u{201c}{text}\u{201d} is not a node of the map (activity:ID or resource:ID)."
@@ -76,9 +76,9 @@ pub enum Need {
 
 impl Need {
     /// `from` needs `to`, or the refusal that says why it cannot.
-    pub fn between(from: NodeRef, to: NodeRef) -> Result<Self> {
+    pub fn between(from: NodeRef, to: NodeRef) -> Result<Self, FieldErrors> {
         if from == to {
-            return Err(Error::invalid(
+            return Err(FieldErrors::one(
                 "dependency",
                 "Nothing can depend on itself.",
             ));
@@ -93,7 +93,7 @@ impl Need {
             (NodeRef::Resource(resource), NodeRef::Resource(other)) => {
                 Ok(Need::ResourceResource { resource, other })
             }
-            (NodeRef::Resource(_), NodeRef::Activity(_)) => Err(Error::invalid(
+            (NodeRef::Resource(_), NodeRef::Activity(_)) => Err(FieldErrors::one(
                 "dependency",
                 "A resource cannot need an activity; turn it round: the activity needs the resource.",
             )),

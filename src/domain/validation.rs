@@ -14,6 +14,13 @@ impl FieldErrors {
         Self::default()
     }
 
+    /// One problem with one field.
+    pub fn one(field: &str, message: impl Into<String>) -> Self {
+        let mut errors = Self::new();
+        errors.add(field, message);
+        errors
+    }
+
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
         // The first problem with a field is the one worth showing.
         if self.get(field).is_none() {

@@ -152,7 +152,7 @@ pub fn dependency_map(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::scope::tests::warehouse;
+    use crate::analysis::graph_build::fixtures::warehouse;
 
     #[test]
     fn nodes_sit_where_they_were_dragged_or_where_the_layout_puts_them() {

@@ -322,7 +322,7 @@ pub fn plan_content(plan: &PlanHeader, inputs: &PlanInputs) -> PlanSnapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::scope::tests::warehouse;
+    use crate::analysis::graph_build::fixtures::warehouse;
 
     #[test]
     fn the_content_keeps_to_the_scope_and_freezes_gaps_by_name() {

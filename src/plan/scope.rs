@@ -160,71 +160,13 @@ pub fn scope_diagram(parts: &GraphParts, scope: &Scope, status: &[NodeStatus]) -
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::analysis::dependencies::NodeKind;
+    use crate::analysis::graph_build::fixtures::{activity, need, warehouse};
     use crate::analysis::graph_build::{NeedRow, NodeRow};
     use crate::domain::ResourceKind;
-
-    pub(crate) fn activity(id: i64, name: &str) -> NodeRow {
-        NodeRow {
-            node: NodeRef::Activity(id),
-            name: name.into(),
-            kind: NodeKind::Activity {
-                rto: crate::domain::Duration::from_minutes(240),
-                rpo: None,
-                mtpd: None,
-                tier: Some(1),
-            },
-            unit: None,
-            resource_kind: None,
-        }
-    }
-
-    pub(crate) fn need(from: NodeRef, to: NodeRef) -> NeedRow {
-        NeedRow {
-            from,
-            to,
-            group: String::new(),
-        }
-    }
-
-    /// Dispatch needs the WMS, Payroll the bureau; both need the site; Invoicing
-    /// needs Dispatch.
-    pub(crate) fn warehouse() -> GraphParts {
-        let (dispatch, payroll, invoicing) = (
-            NodeRef::Activity(1),
-            NodeRef::Activity(2),
-            NodeRef::Activity(3),
-        );
-        let (wms, bureau, site) = (
-            NodeRef::Resource(1),
-            NodeRef::Resource(2),
-            NodeRef::Resource(3),
-        );
-        let resource = |id, name: &str, kind, rtc| {
-            NodeRow::resource(id, name.into(), Some(kind), Some(rtc), None)
-        };
-        GraphParts::build(
-            vec![
-                activity(1, "Dispatch"),
-                activity(2, "Payroll"),
-                activity(3, "Invoicing"),
-                resource(1, "WMS", ResourceKind::Application, 120),
-                resource(2, "Bureau", ResourceKind::Supplier, 60),
-                resource(3, "Site", ResourceKind::Site, 60),
-            ],
-            &[
-                need(dispatch, wms),
-                need(payroll, bureau),
-                need(wms, site),
-                need(bureau, site),
-                need(invoicing, dispatch),
-            ],
-        )
-    }
 
     fn names(parts: &GraphParts, flags: &[bool]) -> Vec<String> {
         let mut names: Vec<String> = (0..flags.len())

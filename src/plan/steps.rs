@@ -90,8 +90,8 @@ pub fn propose_steps(scope: PlanScope, inputs: &PlanInputs) -> Vec<StepInput> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::graph_build::fixtures::warehouse;
     use crate::domain::ResourceCapabilityInput;
-    use crate::plan::scope::tests::warehouse;
 
     fn step(title: &str, resource_id: Option<i64>) -> StepInput {
         StepInput {
