@@ -37,7 +37,7 @@ pub(crate) fn csv_text(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 fn time(d: Option<Duration>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
+    Duration::text_or(d, "")
 }
 
 impl EngagementStore {

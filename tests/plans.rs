@@ -5,7 +5,8 @@
 use keel::EngagementStore;
 use keel::Error;
 use keel::domain::{
-    InterviewDuration, InterviewEdit, NewPlanInput, PersonInput, PlanEdit, PlanState, StepInput,
+    Duration, InterviewDuration, InterviewEdit, NewPlanInput, PersonInput, PlanEdit, PlanState,
+    StepInput,
 };
 use keel::plan::PlanTemplate;
 use keel::plan::snapshot::ApproverRow;
@@ -61,7 +62,9 @@ fn approve_all(store: &mut EngagementStore, plan: i64) {
 }
 
 fn rto(store: &EngagementStore, plan: i64) -> Option<u32> {
-    store.plan_view(plan).expect("view").content.activities[0].rto_min
+    store.plan_view(plan).expect("view").content.activities[0]
+        .rto_min
+        .map(Duration::minutes)
 }
 
 #[test]
@@ -93,7 +96,10 @@ fn generated_sections_follow_the_data_while_draft_and_stop_once_frozen() {
         "the approved version does not"
     );
     let frozen = store.frozen_version(plan, 1).expect("v1");
-    assert_eq!(frozen.content.activities[0].rto_min, Some(120));
+    assert_eq!(
+        frozen.content.activities[0].rto_min.map(Duration::minutes),
+        Some(120)
+    );
     assert_eq!(frozen.approvals.len(), 2);
     assert_eq!(
         frozen.approvals[0].role, "COO",
@@ -119,7 +125,10 @@ fn generated_sections_follow_the_data_while_draft_and_stop_once_frozen() {
         (view.summary.version, view.summary.state),
         (2, PlanState::Draft)
     );
-    assert_eq!(view.content.activities[0].rto_min, Some(60));
+    assert_eq!(
+        view.content.activities[0].rto_min.map(Duration::minutes),
+        Some(60)
+    );
     assert!(
         view.changes
             .iter()

@@ -36,21 +36,18 @@ impl NodeRow {
         }
     }
 
-    /// A resource with its RTC and RPC as stored, in whole minutes.
+    /// A resource with its RTC and RPC.
     pub fn resource(
         id: i64,
         name: String,
         kind: Option<ResourceKind>,
-        rtc_minutes: Option<u32>,
-        rpc_minutes: Option<u32>,
+        rtc: Option<Duration>,
+        rpc: Option<Duration>,
     ) -> NodeRow {
         NodeRow {
             node: NodeRef::Resource(id),
             name,
-            kind: NodeKind::Resource {
-                rtc: rtc_minutes.and_then(Duration::from_minutes),
-                rpc: rpc_minutes.and_then(Duration::from_minutes),
-            },
+            kind: NodeKind::Resource { rtc, rpc },
             unit: None,
             resource_kind: kind,
         }
@@ -165,14 +162,14 @@ impl GraphParts {
 pub(crate) mod fixtures {
     use super::{GraphParts, NeedRow, NodeRow};
     use crate::analysis::dependencies::NodeKind;
-    use crate::domain::{NodeRef, ResourceKind};
+    use crate::domain::{Duration, NodeRef, ResourceKind};
 
     pub(crate) fn activity(id: i64, name: &str) -> NodeRow {
         NodeRow {
             node: NodeRef::Activity(id),
             name: name.into(),
             kind: NodeKind::Activity {
-                rto: crate::domain::Duration::from_minutes(240),
+                rto: Duration::from_minutes(240),
                 rpo: None,
                 mtpd: None,
                 tier: Some(1),
@@ -204,7 +201,13 @@ pub(crate) mod fixtures {
             NodeRef::Resource(3),
         );
         let resource = |id, name: &str, kind, rtc| {
-            NodeRow::resource(id, name.into(), Some(kind), Some(rtc), None)
+            NodeRow::resource(
+                id,
+                name.into(),
+                Some(kind),
+                Duration::from_minutes(rtc),
+                None,
+            )
         };
         GraphParts::build(
             vec![
@@ -235,7 +238,7 @@ mod tests {
             id,
             name.into(),
             Some(ResourceKind::ItService),
-            Some(60),
+            Duration::from_minutes(60),
             None,
         )
     }

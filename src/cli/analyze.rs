@@ -17,10 +17,8 @@ pub fn scenario(file: PathBuf, lose: &[String], json: bool) -> keel::Result<()> 
     Output::new(json).scenario(&outcomes)
 }
 
-fn time(minutes: Option<u32>) -> String {
-    minutes
-        .and_then(keel::domain::Duration::from_minutes)
-        .map_or_else(|| "unknown".to_owned(), |d| d.to_string())
+fn time(d: Option<keel::domain::Duration>) -> String {
+    keel::domain::Duration::text_or(d, "unknown")
 }
 
 impl Output {

@@ -44,6 +44,17 @@ impl Duration {
         (minutes <= MAX_MINUTES).then_some(Duration(minutes))
     }
 
+    /// `d` as people write it (`4h`, `1d 12h`), or `absent` when there is none: the one
+    /// way every face and document prints a duration that may be missing.
+    pub fn text_or(d: Option<Duration>, absent: &str) -> String {
+        d.map_or_else(|| absent.to_owned(), |d| d.to_string())
+    }
+
+    /// `self` less `other`, or zero.
+    pub fn saturating_sub(self, other: Duration) -> Duration {
+        Duration(self.0.saturating_sub(other.0))
+    }
+
     pub fn minutes(self) -> u32 {
         self.0
     }

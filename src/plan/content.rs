@@ -53,10 +53,6 @@ pub struct PlanInputs {
     pub approvers: Vec<ApproverRow>,
 }
 
-fn minutes(d: Option<Duration>) -> Option<u32> {
-    d.map(Duration::minutes)
-}
-
 /// The resources in scope, by column then name.
 pub(super) fn scope_resources(parts: &GraphParts, scope: &Scope) -> Vec<NodeId> {
     let mut ids: Vec<NodeId> = (0..parts.graph.nodes.len())
@@ -91,7 +87,7 @@ pub(super) fn sequence(
         .map(|&id| {
             let node = &graph.nodes[id];
             let rtc = match node.kind {
-                NodeKind::Resource { rtc, .. } => minutes(rtc),
+                NodeKind::Resource { rtc, .. } => rtc,
                 NodeKind::Activity { .. } => None,
             };
             let finish = finishes[id];
@@ -109,8 +105,8 @@ pub(super) fn sequence(
         .collect();
     rows.sort_by_key(|(_, r)| {
         (
-            r.start_min.unwrap_or(u32::MAX),
-            r.finish_min.unwrap_or(u32::MAX),
+            r.start_min.map_or(u32::MAX, Duration::minutes),
+            r.finish_min.map_or(u32::MAX, Duration::minutes),
             r.name.to_lowercase(),
         )
     });
@@ -149,9 +145,9 @@ pub fn plan_content(plan: &PlanHeader, inputs: &PlanInputs) -> PlanSnapshot {
         .map(|r| ActivityRow {
             name: r.activity.clone(),
             unit: r.unit.clone(),
-            mtpd_min: minutes(r.mtpd),
-            rto_min: minutes(r.rto),
-            rpo_min: minutes(r.rpo),
+            mtpd_min: r.mtpd,
+            rto_min: r.rto,
+            rpo_min: r.rpo,
             mbco: match r.mbco_percent {
                 Some(p) => format!("{p}%"),
                 None => r.mbco_statement.clone(),
@@ -179,8 +175,8 @@ pub fn plan_content(plan: &PlanHeader, inputs: &PlanInputs) -> PlanSnapshot {
                     .unwrap_or(ResourceKind::Equipment),
                 owner: c.owner,
                 strategy: c.strategy.map(|s| s.label().to_owned()).unwrap_or_default(),
-                rtc_min: Duration::parse(&c.rtc).ok().map(Duration::minutes),
-                rpc_min: Duration::parse(&c.rpc).ok().map(Duration::minutes),
+                rtc_min: Duration::parse(&c.rtc).ok(),
+                rpc_min: Duration::parse(&c.rpc).ok(),
                 evidence: c
                     .evidence
                     .map(|e| e.as_str().to_owned())

@@ -7,11 +7,8 @@ use std::collections::BTreeMap;
 use super::snapshot::PlanSnapshot;
 use crate::domain::Duration;
 
-fn time(minutes: Option<u32>) -> String {
-    minutes
-        .and_then(Duration::from_minutes)
-        .map(|d| d.to_string())
-        .unwrap_or_else(|| "none".into())
+fn time(d: Option<Duration>) -> String {
+    Duration::text_or(d, "none")
 }
 
 fn quoted(text: &str) -> String {
@@ -262,8 +259,8 @@ mod tests {
         ActivityRow {
             name: "Dispatch".into(),
             unit: None,
-            mtpd_min: Some(1440),
-            rto_min: Some(rto),
+            mtpd_min: Duration::from_minutes(1440),
+            rto_min: Duration::from_minutes(rto),
             rpo_min: None,
             mbco: String::new(),
             tier: Some(1),
@@ -294,7 +291,7 @@ mod tests {
         old.steps = vec![step("Restore WMS")];
         let mut new = old.clone();
         assert!(changes(&old, &new).is_empty(), "same content, no change");
-        new.activities[0].rto_min = Some(120);
+        new.activities[0].rto_min = Duration::from_minutes(120);
         new.call_tree[0].callee = "Carl".into();
         new.steps.push(step("Call the drivers"));
         new.sections[0].body = "Keep shipping.".into();

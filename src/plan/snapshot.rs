@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use crate::analysis::dependencies::{Gap, GapKind, Spof};
 /// The approvers are listed in the snapshot as named in the plan's sign-off list.
 pub use crate::domain::ApproverRow;
-use crate::domain::{NodeStatus, PlanTemplate, ResourceKind};
+use crate::domain::{Duration, NodeStatus, PlanTemplate, ResourceKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -51,9 +51,9 @@ pub struct SectionText {
 pub struct ActivityRow {
     pub name: String,
     pub unit: Option<String>,
-    pub mtpd_min: Option<u32>,
-    pub rto_min: Option<u32>,
-    pub rpo_min: Option<u32>,
+    pub mtpd_min: Option<Duration>,
+    pub rto_min: Option<Duration>,
+    pub rpo_min: Option<Duration>,
     /// Percent, or the statement of the minimum service.
     pub mbco: String,
     pub tier: Option<u8>,
@@ -67,8 +67,8 @@ pub struct ResourceRow {
     pub kind: ResourceKind,
     pub owner: String,
     pub strategy: String,
-    pub rtc_min: Option<u32>,
-    pub rpc_min: Option<u32>,
+    pub rtc_min: Option<Duration>,
+    pub rpc_min: Option<Duration>,
     pub evidence: String,
     pub needed_by: Vec<String>,
 }
@@ -112,9 +112,9 @@ pub struct GapRow {
     pub kind: GapKind,
     pub node: String,
     /// The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO).
-    pub required_min: Option<u32>,
+    pub required_min: Option<Duration>,
     /// What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction).
-    pub capability_min: Option<u32>,
+    pub capability_min: Option<Duration>,
     /// From the activity that sets the requirement down to the node.
     pub path: Vec<String>,
     /// The gap in words, after the node's name. (Absent in snapshots frozen before it
@@ -161,8 +161,8 @@ impl From<&Spof> for SpofRow {
 pub struct SequenceRow {
     pub name: String,
     pub kind: ResourceKind,
-    pub start_min: Option<u32>,
-    pub finish_min: Option<u32>,
+    pub start_min: Option<Duration>,
+    pub finish_min: Option<Duration>,
     /// On the critical path of an activity in scope.
     pub critical: bool,
 }
@@ -172,7 +172,7 @@ pub struct SequenceRow {
 pub struct StepRow {
     pub title: String,
     pub owner_role: String,
-    pub duration_min: Option<u32>,
+    pub duration_min: Option<Duration>,
     /// The resource this step restores.
     pub resource: Option<String>,
     pub preconditions: String,

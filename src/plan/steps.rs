@@ -46,7 +46,7 @@ pub fn step_rows(parts: &GraphParts, steps: &[StepInput]) -> Vec<StepRow> {
         rows.push(StepRow {
             title: step.title.clone(),
             owner_role: step.owner_role.clone(),
-            duration_min: Duration::parse(&step.duration).ok().map(Duration::minutes),
+            duration_min: Duration::parse(&step.duration).ok(),
             resource: node_of(step).map(|r| parts.graph.nodes[r].name.clone()),
             preconditions: step.preconditions.clone(),
             warning,

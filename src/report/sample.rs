@@ -1,8 +1,7 @@
 //! A synthetic plan of a chosen length, for `keel bench pdf`: written sections with
 //! emphasis, lists and tables, and large generated tables, in several scripts.
 
-use crate::domain::PlanTemplate;
-use crate::domain::{PlanState, ResourceKind, VersionInfo};
+use crate::domain::{Duration, PlanState, PlanTemplate, ResourceKind, VersionInfo};
 use crate::plan::PlanDocument;
 use crate::plan::snapshot::{
     ActivityRow, ApproverRow, CallRow, ContactRow, Diagram, PlanSnapshot, ResourceRow, SectionText,
@@ -49,9 +48,9 @@ pub fn synthetic_plan(scale: usize) -> PlanDocument {
             .map(|i| ActivityRow {
                 name: format!("Activity {i}"),
                 unit: Some(format!("Unit {}", i % 7)),
-                mtpd_min: Some(1440),
-                rto_min: Some(240),
-                rpo_min: Some(60),
+                mtpd_min: Duration::from_minutes(1440),
+                rto_min: Duration::from_minutes(240),
+                rpo_min: Duration::from_minutes(60),
                 mbco: "50%".into(),
                 tier: Some(1 + (i % 4) as u8),
                 validated: i % 2 == 0,
@@ -63,8 +62,8 @@ pub fn synthetic_plan(scale: usize) -> PlanDocument {
                 kind: ResourceKind::Application,
                 owner: "IT".into(),
                 strategy: "Warm standby".into(),
-                rtc_min: Some(120),
-                rpc_min: Some(15),
+                rtc_min: Duration::from_minutes(120),
+                rpc_min: Duration::from_minutes(15),
                 evidence: "committed".into(),
                 needed_by: vec![format!("Activity {i}")],
             })
@@ -83,8 +82,8 @@ pub fn synthetic_plan(scale: usize) -> PlanDocument {
             .map(|i| SequenceRow {
                 name: format!("Resource {i}"),
                 kind: ResourceKind::Application,
-                start_min: Some(0),
-                finish_min: Some(120),
+                start_min: Duration::from_minutes(0),
+                finish_min: Duration::from_minutes(120),
                 critical: i % 5 == 0,
             })
             .collect(),
@@ -92,7 +91,7 @@ pub fn synthetic_plan(scale: usize) -> PlanDocument {
             .map(|i| StepRow {
                 title: format!("Recover resource {i}"),
                 owner_role: "IT operations".into(),
-                duration_min: Some(120),
+                duration_min: Duration::from_minutes(120),
                 resource: Some(format!("Resource {i}")),
                 preconditions: String::new(),
                 warning: None,

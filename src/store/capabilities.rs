@@ -116,11 +116,7 @@ fn capability_row(
     r: &rusqlite::Row<'_>,
     first: usize,
 ) -> rusqlite::Result<ResourceCapabilityInput> {
-    let time = |m: Option<u32>| {
-        m.and_then(Duration::from_minutes)
-            .map(|d| d.to_string())
-            .unwrap_or_default()
-    };
+    let time = |m: Option<u32>| Duration::text_or(m.and_then(Duration::from_minutes), "");
     Ok(ResourceCapabilityInput {
         owner: r.get(first)?,
         description: r.get(first + 1)?,

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::EngagementStore;
 use crate::analysis::dependencies::{Analysis, Graph, ScenarioOutcome};
 use crate::analysis::graph_build::{GraphParts, NeedRow, NodeRow};
-use crate::domain::{BiaResult, NodeRef, ResourceKind};
+use crate::domain::{BiaResult, Duration, NodeRef, ResourceKind};
 use crate::{Error, Result};
 
 /// Every resource as a graph node, by id.
@@ -20,8 +20,8 @@ fn resource_rows(conn: &Connection) -> Result<Vec<NodeRow>> {
             r.get(0)?,
             r.get(1)?,
             ResourceKind::parse(&r.get::<_, String>(2)?),
-            r.get(3)?,
-            r.get(4)?,
+            r.get::<_, Option<u32>>(3)?.and_then(Duration::from_minutes),
+            r.get::<_, Option<u32>>(4)?.and_then(Duration::from_minutes),
         ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -150,7 +150,7 @@ impl EngagementStore {
                     let duration = match step.duration.trim() {
                         "" => None,
                         text => match Duration::parse(text) {
-                            Ok(d) => Some(d.minutes()),
+                            Ok(d) => Some(d),
                             Err(e) => {
                                 errors.add(&field, e.to_string());
                                 None
@@ -187,7 +187,7 @@ enum CheckedEdit {
 struct CheckedStep {
     title: String,
     owner_role: String,
-    duration: Option<u32>,
+    duration: Option<Duration>,
     resource_id: Option<i64>,
     preconditions: String,
 }
@@ -370,7 +370,7 @@ fn apply(changes: &Changes<'_>, plan: &PlanRow, edit: CheckedEdit) -> Result<()>
                         i as i64,
                         step.title,
                         step.owner_role,
-                        step.duration,
+                        step.duration.map(Duration::minutes),
                         step.resource_id,
                         step.preconditions
                     ],

@@ -163,11 +163,10 @@ impl EngagementStore {
             Ok(StepInput {
                 title: r.get(0)?,
                 owner_role: r.get(1)?,
-                duration: r
-                    .get::<_, Option<u32>>(2)?
-                    .and_then(Duration::from_minutes)
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
+                duration: Duration::text_or(
+                    r.get::<_, Option<u32>>(2)?.and_then(Duration::from_minutes),
+                    "",
+                ),
                 resource_id: r.get(3)?,
                 preconditions: r.get(4)?,
             })

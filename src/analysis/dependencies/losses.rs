@@ -1,7 +1,7 @@
 //! Losses: which activities a single resource breaks on its own (single points of
 //! failure), and what happens when several nodes are lost at once (scenarios).
 
-use super::{Graph, NodeId, NodeKind, ScenarioOutcome, Spof, minutes};
+use super::{Graph, NodeId, NodeKind, ScenarioOutcome, Spof};
 use crate::domain::Duration;
 
 impl Graph {
@@ -156,8 +156,8 @@ impl Graph {
                 Some(ScenarioOutcome {
                     activity: node.name.clone(),
                     activity_ref: node.node,
-                    recovers_min: minutes(back),
-                    mtpd_min: minutes(mtpd),
+                    recovers_min: back,
+                    mtpd_min: mtpd,
                     breaches_mtpd: match (back, mtpd) {
                         (Some(b), Some(m)) => b > m,
                         (None, Some(_)) => true,

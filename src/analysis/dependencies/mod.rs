@@ -118,9 +118,9 @@ pub struct Gap {
     #[cfg_attr(test, ts(type = "string"))]
     pub node_ref: NodeRef,
     /// The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO).
-    pub required_min: Option<u32>,
+    pub required_min: Option<Duration>,
     /// What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction).
-    pub capability_min: Option<u32>,
+    pub capability_min: Option<Duration>,
     pub path: Vec<String>,
     #[cfg_attr(test, ts(type = "Array<string>"))]
     pub path_refs: Vec<NodeRef>,
@@ -135,16 +135,14 @@ impl Gap {
         graph: &Graph,
         kind: GapKind,
         node: NodeId,
-        required_min: Option<u32>,
-        capability_min: Option<u32>,
+        required_min: Option<Duration>,
+        capability_min: Option<Duration>,
         path: &[NodeId],
     ) -> Gap {
-        let time = |m: Option<u32>| {
-            m.and_then(Duration::from_minutes)
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "?".into())
-        };
-        let (cap, req) = (time(capability_min), time(required_min));
+        let (cap, req) = (
+            Duration::text_or(capability_min, "?"),
+            Duration::text_or(required_min, "?"),
+        );
         let explanation = match kind {
             GapKind::Rto => format!("recovers in {cap}, but {req} is required of it"),
             GapKind::Rpo => {
@@ -179,10 +177,10 @@ pub struct Prediction {
     pub activity: String,
     #[cfg_attr(test, ts(type = "string"))]
     pub activity_ref: NodeRef,
-    pub rto_min: Option<u32>,
+    pub rto_min: Option<Duration>,
     /// Predicted recovery after a total loss; `None` when a capability on the way is
     /// unknown or the activity sits on a cycle.
-    pub predicted_min: Option<u32>,
+    pub predicted_min: Option<Duration>,
     /// From the activity down to the last node to recover.
     pub critical_path: Vec<String>,
     #[cfg_attr(test, ts(type = "Array<string>"))]
@@ -218,13 +216,9 @@ pub struct ScenarioOutcome {
     #[cfg_attr(test, ts(type = "string"))]
     pub activity_ref: NodeRef,
     /// When it would be running again, in whole minutes; `None` when unknown.
-    pub recovers_min: Option<u32>,
-    pub mtpd_min: Option<u32>,
+    pub recovers_min: Option<Duration>,
+    pub mtpd_min: Option<Duration>,
     pub breaches_mtpd: bool,
-}
-
-fn minutes(d: Option<Duration>) -> Option<u32> {
-    d.map(Duration::minutes)
 }
 
 impl Graph {
@@ -326,7 +320,7 @@ impl Graph {
 
     /// When each node is back after a total loss, in whole minutes; `None` when a
     /// capability on the way is unknown or the node sits on a cycle.
-    pub fn recovery_finishes(&self) -> Vec<Option<u32>> {
+    pub fn recovery_finishes(&self) -> Vec<Option<Duration>> {
         let (cycles, order) = self.cycles_and_order();
         let mut in_cycle = vec![false; self.nodes.len()];
         for id in cycles.iter().flatten() {
@@ -334,7 +328,7 @@ impl Graph {
         }
         self.finishes(&order, &in_cycle)
             .into_iter()
-            .map(|f| f.map(|(at, _)| at.minutes()))
+            .map(|f| f.map(|(at, _)| at))
             .collect()
     }
 
@@ -400,16 +394,16 @@ impl Graph {
                     self,
                     GapKind::Chain,
                     id,
-                    Some(rto.minutes()),
-                    Some(at.minutes()),
+                    Some(rto),
+                    Some(at),
                     path,
                 ));
             }
             predicted.push(Prediction {
                 activity: node.name.clone(),
                 activity_ref: node.node,
-                rto_min: minutes(rto),
-                predicted_min: minutes(at),
+                rto_min: rto,
+                predicted_min: at,
                 critical_path: path.iter().map(|n| self.name(*n)).collect(),
                 critical_path_refs: path.iter().map(|n| self.nodes[*n].node).collect(),
             });
@@ -510,8 +504,8 @@ impl Graph {
                         self,
                         kind,
                         member,
-                        Some(limit.minutes()),
-                        Some(best_capability.minutes()),
+                        Some(*limit),
+                        Some(best_capability),
                         &longer,
                     ));
                 }
@@ -530,8 +524,8 @@ impl Graph {
                     self,
                     GapKind::Upstream,
                     id,
-                    Some(limit.minutes()),
-                    Some(own.minutes()),
+                    Some(*limit),
+                    Some(own),
                     path,
                 ));
             }
@@ -564,7 +558,7 @@ impl Graph {
                 self,
                 GapKind::Unknown,
                 id,
-                Some(limit.minutes()),
+                Some(*limit),
                 None,
                 path,
             ));

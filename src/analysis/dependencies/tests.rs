@@ -65,10 +65,7 @@ fn a_resource_slower_than_the_rto_of_a_chain_above_it_is_an_rto_gap_with_its_pat
         .find(|g| g.kind == GapKind::Rto)
         .expect("an rto gap");
     assert_eq!(gap.node, "Database");
-    assert_eq!(
-        (gap.required_min, gap.capability_min),
-        (Some(240), Some(360))
-    );
+    assert_eq!((gap.required_min, gap.capability_min), (h(4), h(6)));
     assert_eq!(gap.path, ["Dispatch", "WMS", "Database"]);
     let refs: Vec<NodeRef> = g.nodes.iter().map(|n| n.node).collect();
     assert_eq!(gap.node_ref, refs[2]);
@@ -120,7 +117,7 @@ fn links_fast_enough_one_by_one_can_still_make_a_slow_chain() {
         "each link is fast enough, yet the chain recovers in 6h, past its RTO of 4h"
     );
     let prediction = &a.predicted[0];
-    assert_eq!(prediction.predicted_min, Some(360));
+    assert_eq!(prediction.predicted_min, h(6));
     assert_eq!(
         prediction.critical_path,
         ["Dispatch", "WMS", "Server", "Network"]
@@ -221,7 +218,7 @@ fn losing_a_site_stops_what_needs_it_until_it_is_back() {
     let outcome = g.scenario(&[2]);
     assert_eq!(outcome.len(), 1, "only Dispatch stops");
     assert_eq!(outcome[0].activity, "Dispatch");
-    assert_eq!(outcome[0].recovers_min, Some(720));
+    assert_eq!(outcome[0].recovers_min, h(12));
     assert!(outcome[0].breaches_mtpd, "12h is past its MTPD of 8h");
 }
 

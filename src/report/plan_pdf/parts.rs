@@ -6,11 +6,9 @@ use crate::report::flow::{self, Block, Table};
 use crate::report::fonts::Style;
 use crate::report::paragraph::{Align, Span};
 
-pub(super) fn time(minutes: Option<u32>) -> String {
-    minutes
-        .and_then(Duration::from_minutes)
-        .map(|d| d.to_string())
-        .unwrap_or_else(|| "\u{2014}".into())
+/// A duration, or a dash where there is none.
+pub(super) fn time(d: Option<Duration>) -> String {
+    Duration::text_or(d, "\u{2014}")
 }
 
 /// A time as people read it: `2026-11-25 17:18 UTC`.

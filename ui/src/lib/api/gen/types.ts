@@ -369,11 +369,11 @@ export type Gap = { kind: GapKind, node: string, node_ref: string,
 /**
  * The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO).
  */
-required_min: number | null, 
+required_min: Duration | null, 
 /**
  * What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction).
  */
-capability_min: number | null, path: Array<string>, path_refs: Array<string>, 
+capability_min: Duration | null, path: Array<string>, path_refs: Array<string>, 
 /**
  * The gap in words, after the node's name ("recovers in 1w, but 4h is required of
  * it"): the same sentence in the app, the CLI and the PDF.
@@ -382,12 +382,12 @@ explanation: string, };
 
 export type GapKind = "rto" | "rpo" | "chain" | "upstream" | "unknown";
 
-export type Prediction = { activity: string, activity_ref: string, rto_min: number | null, 
+export type Prediction = { activity: string, activity_ref: string, rto_min: Duration | null, 
 /**
  * Predicted recovery after a total loss; `None` when a capability on the way is
  * unknown or the activity sits on a cycle.
  */
-predicted_min: number | null, 
+predicted_min: Duration | null, 
 /**
  * From the activity down to the last node to recover.
  */
@@ -650,13 +650,13 @@ scope: string, review_months: number, sections: Array<SectionText>, activities: 
  */
 export type SectionText = { key: string, title: string, body: string, };
 
-export type ActivityRow = { name: string, unit: string | null, mtpd_min: number | null, rto_min: number | null, rpo_min: number | null, 
+export type ActivityRow = { name: string, unit: string | null, mtpd_min: Duration | null, rto_min: Duration | null, rpo_min: Duration | null, 
 /**
  * Percent, or the statement of the minimum service.
  */
 mbco: string, tier: number | null, validated: boolean, };
 
-export type ResourceRow = { name: string, kind: ResourceKind, owner: string, strategy: string, rtc_min: number | null, rpc_min: number | null, evidence: string, needed_by: Array<string>, };
+export type ResourceRow = { name: string, kind: ResourceKind, owner: string, strategy: string, rtc_min: Duration | null, rpc_min: Duration | null, evidence: string, needed_by: Array<string>, };
 
 export type Diagram = { nodes: Array<DiagramNode>, edges: Array<DiagramEdge>, width: number, height: number, node_width: number, node_height: number, };
 
@@ -668,11 +668,11 @@ export type GapRow = { kind: GapKind, node: string,
 /**
  * The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO).
  */
-required_min: number | null, 
+required_min: Duration | null, 
 /**
  * What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction).
  */
-capability_min: number | null, 
+capability_min: Duration | null, 
 /**
  * From the activity that sets the requirement down to the node.
  */
@@ -704,13 +704,13 @@ export type DiagramEdge = { from: number, to: number, group: string, };
  * A resource in recovery order: when it can start (everything it needs is back) and
  * when it is back, after a total loss.
  */
-export type SequenceRow = { name: string, kind: ResourceKind, start_min: number | null, finish_min: number | null, 
+export type SequenceRow = { name: string, kind: ResourceKind, start_min: Duration | null, finish_min: Duration | null, 
 /**
  * On the critical path of an activity in scope.
  */
 critical: boolean, };
 
-export type StepRow = { title: string, owner_role: string, duration_min: number | null, 
+export type StepRow = { title: string, owner_role: string, duration_min: Duration | null, 
 /**
  * The resource this step restores.
  */
