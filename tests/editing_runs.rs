@@ -2,10 +2,10 @@
 //! log gets one entry per field per run of typing, with the value before and after it.
 
 use keel::EngagementStore;
+use keel::domain::PlanTemplate;
 use keel::domain::{
     ActivityInput, AuditAction, InterviewEdit, InterviewText, NewPlanInput, PlanEdit,
 };
-use keel::plan::PlanTemplate;
 use rusqlite::Connection;
 
 use crate::util::{Fixture, ManualClock};

@@ -4,12 +4,12 @@
 
 use keel::EngagementStore;
 use keel::Error;
+use keel::domain::ApproverRow;
+use keel::domain::PlanTemplate;
 use keel::domain::{
     Duration, InterviewDuration, InterviewEdit, NewPlanInput, PersonInput, PlanEdit, PlanState,
     StepInput,
 };
-use keel::plan::PlanTemplate;
-use keel::plan::snapshot::ApproverRow;
 
 use crate::util::Fixture;
 

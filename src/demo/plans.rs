@@ -3,11 +3,11 @@
 //! contingency plan for the warehouse management system with open standards-check gaps.
 
 use super::resource_id;
+use crate::domain::ApproverRow;
+use crate::domain::PlanTemplate;
 use crate::domain::{
     CallInput, NewPlanInput, NodeRef, PersonInput, PlanEdit, PlanScope, TeamInput, TeamMember,
 };
-use crate::plan::PlanTemplate;
-use crate::plan::snapshot::ApproverRow;
 use crate::{EngagementStore, Result};
 
 /// name, role, phone, e-mail, location, last verified.

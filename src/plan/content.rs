@@ -6,17 +6,16 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::PlanTemplate;
 use super::scope::{Scope, scope_diagram, scope_of};
 use super::snapshot::{
-    ActivityRow, ApproverRow, CallRow, ContactRow, GapRow, MemberRow, PlanSnapshot, ResourceRow,
-    SectionText, SequenceRow, SpofRow, TeamRow,
+    ActivityRow, CallRow, ContactRow, GapRow, MemberRow, PlanSnapshot, ResourceRow, SectionText,
+    SequenceRow, SpofRow, TeamRow,
 };
 use crate::analysis::dependencies::{NodeId, NodeKind, Prediction};
 use crate::analysis::graph_build::GraphParts;
 use crate::domain::{
-    BiaResult, CallInput, Duration, InterviewStatus, NodeRef, Person, PlanScope,
-    ResourceCapabilityInput, ResourceKind, StepInput, Team,
+    ApproverRow, BiaResult, CallInput, Duration, InterviewStatus, NodeRef, Person, PlanScope,
+    PlanTemplate, ResourceCapabilityInput, ResourceKind, StepInput, Team,
 };
 use crate::map::layout;
 use crate::map::status::statuses;

@@ -14,7 +14,5 @@ pub mod steps;
 pub mod versions;
 pub mod view;
 
-/// The templates are domain nouns; plans are built from them.
-pub use crate::domain::{Generated, PlanTemplate, SectionDef};
 pub use document::PlanDocument;
 pub use snapshot::PlanSnapshot;

@@ -7,9 +7,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::analysis::dependencies::{Gap, GapKind, Spof};
-/// The approvers are listed in the snapshot as named in the plan's sign-off list.
-pub use crate::domain::ApproverRow;
-use crate::domain::{Duration, NodeStatus, PlanTemplate, ResourceKind};
+use crate::domain::{ApproverRow, Duration, NodeStatus, PlanTemplate, ResourceKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

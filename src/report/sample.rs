@@ -1,11 +1,11 @@
 //! A synthetic plan of a chosen length, for `keel bench pdf`: written sections with
 //! emphasis, lists and tables, and large generated tables, in several scripts.
 
-use crate::domain::{Duration, PlanState, PlanTemplate, ResourceKind, VersionInfo};
+use crate::domain::{ApproverRow, Duration, PlanState, PlanTemplate, ResourceKind, VersionInfo};
 use crate::plan::PlanDocument;
 use crate::plan::snapshot::{
-    ActivityRow, ApproverRow, CallRow, ContactRow, Diagram, PlanSnapshot, ResourceRow, SectionText,
-    SequenceRow, StepRow, TeamRow,
+    ActivityRow, CallRow, ContactRow, Diagram, PlanSnapshot, ResourceRow, SectionText, SequenceRow,
+    StepRow, TeamRow,
 };
 
 /// A plan whose content grows with `scale` (about one page per unit).
