@@ -108,6 +108,13 @@ impl Error {
 }
 
 fn sqlite_message(err: &rusqlite::Error) -> String {
+    if let rusqlite::Error::FromSqlConversionFailure(_, _, cause) = err {
+        // A stored value Keel wrote is no longer what Keel writes (a time that is not a
+        // time, a number out of range): someone changed the file.
+        return format!(
+            "a value stored in the engagement cannot be read ({cause}); the file was changed outside Keel, so restore it from a backup copy"
+        );
+    }
     match err.sqlite_error_code() {
         Some(rusqlite::ErrorCode::OperationInterrupted) => format!(
             "a query ran for more than {} seconds and was stopped, so nothing was changed; the engagement may be damaged or crafted: open a copy you trust",

@@ -281,3 +281,20 @@ fn keel_export_refuses_an_altered_frozen_version_signed_or_not() {
         assert!(!pdf.exists(), "{args:?} wrote a PDF");
     }
 }
+
+#[test]
+fn an_approval_time_that_is_not_a_time_is_refused_with_a_message_not_a_conversion_error() {
+    let (_dir, path) = demo();
+    // The draft plan is not frozen, so no trigger guards its approvals.
+    tamper(
+        &path,
+        "INSERT INTO plan_approval (plan_id, version, name, role, approved_at, comment)
+         VALUES (2, 1, 'Mallory', 'Nobody', 'yesterday-ish', '')",
+    );
+    let store = keel::EngagementStore::open(&path).expect("the schema is Keel's");
+    let err = store.plan_view(2).expect_err("the time cannot be read");
+    let message = err.to_string();
+    assert!(message.contains("cannot be read"), "{message}");
+    assert!(message.contains("changed outside Keel"), "{message}");
+    assert!(store.plan_view(1).is_ok(), "the other plan still opens");
+}

@@ -53,10 +53,9 @@ pub fn export(
             chrono::DateTime::parse_from_rfc3339(&at)
                 .map(|t| t.with_timezone(&chrono::Utc))
                 .map_err(|_| {
-                    Error::invalid(
-                        "at",
-                        format!("--at wants a time like 2026-11-25T10:00:00Z, not {at}"),
-                    )
+                    Error::Conflict(format!(
+                        "--at wants a time like 2026-11-25T10:00:00Z, not {at}"
+                    ))
                 })
         })
         .transpose()?;

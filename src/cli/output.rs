@@ -46,7 +46,7 @@ impl Output {
                         p.approved_at
                             .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
                             .unwrap_or_default(),
-                        &sha[..12]
+                        sha.get(..12).unwrap_or(sha)
                     ),
                     _ => "never approved".to_owned(),
                 }

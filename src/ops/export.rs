@@ -38,7 +38,7 @@ pub struct ExportedPlan {
     pub sha256: String,
     /// Characters no shipped font has; they show as boxes in the PDF.
     pub missing: Vec<char>,
-    /// Who signed it, when it was signed.
+    /// Who signed it.
     pub signed_by: Option<String>,
 }
 

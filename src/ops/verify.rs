@@ -13,12 +13,15 @@ pub fn verify_pdf(store: &EngagementStore, pdf: &[u8], name: &Path) -> Result<Ve
         Error::Conflict(format!("{} is not a plan exported by Keel", name.display()))
     })?;
     let (plan, version) = (claim.plan_id, claim.version);
-    let frozen = store.frozen_version(plan, version).map_err(|_| {
-        Error::Conflict(format!(
+    let frozen = store.frozen_version(plan, version).map_err(|e| match e {
+        // No such plan or approved version: the PDF is not from this engagement.
+        Error::NotFound { .. } | Error::Conflict(_) => Error::Conflict(format!(
             "{} claims version {version} of plan {plan}, which {} has no approved version of: it is a draft or from another engagement",
             name.display(),
             store.path().display()
-        ))
+        )),
+        // A damaged or altered engagement says so itself.
+        other => other,
     })?;
     if frozen.sha256 != claim.sha256 {
         return Err(Error::Conflict(format!(

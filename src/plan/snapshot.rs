@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::analysis::dependencies::{Gap, GapKind, Spof};
+use crate::analysis::dependencies::{Gap, GapKind};
 use crate::domain::{ApproverRow, Duration, NodeStatus, PlanTemplate, ResourceKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -141,15 +141,6 @@ impl From<&Gap> for GapRow {
 pub struct SpofRow {
     pub resource: String,
     pub breaks: Vec<String>,
-}
-
-impl From<&Spof> for SpofRow {
-    fn from(spof: &Spof) -> SpofRow {
-        SpofRow {
-            resource: spof.resource.clone(),
-            breaks: spof.breaks.clone(),
-        }
-    }
 }
 
 /// A resource in recovery order: when it can start (everything it needs is back) and

@@ -36,7 +36,6 @@ use std::time::Duration;
 use chrono::{DateTime, SecondsFormat, Timelike, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-pub use crate::limits::{MAX_STATEMENT_TIME, MAX_VALUE_BYTES};
 pub use catalogue_batch::CatalogueBatch;
 pub use migrations::SCHEMA_VERSION;
 
@@ -461,7 +460,7 @@ mod tests {
         assert!(sneaky.is_err(), "defensive mode refuses writing the schema");
         let huge = store.conn.query_row(
             "SELECT length(zeroblob(?1))",
-            [i64::from(MAX_VALUE_BYTES) + 1],
+            [i64::from(crate::limits::MAX_VALUE_BYTES) + 1],
             |r| r.get::<_, i64>(0),
         );
         assert!(huge.is_err(), "a value above the length limit is refused");
