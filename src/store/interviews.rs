@@ -2,8 +2,10 @@
 //! and applying edits (each batch in one transaction, each change in the audit log; the
 //! edits themselves are in `interview_edits.rs`).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use super::audit::Changes;
 use super::interview_edits::{apply, settle_status};
@@ -39,108 +41,128 @@ fn confidence(column: usize, value: Option<String>) -> rusqlite::Result<Option<C
         .transpose()
 }
 
+/// The columns of an interview row; `activity_id` last, so the others keep their index.
+const INTERVIEW_COLUMNS: &str = "status, interview_date, facilitator, notes, peak_periods, backlog,
+    mtpd_override_minutes, mtpd_override_reason,
+    rto_minutes, rto_source, rto_confidence, rpo_minutes, rpo_source, rpo_confidence,
+    mbco_percent, mbco_statement, mbco_source, mbco_confidence,
+    workarounds, workaround_minutes, validated_by, validated_at, activity_id";
+
+/// An interview row, without its lists.
+fn interview_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Interview> {
+    let activity_id: i64 = r.get(22)?;
+    let status: String = r.get(0)?;
+    let validated_at: Option<String> = r.get(21)?;
+    Ok(Interview {
+        activity_id,
+        status: InterviewStatus::parse(&status)
+            .ok_or_else(|| bad_column(0, format!("unknown status {status:?}")))?,
+        interview_date: r.get::<_, Option<NaiveDate>>(1)?,
+        facilitator: r.get(2)?,
+        notes: r.get(3)?,
+        interviewees: Vec::new(),
+        peak_periods: r.get(4)?,
+        backlog: r.get(5)?,
+        ratings: Vec::new(),
+        mtpd_override: minutes(6, r.get(6)?)?,
+        mtpd_override_reason: r.get(7)?,
+        rto: Objective {
+            value: minutes(8, r.get(8)?)?,
+            source: r.get(9)?,
+            confidence: confidence(10, r.get(10)?)?,
+        },
+        rpo: Objective {
+            value: minutes(11, r.get(11)?)?,
+            source: r.get(12)?,
+            confidence: confidence(13, r.get(13)?)?,
+        },
+        mbco: MinimumService {
+            percent: r.get(14)?,
+            statement: r.get(15)?,
+            source: r.get(16)?,
+            confidence: confidence(17, r.get(17)?)?,
+        },
+        workarounds: r.get(18)?,
+        workaround_duration: minutes(19, r.get(19)?)?,
+        validated_by: r.get(20)?,
+        validated_at: validated_at
+            .map(|t| {
+                DateTime::parse_from_rfc3339(&t)
+                    .map(|t| t.with_timezone(&Utc))
+                    .map_err(|e| bad_column(21, e))
+            })
+            .transpose()?,
+        parked: Vec::new(),
+    })
+}
+
+/// The stored interviews of the activity `only`, or of every activity, by activity, with
+/// their interviewees, ratings and parked questions: four queries whatever the number.
+fn load(conn: &Connection, only: Option<i64>) -> rusqlite::Result<HashMap<i64, Interview>> {
+    let filter = if only.is_some() {
+        "WHERE activity_id = ?1"
+    } else {
+        ""
+    };
+    let param = only.map_or(Vec::new(), |id| vec![id]);
+    let params = rusqlite::params_from_iter(param.iter());
+    let mut interviews: HashMap<i64, Interview> = conn
+        .prepare_cached(&format!(
+            "SELECT {INTERVIEW_COLUMNS} FROM interview {filter}"
+        ))?
+        .query_map(params.clone(), interview_row)?
+        .map(|i| i.map(|i| (i.activity_id, i)))
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT activity_id, id, name, role FROM interviewee {filter} ORDER BY activity_id, position, id"
+    ))?;
+    let mut rows = stmt.query(params.clone())?;
+    while let Some(r) = rows.next()? {
+        if let Some(interview) = interviews.get_mut(&r.get(0)?) {
+            interview.interviewees.push(Interviewee {
+                id: r.get(1)?,
+                name: r.get(2)?,
+                role: r.get(3)?,
+            });
+        }
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT activity_id, category_id, bucket_id, rating, quantity, rationale FROM impact_rating {filter}
+         ORDER BY activity_id, category_id, bucket_id"
+    ))?;
+    let mut rows = stmt.query(params.clone())?;
+    while let Some(r) = rows.next()? {
+        if let Some(interview) = interviews.get_mut(&r.get(0)?) {
+            interview.ratings.push(ImpactCell {
+                category_id: r.get(1)?,
+                bucket_id: r.get(2)?,
+                rating: r.get(3)?,
+                quantity: r.get(4)?,
+                rationale: r.get(5)?,
+            });
+        }
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT activity_id, id, question, resolved FROM parked_question {filter} ORDER BY activity_id, id"
+    ))?;
+    let mut rows = stmt.query(params)?;
+    while let Some(r) = rows.next()? {
+        if let Some(interview) = interviews.get_mut(&r.get(0)?) {
+            interview.parked.push(ParkedQuestion {
+                id: r.get(1)?,
+                question: r.get(2)?,
+                resolved: r.get(3)?,
+            });
+        }
+    }
+    Ok(interviews)
+}
+
 /// The stored interview of an activity, or a blank draft when none was started.
 pub(super) fn read(conn: &Connection, activity_id: i64) -> rusqlite::Result<Interview> {
-    let row = conn
-        .prepare_cached(
-            "SELECT status, interview_date, facilitator, notes, peak_periods, backlog,
-                    mtpd_override_minutes, mtpd_override_reason,
-                    rto_minutes, rto_source, rto_confidence, rpo_minutes, rpo_source, rpo_confidence,
-                    mbco_percent, mbco_statement, mbco_source, mbco_confidence,
-                    workarounds, workaround_minutes, validated_by, validated_at
-             FROM interview WHERE activity_id = ?1",
-        )?
-        .query_row(
-            [activity_id],
-            |r| {
-                let status: String = r.get(0)?;
-                let validated_at: Option<String> = r.get(21)?;
-                Ok(Interview {
-                    activity_id,
-                    status: InterviewStatus::parse(&status)
-                        .ok_or_else(|| bad_column(0, format!("unknown status {status:?}")))?,
-                    interview_date: r.get::<_, Option<NaiveDate>>(1)?,
-                    facilitator: r.get(2)?,
-                    notes: r.get(3)?,
-                    interviewees: Vec::new(),
-                    peak_periods: r.get(4)?,
-                    backlog: r.get(5)?,
-                    ratings: Vec::new(),
-                    mtpd_override: minutes(6, r.get(6)?)?,
-                    mtpd_override_reason: r.get(7)?,
-                    rto: Objective {
-                        value: minutes(8, r.get(8)?)?,
-                        source: r.get(9)?,
-                        confidence: confidence(10, r.get(10)?)?,
-                    },
-                    rpo: Objective {
-                        value: minutes(11, r.get(11)?)?,
-                        source: r.get(12)?,
-                        confidence: confidence(13, r.get(13)?)?,
-                    },
-                    mbco: MinimumService {
-                        percent: r.get(14)?,
-                        statement: r.get(15)?,
-                        source: r.get(16)?,
-                        confidence: confidence(17, r.get(17)?)?,
-                    },
-                    workarounds: r.get(18)?,
-                    workaround_duration: minutes(19, r.get(19)?)?,
-                    validated_by: r.get(20)?,
-                    validated_at: validated_at
-                        .map(|t| {
-                            DateTime::parse_from_rfc3339(&t)
-                                .map(|t| t.with_timezone(&Utc))
-                                .map_err(|e| bad_column(21, e))
-                        })
-                        .transpose()?,
-                    parked: Vec::new(),
-                })
-            },
-        )
-        .optional()?;
-    let Some(mut interview) = row else {
-        return Ok(blank(activity_id));
-    };
-    interview.interviewees = conn
-        .prepare_cached(
-            "SELECT id, name, role FROM interviewee WHERE activity_id = ?1 ORDER BY position, id",
-        )?
-        .query_map([activity_id], |r| {
-            Ok(Interviewee {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                role: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    interview.ratings = conn
-        .prepare_cached(
-            "SELECT category_id, bucket_id, rating, quantity, rationale FROM impact_rating WHERE activity_id = ?1",
-        )?
-        .query_map([activity_id], |r| {
-            Ok(ImpactCell {
-                category_id: r.get(0)?,
-                bucket_id: r.get(1)?,
-                rating: r.get(2)?,
-                quantity: r.get(3)?,
-                rationale: r.get(4)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    interview.parked = conn
-        .prepare_cached(
-            "SELECT id, question, resolved FROM parked_question WHERE activity_id = ?1 ORDER BY id",
-        )?
-        .query_map([activity_id], |r| {
-            Ok(ParkedQuestion {
-                id: r.get(0)?,
-                question: r.get(1)?,
-                resolved: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(interview)
+    Ok(load(conn, Some(activity_id))?
+        .remove(&activity_id)
+        .unwrap_or_else(|| blank(activity_id)))
 }
 
 fn blank(activity_id: i64) -> Interview {
@@ -183,11 +205,7 @@ impl EngagementStore {
     /// then MTPD, then name.
     pub fn bia_results(&self) -> Result<Vec<BiaResult>> {
         let settings = bia_settings::read(&self.conn)?;
-        let started: Vec<i64> = self
-            .conn
-            .prepare("SELECT activity_id FROM interview")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut interviews = load(&self.conn, None)?;
         let counts = |sql: &str| -> Result<std::collections::HashMap<i64, usize>> {
             Ok(self
                 .conn
@@ -210,12 +228,15 @@ impl EngagementStore {
         )?;
         let mut results = Vec::new();
         for activity in self.activities(&ActivityQuery::default())? {
-            let v = derive(&settings, activity.clone(), read(&self.conn, activity.id)?);
+            let stored = interviews.remove(&activity.id);
+            let started = stored.is_some();
+            let interview = stored.unwrap_or_else(|| blank(activity.id));
+            let v = derive(&settings, activity.clone(), interview);
             results.push(BiaResult {
                 activity_id: activity.id,
                 activity: activity.name,
                 unit: activity.unit_name,
-                status: started.contains(&activity.id).then_some(v.interview.status),
+                status: started.then_some(v.interview.status),
                 mtpd: v.mtpd,
                 mtpd_overridden: v.interview.mtpd_override.is_some(),
                 rto: v.interview.rto.value,
