@@ -3,10 +3,11 @@
 //! one engagement to another. Importing them again changes nothing. No cell runs as a
 //! formula when the files are opened in a spreadsheet (see [`formula_guard`]).
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::domain::{ActivityQuery, Duration};
+use crate::domain::{ActivityQuery, BiaResult, Duration};
 use crate::import::{
     ACTIVITY_COLUMNS, DEPENDENCY_COLUMNS, ImportFiles, RESOURCE_COLUMNS, formula_guard,
 };
@@ -43,10 +44,14 @@ fn time(d: Option<Duration>) -> String {
 impl EngagementStore {
     /// The three files' contents: activities, resources, dependencies.
     pub fn catalogue_csv(&self) -> Result<[String; 3]> {
-        let results = self.bia_results()?;
+        let results: HashMap<i64, BiaResult> = self
+            .bia_results()?
+            .into_iter()
+            .map(|r| (r.activity_id, r))
+            .collect();
         let mut activities = Vec::new();
         for activity in self.activities(&ActivityQuery::default())? {
-            let bia = results.iter().find(|r| r.activity_id == activity.id);
+            let bia = results.get(&activity.id);
             let mbco = bia
                 .map(|r| match r.mbco_percent {
                     Some(p) => format!("{p}%"),
@@ -64,9 +69,10 @@ impl EngagementStore {
                 mbco,
             ]);
         }
+        let mut capabilities = self.resource_capabilities()?;
         let mut resources = Vec::new();
         for resource in self.resources()? {
-            let c = self.resource_capability(resource.id)?;
+            let c = capabilities.remove(&resource.id).unwrap_or_default();
             resources.push(vec![
                 resource.name,
                 resource.kind.label().to_owned(),

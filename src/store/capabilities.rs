@@ -359,6 +359,11 @@ impl EngagementStore {
     pub fn resource_capability(&self, resource_id: i64) -> Result<ResourceCapabilityInput> {
         capability(&self.conn, resource_id)
     }
+
+    /// What every resource can do, by resource id, in one query.
+    pub fn resource_capabilities(&self) -> Result<HashMap<i64, ResourceCapabilityInput>> {
+        capabilities(&self.conn)
+    }
 }
 
 /// A capability as the texts the audit log compares.
