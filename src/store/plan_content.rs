@@ -28,14 +28,21 @@ impl PlanRow {
 }
 
 impl EngagementStore {
-    /// The written sections of a plan's template, by key.
+    /// The written sections of a plan's template, by key, in one query (a section never
+    /// written is empty).
     fn plan_section_bodies(&self, plan: &PlanRow) -> Result<HashMap<String, String>> {
-        let mut bodies = HashMap::new();
-        for section in plan.template.sections().iter().filter(|s| s.written) {
-            let body = self.plan_section_body(plan.id, section.key)?;
-            bodies.insert(section.key.to_owned(), body);
-        }
-        Ok(bodies)
+        let mut stored: HashMap<String, String> = self
+            .conn
+            .prepare_cached("SELECT section_key, body FROM plan_section WHERE plan_id = ?1")?
+            .query_map([plan.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(plan
+            .template
+            .sections()
+            .iter()
+            .filter(|s| s.written)
+            .map(|s| (s.key.to_owned(), stored.remove(s.key).unwrap_or_default()))
+            .collect())
     }
 
     /// The graph, scope and capabilities a plan's resources are worked out from.

@@ -215,16 +215,4 @@ impl EngagementStore {
         }
         Ok(nodes)
     }
-
-    pub(crate) fn plan_section_body(&self, plan_id: i64, key: &str) -> Result<String> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT body FROM plan_section WHERE plan_id = ?1 AND section_key = ?2",
-                params![plan_id, key],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or_default())
-    }
 }
