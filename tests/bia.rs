@@ -515,3 +515,24 @@ fn dependencies_between_activities_read_both_ways() {
         (Some(1), Some(0))
     );
 }
+
+#[test]
+fn the_prioritised_list_read_in_one_pass_agrees_with_each_interview_read_alone() {
+    // bia_results reads every interview in four queries; the interview screen reads one.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = keel::demo::write_demo(&dir.path().join("demo.keel"), "Ana").expect("demo");
+    let results = store.bia_results().expect("results");
+    assert!(results.len() >= 20, "the demo's activities");
+    assert!(results.iter().any(|r| r.status.is_some()), "some interviewed");
+    for result in &results {
+        let view = store.interview(result.activity_id).expect("one interview");
+        assert_eq!(result.mtpd, view.mtpd, "{}", result.activity);
+        assert_eq!(result.tier, view.tier, "{}", result.activity);
+        assert_eq!(result.rto, view.interview.rto.value, "{}", result.activity);
+        assert_eq!(result.rpo, view.interview.rpo.value, "{}", result.activity);
+        assert_eq!(result.missing, view.missing.len(), "{}", result.activity);
+        if let Some(status) = result.status {
+            assert_eq!(status, view.interview.status, "{}", result.activity);
+        }
+    }
+}

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::audit::Changes;
 use super::interview_edits::{apply, settle_status};
@@ -41,12 +41,21 @@ fn confidence(column: usize, value: Option<String>) -> rusqlite::Result<Option<C
         .transpose()
 }
 
-/// The columns of an interview row; `activity_id` last, so the others keep their index.
-const INTERVIEW_COLUMNS: &str = "status, interview_date, facilitator, notes, peak_periods, backlog,
+/// An interview row by activity, and every interview row: the columns of
+/// [`interview_row`], `activity_id` last so the others keep their index.
+const INTERVIEW_OF: &str =
+    "SELECT status, interview_date, facilitator, notes, peak_periods, backlog,
     mtpd_override_minutes, mtpd_override_reason,
     rto_minutes, rto_source, rto_confidence, rpo_minutes, rpo_source, rpo_confidence,
     mbco_percent, mbco_statement, mbco_source, mbco_confidence,
-    workarounds, workaround_minutes, validated_by, validated_at, activity_id";
+    workarounds, workaround_minutes, validated_by, validated_at, activity_id
+    FROM interview WHERE activity_id = ?1";
+const INTERVIEWS: &str = "SELECT status, interview_date, facilitator, notes, peak_periods, backlog,
+    mtpd_override_minutes, mtpd_override_reason,
+    rto_minutes, rto_source, rto_confidence, rpo_minutes, rpo_source, rpo_confidence,
+    mbco_percent, mbco_statement, mbco_source, mbco_confidence,
+    workarounds, workaround_minutes, validated_by, validated_at, activity_id
+    FROM interview";
 
 /// An interview row, without its lists.
 fn interview_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Interview> {
@@ -96,73 +105,113 @@ fn interview_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Interview> {
     })
 }
 
-/// The stored interviews of the activity `only`, or of every activity, by activity, with
-/// their interviewees, ratings and parked questions: four queries whatever the number.
-fn load(conn: &Connection, only: Option<i64>) -> rusqlite::Result<HashMap<i64, Interview>> {
-    let filter = if only.is_some() {
-        "WHERE activity_id = ?1"
-    } else {
-        ""
-    };
-    let param = only.map_or(Vec::new(), |id| vec![id]);
-    let params = rusqlite::params_from_iter(param.iter());
-    let mut interviews: HashMap<i64, Interview> = conn
-        .prepare_cached(&format!(
-            "SELECT {INTERVIEW_COLUMNS} FROM interview {filter}"
-        ))?
-        .query_map(params.clone(), interview_row)?
-        .map(|i| i.map(|i| (i.activity_id, i)))
-        .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT activity_id, id, name, role FROM interviewee {filter} ORDER BY activity_id, position, id"
-    ))?;
-    let mut rows = stmt.query(params.clone())?;
-    while let Some(r) = rows.next()? {
-        if let Some(interview) = interviews.get_mut(&r.get(0)?) {
-            interview.interviewees.push(Interviewee {
-                id: r.get(1)?,
-                name: r.get(2)?,
-                role: r.get(3)?,
-            });
-        }
+// The lists of an interview, the activity id first: one activity's (`_OF`, in the
+// order the old per-activity queries used) and every activity's.
+const INTERVIEWEES_OF: &str = "SELECT activity_id, id, name, role FROM interviewee WHERE activity_id = ?1 ORDER BY position, id";
+const INTERVIEWEES: &str =
+    "SELECT activity_id, id, name, role FROM interviewee ORDER BY activity_id, position, id";
+const RATINGS_OF: &str = "SELECT activity_id, category_id, bucket_id, rating, quantity, rationale FROM impact_rating WHERE activity_id = ?1";
+const RATINGS: &str = "SELECT activity_id, category_id, bucket_id, rating, quantity, rationale FROM impact_rating ORDER BY activity_id, category_id, bucket_id";
+const PARKED_OF: &str = "SELECT activity_id, id, question, resolved FROM parked_question WHERE activity_id = ?1 ORDER BY id";
+const PARKED: &str =
+    "SELECT activity_id, id, question, resolved FROM parked_question ORDER BY activity_id, id";
+
+fn interviewee(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Interviewee)> {
+    Ok((
+        r.get(0)?,
+        Interviewee {
+            id: r.get(1)?,
+            name: r.get(2)?,
+            role: r.get(3)?,
+        },
+    ))
+}
+
+fn rating(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ImpactCell)> {
+    Ok((
+        r.get(0)?,
+        ImpactCell {
+            category_id: r.get(1)?,
+            bucket_id: r.get(2)?,
+            rating: r.get(3)?,
+            quantity: r.get(4)?,
+            rationale: r.get(5)?,
+        },
+    ))
+}
+
+fn parked(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ParkedQuestion)> {
+    Ok((
+        r.get(0)?,
+        ParkedQuestion {
+            id: r.get(1)?,
+            question: r.get(2)?,
+            resolved: r.get(3)?,
+        },
+    ))
+}
+
+/// Runs `sql` (with `params`) and hands each row, read by `row`, to `put`.
+fn each<T, P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    row: fn(&rusqlite::Row<'_>) -> rusqlite::Result<(i64, T)>,
+    mut put: impl FnMut(i64, T),
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    for item in stmt.query_map(params, row)? {
+        let (activity_id, value) = item?;
+        put(activity_id, value);
     }
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT activity_id, category_id, bucket_id, rating, quantity, rationale FROM impact_rating {filter}
-         ORDER BY activity_id, category_id, bucket_id"
-    ))?;
-    let mut rows = stmt.query(params.clone())?;
-    while let Some(r) = rows.next()? {
-        if let Some(interview) = interviews.get_mut(&r.get(0)?) {
-            interview.ratings.push(ImpactCell {
-                category_id: r.get(1)?,
-                bucket_id: r.get(2)?,
-                rating: r.get(3)?,
-                quantity: r.get(4)?,
-                rationale: r.get(5)?,
-            });
-        }
-    }
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT activity_id, id, question, resolved FROM parked_question {filter} ORDER BY activity_id, id"
-    ))?;
-    let mut rows = stmt.query(params)?;
-    while let Some(r) = rows.next()? {
-        if let Some(interview) = interviews.get_mut(&r.get(0)?) {
-            interview.parked.push(ParkedQuestion {
-                id: r.get(1)?,
-                question: r.get(2)?,
-                resolved: r.get(3)?,
-            });
-        }
-    }
-    Ok(interviews)
+    Ok(())
 }
 
 /// The stored interview of an activity, or a blank draft when none was started.
 pub(super) fn read(conn: &Connection, activity_id: i64) -> rusqlite::Result<Interview> {
-    Ok(load(conn, Some(activity_id))?
-        .remove(&activity_id)
-        .unwrap_or_else(|| blank(activity_id)))
+    let Some(mut interview) = conn
+        .prepare_cached(INTERVIEW_OF)?
+        .query_row([activity_id], interview_row)
+        .optional()?
+    else {
+        return Ok(blank(activity_id));
+    };
+    let i = &mut interview;
+    each(conn, INTERVIEWEES_OF, [activity_id], interviewee, |_, v| {
+        i.interviewees.push(v)
+    })?;
+    each(conn, RATINGS_OF, [activity_id], rating, |_, v| {
+        i.ratings.push(v)
+    })?;
+    each(conn, PARKED_OF, [activity_id], parked, |_, v| {
+        i.parked.push(v)
+    })?;
+    Ok(interview)
+}
+
+/// Every stored interview, by activity, with its lists: four queries whatever the number.
+fn read_all(conn: &Connection) -> rusqlite::Result<HashMap<i64, Interview>> {
+    let mut interviews: HashMap<i64, Interview> = conn
+        .prepare_cached(INTERVIEWS)?
+        .query_map([], interview_row)?
+        .map(|i| i.map(|i| (i.activity_id, i)))
+        .collect::<rusqlite::Result<_>>()?;
+    each(conn, INTERVIEWEES, [], interviewee, |id, v| {
+        if let Some(i) = interviews.get_mut(&id) {
+            i.interviewees.push(v);
+        }
+    })?;
+    each(conn, RATINGS, [], rating, |id, v| {
+        if let Some(i) = interviews.get_mut(&id) {
+            i.ratings.push(v);
+        }
+    })?;
+    each(conn, PARKED, [], parked, |id, v| {
+        if let Some(i) = interviews.get_mut(&id) {
+            i.parked.push(v);
+        }
+    })?;
+    Ok(interviews)
 }
 
 fn blank(activity_id: i64) -> Interview {
@@ -205,7 +254,7 @@ impl EngagementStore {
     /// then MTPD, then name.
     pub fn bia_results(&self) -> Result<Vec<BiaResult>> {
         let settings = bia_settings::read(&self.conn)?;
-        let mut interviews = load(&self.conn, None)?;
+        let mut interviews = read_all(&self.conn)?;
         let counts = |sql: &str| -> Result<std::collections::HashMap<i64, usize>> {
             Ok(self
                 .conn
