@@ -523,7 +523,10 @@ fn the_prioritised_list_read_in_one_pass_agrees_with_each_interview_read_alone()
     let store = keel::demo::write_demo(&dir.path().join("demo.keel"), "Ana").expect("demo");
     let results = store.bia_results().expect("results");
     assert!(results.len() >= 20, "the demo's activities");
-    assert!(results.iter().any(|r| r.status.is_some()), "some interviewed");
+    assert!(
+        results.iter().any(|r| r.status.is_some()),
+        "some interviewed"
+    );
     for result in &results {
         let view = store.interview(result.activity_id).expect("one interview");
         assert_eq!(result.mtpd, view.mtpd, "{}", result.activity);
