@@ -539,3 +539,45 @@ fn the_prioritised_list_read_in_one_pass_agrees_with_each_interview_read_alone()
         }
     }
 }
+
+#[test]
+fn durations_and_dates_as_people_say_them_are_accepted_and_an_ambiguous_date_is_asked() {
+    let (_fixture, mut store, activity) = with_activity();
+    let view = store
+        .edit_interview(activity, &duration(InterviewDuration::Rto, "half a day"))
+        .expect("half a day");
+    assert_eq!(view.interview.rto.value.map(|d| d.minutes()), Some(12 * 60));
+    let view = store
+        .edit_interview(activity, &duration(InterviewDuration::Rpo, "1h30"))
+        .expect("1h30");
+    assert_eq!(view.interview.rpo.value.map(|d| d.minutes()), Some(90));
+    let view = store
+        .edit_interview(
+            activity,
+            &InterviewEdit::Date {
+                value: "2 Dec 2026".into(),
+            },
+        )
+        .expect("2 Dec 2026");
+    assert_eq!(
+        view.interview.interview_date.map(|d| d.to_string()),
+        Some("2026-12-02".into())
+    );
+    let err = store
+        .edit_interview(
+            activity,
+            &InterviewEdit::Date {
+                value: "12/02/2026".into(),
+            },
+        )
+        .expect_err("which order?");
+    let message = field_error(err, "interview_date");
+    assert!(message.contains("12 February 2026"), "{message}");
+    assert!(message.contains("2 December 2026"), "{message}");
+    let kept = store.interview(activity).expect("view");
+    assert_eq!(
+        kept.interview.interview_date.map(|d| d.to_string()),
+        Some("2026-12-02".into()),
+        "a refused edit changes nothing"
+    );
+}

@@ -17,7 +17,7 @@ pub const MONTH: u32 = 30 * DAY;
 pub const MAX_MINUTES: u32 = 10 * 365 * DAY;
 
 /// What the parser accepts, for messages at the field.
-pub const ACCEPTED_FORMS: &str = "Write a number and a unit, e.g. 90m, 4h, 1.5d, 2 weeks, 1 month or 1d 12h (or ISO 8601 such as PT4H).";
+pub const ACCEPTED_FORMS: &str = "Write a number and a unit, e.g. 90m, 4h, 1.5d, 2 weeks, 1 month or 1d 12h; half a day, 1h30 and a day and a half work too (so does ISO 8601 such as PT4H).";
 
 /// A length of time in whole minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -116,47 +116,126 @@ const UNITS: &[(&str, u32)] = &[
     ("mo", MONTH),
 ];
 
-/// `1.5d`, `2 weeks`, `1d 12h`, `1 day, 4 hours`: one or more number–unit pairs.
-fn parse_spoken(lower: &str, original: &str) -> Result<f64, DurationError> {
-    let mut rest = lower.trim();
-    let mut total = 0.0;
-    while !rest.is_empty() {
-        let number_len = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-            .unwrap_or(rest.len());
-        if number_len == 0 {
-            return Err(error(format!(
-                "\u{201c}{original}\u{201d} should start with a number."
-            )));
+/// A piece of a spoken duration: a number, or a word (a unit, a number word, `and`…).
+#[derive(Debug, Clone, PartialEq)]
+enum Token<'a> {
+    Number(&'a str),
+    Word(&'a str),
+    /// Anything else (`-`, `<`, `/`): no spoken duration has it.
+    Other(char),
+}
+
+/// Splits `text` (lower case) into numbers and words; spaces and commas between them
+/// only separate (a comma inside a number is its decimal mark: `1,5 d`).
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let run = |pred: fn(char) -> bool| rest.find(|c: char| !pred(c)).unwrap_or(rest.len());
+        if c.is_ascii_digit() || c == '.' {
+            let len = run(|c| c.is_ascii_digit() || c == '.' || c == ',');
+            // A trailing comma ends the number: `1 day, 4 hours`.
+            let number = rest[..len].trim_end_matches(',');
+            out.push(Token::Number(number));
+            rest = &rest[number.len()..];
+        } else if c.is_alphabetic() {
+            let len = run(char::is_alphabetic);
+            out.push(Token::Word(&rest[..len]));
+            rest = &rest[len..];
+        } else if c.is_whitespace() || c == ',' {
+            rest = &rest[c.len_utf8()..];
+        } else {
+            out.push(Token::Other(c));
+            rest = &rest[c.len_utf8()..];
         }
-        let number: f64 = rest[..number_len].replace(',', ".").parse().map_err(|_| {
-            error(format!(
-                "\u{201c}{}\u{201d} is not a number.",
-                &rest[..number_len]
-            ))
-        })?;
-        rest = rest[number_len..].trim_start();
-        let unit_len = rest
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(rest.len());
-        let word = &rest[..unit_len];
-        if word.is_empty() {
-            return Err(error(format!(
-                "\u{201c}{original}\u{201d} needs a unit after the number."
-            )));
-        }
-        let (_, per) = UNITS
+    }
+    out
+}
+
+/// A number said as a word: `a day`, `an hour`, `two weeks`.
+fn number_word(word: &str) -> Option<f64> {
+    const WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    match word {
+        "a" | "an" => Some(1.0),
+        _ => WORDS
             .iter()
-            .find(|(name, _)| *name == word)
-            .ok_or_else(|| error(format!("\u{201c}{word}\u{201d} is not a unit Keel knows.")))?;
-        total += number * f64::from(*per);
+            .position(|w| *w == word)
+            .map(|i| (i + 1) as f64),
+    }
+}
+
+fn unit(word: &str) -> Option<u32> {
+    UNITS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, per)| *per)
+}
+
+/// `1.5d`, `2 weeks`, `1d 12h`, `1 day, 4 hours`, and as people say them: `half a day`,
+/// `an hour and a half`, `a day and a half`, `two weeks`, `1h30` (minutes after hours).
+/// One or more number–unit pairs, `and` between them allowed.
+fn parse_spoken(lower: &str, original: &str) -> Result<f64, DurationError> {
+    let tokens = tokens(lower);
+    let mut at = 0;
+    let mut total = 0.0;
+    let mut last_unit = None;
+    while at < tokens.len() {
+        // The number: digits, a number word, or `half a(n)`.
+        let number = match &tokens[at] {
+            Token::Number(text) => text
+                .replace(',', ".")
+                .parse::<f64>()
+                .map_err(|_| error(format!("\u{201c}{text}\u{201d} is not a number.")))?,
+            Token::Word("half") if matches!(tokens.get(at + 1), Some(Token::Word("a" | "an"))) => {
+                at += 1;
+                0.5
+            }
+            Token::Word("and") if at > 0 && at + 1 < tokens.len() => {
+                at += 1;
+                continue;
+            }
+            Token::Word(word) if number_word(word).is_some() && tokens.len() > at + 1 => {
+                number_word(word).unwrap_or(1.0)
+            }
+            _ => {
+                return Err(error(format!(
+                    "\u{201c}{original}\u{201d} should start with a number."
+                )));
+            }
+        };
+        at += 1;
+        let per = match tokens.get(at) {
+            Some(Token::Word(word)) => unit(word).ok_or_else(|| {
+                error(format!("\u{201c}{word}\u{201d} is not a unit Keel knows."))
+            })?,
+            // `1h30`: a last bare number after hours is minutes.
+            None if last_unit == Some(HOUR) => MINUTE,
+            _ => {
+                return Err(error(format!(
+                    "\u{201c}{original}\u{201d} needs a unit after the number."
+                )));
+            }
+        };
+        at += 1;
+        // `a day and a half`: half of the unit just said.
+        let half = matches!(
+            tokens.get(at..at + 3),
+            Some([Token::Word("and"), Token::Word("a"), Token::Word("half")])
+        );
+        if half {
+            at += 3;
+        }
+        let number = if half { number + 0.5 } else { number };
+        total += number * f64::from(per);
+        last_unit = Some(per);
         if total > f64::from(MAX_MINUTES) {
             return Err(error(format!(
                 "\u{201c}{original}\u{201d} is longer than ten years."
             )));
         }
-        rest = rest[unit_len..].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-        rest = rest.strip_prefix("and ").unwrap_or(rest).trim_start();
     }
     Ok(total)
 }
@@ -281,6 +360,44 @@ mod tests {
     }
 
     #[test]
+    fn the_forms_people_say() {
+        assert_eq!(minutes("half a day"), 12 * HOUR);
+        assert_eq!(minutes("half an hour"), 30);
+        assert_eq!(minutes("a day and a half"), 36 * HOUR);
+        assert_eq!(minutes("an hour and a half"), 90);
+        assert_eq!(minutes("2 days and a half"), 60 * HOUR);
+        assert_eq!(minutes("1h30"), 90);
+        assert_eq!(minutes("1h 30"), 90);
+        assert_eq!(minutes("2h05"), 125);
+        assert_eq!(minutes("two weeks"), 2 * WEEK);
+        assert_eq!(minutes("a day"), DAY);
+        assert_eq!(minutes("1 day and 4 hours"), DAY + 4 * HOUR);
+        assert_eq!(minutes("Half A Day"), 12 * HOUR);
+    }
+
+    #[test]
+    fn what_is_not_one_duration_is_still_refused() {
+        // Ranges, bounds, placeholders and business days are left for a person to decide.
+        for bad in [
+            "2-4 hours",
+            "< 1h",
+            "TBD",
+            "N/A",
+            "2 business days",
+            "1d30",
+            "a",
+            "and 4h",
+            "4h and",
+            "half",
+            "half a",
+            "a half day",
+            "30 and a half",
+        ] {
+            assert!(Duration::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
     fn refusals_say_what_is_accepted() {
         for bad in [
             "",
@@ -337,6 +454,23 @@ mod tests {
         #[test]
         fn garbage_never_panics(text in "\\PC{0,40}") {
             let _ = Duration::parse(&text);
+        }
+
+        #[test]
+        fn spoken_near_misses_never_panic(
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "a", "an", "half", "and", "one", "two", "day", "hour", "h", "d", "30", "1.5",
+                    ",", "-", "<",
+                ]),
+                0..8,
+            ),
+        ) {
+            let text = words.join(" ");
+            if let Ok(d) = Duration::parse(&text) {
+                prop_assert!(d.minutes() <= MAX_MINUTES);
+                prop_assert_eq!(Duration::parse(&d.to_string()), Ok(d));
+            }
         }
 
         #[test]

@@ -4,6 +4,7 @@ mod activity;
 mod audit;
 mod bia;
 mod bia_result;
+mod dates;
 mod duration;
 mod engagement;
 mod info;
@@ -23,6 +24,7 @@ pub use bia::{
     BiaSettings, BiaSettingsEdit, ImpactCategory, ImpactCell, MAX_RATING, TierBand, TimeBucket,
 };
 pub use bia_result::{BiaCompleteness, BiaResult, IsoElement};
+pub use dates::{DateRefusal, parse_date};
 pub use duration::{ACCEPTED_FORMS, Duration, DurationError};
 pub use engagement::{EngagementDetails, EngagementDetailsInput};
 pub use info::{EngagementInfo, IntegrityStatus};

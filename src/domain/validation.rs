@@ -65,18 +65,34 @@ impl FieldErrors {
         value.to_owned()
     }
 
-    /// An optional calendar date typed as `YYYY-MM-DD`; empty means none.
+    /// An optional calendar date as people type it (`2026-03-31`, `31 Mar 2026`, see
+    /// [`super::parse_date`]); empty means none.
     pub fn optional_date(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
         let value = value.trim();
         if value.is_empty() {
             return None;
         }
-        match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        match super::dates::parse_date(value) {
             Ok(date) => Some(date),
-            Err(_) => {
+            Err(super::DateRefusal::Ambiguous(day_first, month_first)) => {
                 self.add(
                     field,
-                    format!("{label} must be a date written as YYYY-MM-DD, e.g. 2026-03-31."),
+                    format!(
+                        "{label}: is {value} {} or {}? Write it as {} or {}.",
+                        day_first.format("%-d %B %Y"),
+                        month_first.format("%-d %B %Y"),
+                        day_first.format("%-d %b %Y"),
+                        month_first.format("%-d %b %Y"),
+                    ),
+                );
+                None
+            }
+            Err(super::DateRefusal::Unreadable) => {
+                self.add(
+                    field,
+                    format!(
+                        "{label} must be a date written as YYYY-MM-DD, e.g. 2026-03-31, or as 31 Mar 2026."
+                    ),
                 );
                 None
             }
