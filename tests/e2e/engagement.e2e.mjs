@@ -38,9 +38,19 @@ test('an engagement built with the keyboard survives a restart, with its audit l
       await scope.type(`Freight and warehousing, northern depots${Key.Tab}`);
       await s.waitForText('[data-testid=save-state]', 'All changes saved');
 
-      // Two units: type a name, press Enter.
+      // Two units: type a name, press Enter. The page change leaves focus in the page,
+      // not in the sidebar, so Tab goes on from there.
+      await s.chord(Key.Alt, '2');
+      await s.waitFor('#new-unit');
+      const focusIn = () =>
+        s.execute(
+          "const a = document.activeElement; return a && a.closest('.page') ? 'page' : (a && a.closest('nav, aside') ? 'sidebar' : String(a && a.tagName));",
+        );
+      assert.equal(await focusIn(), 'page', 'after Alt+2, focus is in the page');
+      await (await s.find('nav a, nav button, aside button')).click();
       await s.chord(Key.Alt, '2');
       const unit = await s.waitFor('#new-unit');
+      assert.equal(await focusIn(), 'page', 'after a click in the sidebar then Alt+2, focus is in the page');
       await unit.type(`Operations${Key.Enter}`);
       await s.waitFor('[data-unit="Operations"]');
       await unit.type(`Finance${Key.Enter}`);
