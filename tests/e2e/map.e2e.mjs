@@ -100,6 +100,21 @@ test('import the demo CSVs in the app, open the map, select a chain gap, drag a 
       assert.deepEqual([x2, y2], [Math.round(x1), Math.round(y1)], 'the position was kept');
       const log = execFileSync(cli, ['audit', target, '--limit', '1'], { encoding: 'utf8' });
       assert.match(log, /position on the map/);
+
+      // The resources page opens on its first resource and saves what is typed, with no
+      // Save button: leave the field, come back, and the value is there.
+      await s.chord(Key.Alt, '8');
+      const first = await s.waitFor('.list button.selected');
+      const name = String(await first.property('textContent'));
+      const owner = await s.waitFor('#owner');
+      await owner.type(`${Key.End} (checked)${Key.Tab}`);
+      await s.waitForText('[data-testid=saving]', 'All saved');
+      await s.screenshot(join(shots, 'resources.png'));
+      await s.chord(Key.Alt, '7');
+      await s.waitFor('[data-testid=gaps]');
+      await s.chord(Key.Alt, '8');
+      await s.waitFor('.list button.selected', async (el) => String(await el.property('textContent')) === name);
+      await s.waitFor('#owner', async (el) => String(await el.value()).includes('(checked)'));
       failed = false;
     } finally {
       await quit(run, failed, 'map-failure');

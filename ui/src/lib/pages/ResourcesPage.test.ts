@@ -1,0 +1,76 @@
+import { describe, expect, it, vi, beforeEach } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+
+import type { ResourceCapabilityInput } from '$lib/api';
+
+vi.mock('$lib/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('$lib/api')>();
+  return {
+    ...actual,
+    api: {
+      listResources: vi.fn(),
+      resourceCapability: vi.fn(),
+      setResourceCapability: vi.fn(),
+      dependencyMap: vi.fn(),
+    },
+  };
+});
+
+import { api, KeelError } from '$lib/api';
+import { saves } from '$lib/saves.svelte';
+import ResourcesPage from './ResourcesPage.svelte';
+
+const blank: ResourceCapabilityInput = {
+  owner: '',
+  description: '',
+  strategy: null,
+  rtc: '',
+  rpc: '',
+  evidence: null,
+  demonstrated_on: '',
+};
+
+describe('ResourcesPage', () => {
+  beforeEach(() => {
+    vi.clearAllMocks();
+    vi.mocked(api.listResources).mockResolvedValue([
+      { id: 7, name: 'Warehouse system', kind: 'application' },
+      { id: 8, name: 'Forklift drivers', kind: 'people' },
+    ]);
+    vi.mocked(api.resourceCapability).mockResolvedValue({ ...blank });
+    vi.mocked(api.dependencyMap).mockRejectedValue(new Error('not needed here'));
+  });
+
+  it('opens the first resource on arrival', async () => {
+    render(ResourcesPage);
+    expect(await screen.findByRole('heading', { name: 'Warehouse system' })).toBeTruthy();
+    expect(api.resourceCapability).toHaveBeenCalledWith(7);
+  });
+
+  it('saves a capability when the field is left, with no Save button, and shows it as Keel reads it', async () => {
+    vi.mocked(api.setResourceCapability).mockImplementation(async (_id, input) => ({ ...input, rtc: '4h' }));
+    render(ResourcesPage);
+    const user = userEvent.setup();
+    const rtc = await screen.findByLabelText('Recovery time capability (RTC)');
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    await user.type(rtc, '4 hours');
+    await user.tab();
+    expect(api.setResourceCapability).toHaveBeenCalledWith(7, expect.objectContaining({ rtc: '4 hours' }));
+    await vi.waitFor(() => expect((rtc as HTMLInputElement).value).toBe('4h'));
+  });
+
+  it('keeps a refused value in its field, as typed, with the reason beside it', async () => {
+    vi.mocked(api.setResourceCapability).mockRejectedValue(
+      new KeelError({ code: 'validation', message: 'x', fields: { rtc: '“soonish” is not a unit Keel knows.' } }),
+    );
+    render(ResourcesPage);
+    const user = userEvent.setup();
+    const rtc = await screen.findByLabelText('Recovery time capability (RTC)');
+    await user.type(rtc, 'soonish');
+    await user.tab();
+    expect(await screen.findByText('“soonish” is not a unit Keel knows.')).toBeTruthy();
+    expect((rtc as HTMLInputElement).value).toBe('soonish');
+    expect(saves.status).toBe('refused');
+  });
+});
