@@ -63,6 +63,8 @@ const COMMANDS: &[&str] = &[
     "presented_interview",
     "set_presentation_fullscreen",
     "share_timer",
+    "saved_timer",
+    "save_timer",
 ];
 
 // A build script reports failure by panicking: cargo shows the message and stops the build.

@@ -19,6 +19,9 @@ pub struct Settings {
     pub facilitator_name: String,
     /// Most recently opened first.
     pub recent: Vec<RecentEngagement>,
+    /// The agenda timer, as last started, paused or left.
+    #[cfg_attr(test, ts(skip))]
+    pub timer: Option<crate::domain::SavedTimer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

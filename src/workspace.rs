@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{EngagementDetails, EngagementDetailsInput};
+use crate::domain::{EngagementDetails, EngagementDetailsInput, SavedTimer, WorkshopTimer};
 use crate::settings::{RecentEngagement, Settings};
 use crate::store::{EXTENSION, EngagementStore};
 use crate::{Error, Result};
@@ -213,6 +213,24 @@ impl Workspace {
             })
             .find(|p| !p.exists())
             .unwrap_or_else(|| dir.join(format!("{stem}.{EXTENSION}")))
+    }
+
+    /// The agenda timer as it stands at `now`, if one was ever saved.
+    pub fn timer(&self, now: chrono::DateTime<chrono::Utc>) -> Option<WorkshopTimer> {
+        self.settings.timer.map(|saved| saved.at(now))
+    }
+
+    /// Keeps the agenda timer as it is at `now`, so that it survives a restart.
+    pub fn save_timer(
+        &mut self,
+        timer: WorkshopTimer,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        self.settings.timer = Some(SavedTimer {
+            timer,
+            saved_at: now,
+        });
+        self.settings.save(&self.dirs.settings_file())
     }
 
     pub fn set_facilitator_name(&mut self, name: &str) -> Result<WorkspaceState> {

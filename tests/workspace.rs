@@ -121,3 +121,30 @@ fn a_starter_that_cannot_be_created_is_reported_not_fatal() {
             .is_some_and(|p| p.contains("could not create the folder"))
     );
 }
+
+#[test]
+fn the_agenda_timer_survives_a_restart_and_a_running_one_keeps_counting() {
+    use keel::domain::WorkshopTimer;
+    let root = tempfile::tempdir().expect("temp dir");
+    let at = |seconds: i64| {
+        chrono::DateTime::from_timestamp(1_800_000_000 + seconds, 0).expect("a time")
+    };
+    {
+        let mut ws = Workspace::start(dirs(root.path()), "Ana").expect("start");
+        assert_eq!(ws.timer(at(0)), None, "no timer before one is kept");
+        let running = WorkshopTimer {
+            elapsed_seconds: 1_200,
+            running: true,
+            planned_minutes: 90,
+        };
+        ws.save_timer(running, at(0)).expect("keep");
+    }
+    let ws = Workspace::start(dirs(root.path()), "Ana").expect("restart");
+    let timer = ws.timer(at(300)).expect("kept");
+    assert_eq!(
+        timer.elapsed_seconds, 1_500,
+        "five minutes closed still count"
+    );
+    assert!(timer.running);
+    assert_eq!(timer.planned_minutes, 90);
+}

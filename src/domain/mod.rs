@@ -46,4 +46,4 @@ pub use resource::{
 pub use unit::{OrgUnit, OrgUnitInput};
 pub use validation::FieldErrors;
 pub(crate) use validation::name_key;
-pub use workshop::WorkshopTimer;
+pub use workshop::{SavedTimer, WorkshopTimer};

@@ -110,6 +110,9 @@ test('a full interview by keyboard survives a kill in step 5 and lands in the pr
       await s.waitForText('[data-testid=interviewees]', 'Dana Reyes · Warehouse lead');
       assert.equal(await (await s.find('#interview-facilitator')).value(), 'Erin Example', 'the facilitator name from the settings');
       assert.equal(await (await s.find('#interview-date')).value(), '2026-11-20');
+      // The agenda timer was running when Keel was killed: it runs on, with the time
+      // Keel was down counted.
+      await s.waitForText('#timer-toggle', 'Pause timer');
       await s.chord(Key.Control, '3');
       await s.waitFor('[data-testid=impact-grid]');
       assert.equal(await gridRatings(s), GRID.flat().join(','));

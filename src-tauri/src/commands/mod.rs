@@ -80,5 +80,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         presentation::presented_interview,
         presentation::set_presentation_fullscreen,
         presentation::share_timer,
+        presentation::saved_timer,
+        presentation::save_timer,
     ]
 }

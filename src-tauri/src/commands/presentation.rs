@@ -75,3 +75,21 @@ pub const WORKSHOP_TIMER: &str = "workshop-timer";
 pub fn share_timer(timer: WorkshopTimer, app: AppHandle) {
     let _ = app.emit(WORKSHOP_TIMER, timer);
 }
+
+/// The agenda timer as it stands now, as last saved (it survives a restart).
+#[tauri::command]
+pub async fn saved_timer(app: AppHandle) -> Result<Option<WorkshopTimer>, ApiError> {
+    blocking(&app, |state| {
+        Ok(state.workspace().timer(chrono::Utc::now()))
+    })
+    .await
+}
+
+/// Keeps the agenda timer as it is now: on start, pause, and when its page is left.
+#[tauri::command]
+pub async fn save_timer(timer: WorkshopTimer, app: AppHandle) -> Result<(), ApiError> {
+    blocking(&app, move |state| {
+        Ok(state.workspace().save_timer(timer, chrono::Utc::now())?)
+    })
+    .await
+}

@@ -246,6 +246,8 @@ export const api = {
   onInterviewChanged: (handler: (view: InterviewView) => void): Promise<() => void> =>
     listen<InterviewView>('interview-changed', (event) => handler(event.payload)),
   shareTimer: (timer: WorkshopTimer) => call<null>('share_timer', { timer }),
+  savedTimer: () => call<WorkshopTimer | null>('saved_timer'),
+  saveTimer: (timer: WorkshopTimer) => call<null>('save_timer', { timer }),
   onTimer: (handler: (timer: WorkshopTimer) => void): Promise<() => void> =>
     listen<WorkshopTimer>('workshop-timer', (event) => handler(event.payload)),
   /** Which window this is: the main one, or the read-only presentation window. */
