@@ -142,6 +142,15 @@ test('write a plan, review it, approve it twice, and edit it into version 2', as
       await new Promise((resolve) => setTimeout(resolve, 800));
       assert.match(await s.execute(`return window.location.href;`), /^tauri:\/\/localhost/);
       await s.waitForText('[data-testid=plan-state]', 'Draft');
+
+      // People & teams fits at 1280x800: every Delete button is inside the window.
+      await s.execute(`[...document.querySelectorAll('nav button')].find((b) => b.textContent.includes('People & teams')).click(); return null;`);
+      await s.waitFor('button[aria-label^="Delete "]');
+      const overflow = await s.execute(
+        `return [...document.querySelectorAll('button[aria-label^="Delete "]')].filter((b) => b.getBoundingClientRect().right > window.innerWidth).length;`,
+      );
+      await s.screenshot(join(shots, 'people.png'));
+      assert.equal(overflow, 0, 'no Delete button is cut off at the right');
       failed = false;
     } finally {
       await quit(run, failed, 'plans-failure');
