@@ -138,10 +138,21 @@ test('a full interview by keyboard survives a kill in step 5 and lands in the pr
       await s.keys(`Half the loads, key clients first${Key.Tab}`);
       await allSaved(s);
 
-      // Step 6: a resource created on the spot, with the headcount needed after 1h.
+      // Step 6: a resource created on the spot, with the headcount needed after 1h. Enter
+      // on a new name asks for its kind, the likeliest checked and focused; Enter takes it.
       await s.chord(Key.Control, '6');
       await (await s.waitFor('#resource-name')).type(`Forklift drivers${Key.Enter}`);
+      await s.waitForText('[data-testid=resource-kinds] legend', 'What kind is');
+      await s.screenshot(join(shots, 'resource-kind.png'));
+      assert.equal(
+        await s.execute('return document.activeElement && document.activeElement.value;'),
+        'people',
+        'People / role is offered first for drivers, with focus on it',
+      );
+      assert.equal(await s.execute('return document.querySelectorAll("tr[data-resource]").length;'), 0, 'nothing created before the kind is chosen');
+      await s.keys(Key.Enter);
       await s.waitFor('tr[data-resource="Forklift drivers"]');
+      assert.match(await (await s.find('tr[data-resource="Forklift drivers"]')).text(), /People \/ role/);
       await (await s.find('[aria-label="Forklift drivers needed after 1h"]')).type(`4${Key.Tab}`);
       await allSaved(s);
 
