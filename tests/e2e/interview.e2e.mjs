@@ -170,6 +170,25 @@ test('a full interview by keyboard survives a kill in step 5 and lands in the pr
       assert.match(text, /4h/, 'the RTO');
       assert.equal(await s.execute(`return document.querySelector('tr[data-result="Dispatch"] .tier')?.textContent`), '1');
       await s.screenshot(join(shots, 'bia-results.png'));
+
+      // An activity not listed yet: its name and Enter in the picker create it (in the
+      // unit of the interview open before) and open its interview. The list says where
+      // each interview stands.
+      await s.chord(Key.Alt, '4');
+      const picker = await s.waitFor('#interview-activity');
+      await picker.click();
+      await s.chord(Key.Control, 'a');
+      await s.keys('Cold chain monitoring');
+      await s.waitForText('#interview-activity-list', 'Create “Cold chain monitoring”');
+      await s.keys(Key.Enter);
+      await s.waitFor('[data-testid=step-1]');
+      await s.waitFor('#interview-activity', async (el) => (await el.value()) === 'Cold chain monitoring');
+      await (await s.find('#interview-activity')).click();
+      await s.chord(Key.Control, 'a');
+      await s.keys('Disp');
+      await s.waitForText('#interview-activity-list', 'complete');
+      await s.screenshot(join(shots, 'interview-picker.png'));
+      await s.keys(Key.Escape);
       failed = false;
     } finally {
       await quit(run, failed, 'interview-failure');
