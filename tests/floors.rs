@@ -27,7 +27,7 @@ const FLOORS: &[(&str, &[&str])] = &[
         "store",
         &["domain", "analysis", "map", "plan", "error", "limits"],
     ),
-    ("settings", &["error"]),
+    ("settings", &["domain", "error"]),
     // 5. Operations: one per user action, over everything below.
     (
         "ops",
