@@ -591,7 +591,13 @@ fn drive(args: &[String]) -> Result<ExitCode, String> {
             }
         } else {
             let kept = std::env::temp_dir().join(format!("keel-crash-{trial_seed}.keel"));
-            let _ = std::fs::copy(&file, &kept);
+            // With its write-ahead log, which a reader of the kept file needs as much.
+            for side in ["", "-wal"] {
+                let _ = std::fs::copy(
+                    format!("{}{side}", file.display()),
+                    format!("{}{side}", kept.display()),
+                );
+            }
             eprintln!(
                 "crash-test: trial {trial} (seed {trial_seed}, kill after {delay:?}); file kept as {}:",
                 kept.display()
