@@ -189,6 +189,14 @@ test('a full interview by keyboard survives a kill in step 5 and lands in the pr
       await s.waitForText('#interview-activity-list', 'complete');
       await s.screenshot(join(shots, 'interview-picker.png'));
       await s.keys(Key.Escape);
+      // "Not started only" leaves out the interviews already held.
+      await (await s.find('#not-started-only')).click();
+      await (await s.find('#interview-activity')).click();
+      await s.chord(Key.Control, 'a');
+      await s.keys('Disp');
+      await s.waitForText('#interview-activity-list', 'Create “Disp”');
+      assert.ok(!(await (await s.find('#interview-activity-list')).text()).includes('complete'), 'a complete interview is left out');
+      await s.keys(Key.Escape);
       failed = false;
     } finally {
       await quit(run, failed, 'interview-failure');
