@@ -94,6 +94,7 @@ test('import the demo CSVs in the app, open the map, select a chain gap, drag a 
       assert.ok(Math.abs(x1 - x0) < 2 && y1 - y0 > 100, `moved from ${x0},${y0} to ${x1},${y1}`);
       await s.chord(Key.Alt, '7');
       await s.waitFor('[data-testid=gaps]');
+      await s.screenshot(join(shots, 'findings.png'));
       await s.chord(Key.Alt, '9');
       await s.waitForCount('[data-testid=map] g.dep-node', nodeCount);
       const [x2, y2] = await place();

@@ -45,5 +45,34 @@ describe('FindingsPage', () => {
     await userEvent.setup().click(gap);
     const path = screen.getByLabelText('The chain that explains it');
     expect([...path.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Dispatch', 'WMS', 'Server']);
+    expect(screen.getByLabelText('What the figures mean').textContent).toContain('RTC');
+  });
+
+  it('names where a requirement comes from and says why a prediction is missing or zero', async () => {
+    vi.mocked(api.dependencyAnalysis).mockResolvedValue({
+      gaps: [
+        {
+          kind: 'upstream',
+          node: 'Picking',
+          node_ref: 'activity:2',
+          required_min: 240,
+          capability_min: 720,
+          path: ['Dispatch', 'Picking'],
+          path_refs: ['activity:1', 'activity:2'],
+          explanation: 'has an RTO of 12h, but something that needs it must be back within 4h',
+        },
+      ],
+      spofs: [],
+      predicted: [
+        { activity: 'Dispatch', activity_ref: 'activity:1', rto_min: 240, predicted_min: null, critical_path: [], critical_path_refs: [] },
+        { activity: 'Payroll', activity_ref: 'activity:3', rto_min: 240, predicted_min: 0, critical_path: ['Payroll'], critical_path_refs: ['activity:3'] },
+      ],
+      cycles: [],
+    });
+    render(FindingsPage);
+    const gap = await screen.findByRole('button', { name: /Picking/ });
+    expect(gap.textContent).toContain('the requirement comes from Dispatch');
+    expect(screen.getByText('a resource on the way has no RTC recorded')).toBeTruthy();
+    expect(screen.getByText(/nothing it needs takes\s+time to recover/)).toBeTruthy();
   });
 });
