@@ -88,9 +88,7 @@ pub enum Error {
 impl Error {
     /// A refusal of one field's value, with the message shown at that field.
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        let mut errors = FieldErrors::new();
-        errors.add(field, message);
-        Error::Invalid(errors)
+        Error::Invalid(FieldErrors::one(field, message))
     }
 
     /// Wraps an I/O error with what was being done to which file.

@@ -187,11 +187,7 @@ fn reached(line: &str, prefix: &str, own_depth: usize) -> Vec<String> {
         if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
             continue;
         }
-        if rest.starts_with('{') {
-            found.extend(group_heads(rest).into_iter().map(root_module));
-        } else {
-            found.push(root_module(ident_at(rest)));
-        }
+        found.extend(modules_at(rest));
     }
     // `super::super::x` from `store/plans.rs` reaches the crate root, then `x`.
     let mut rest = line;
@@ -204,15 +200,21 @@ fn reached(line: &str, prefix: &str, own_depth: usize) -> Vec<String> {
         }
         rest = tail;
         if depth >= own_depth {
-            if tail.starts_with('{') {
-                found.extend(group_heads(tail).into_iter().map(root_module));
-            } else {
-                found.push(root_module(ident_at(tail)));
-            }
+            found.extend(modules_at(tail));
         }
     }
     found.retain(|m| !m.is_empty() && m != "self");
     found
+}
+
+/// The top-level modules a path that starts at the crate root names: one, or each of a
+/// `{…}` group's.
+fn modules_at(path: &str) -> Vec<String> {
+    if path.starts_with('{') {
+        group_heads(path).into_iter().map(root_module).collect()
+    } else {
+        vec![root_module(ident_at(path))]
+    }
 }
 
 fn root_module(name: &str) -> String {
