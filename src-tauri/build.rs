@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "interview",
     "edit_interview",
     "bia_results",
+    "unresolved_count",
     "bia_completeness",
     "list_resources",
     "dependency_analysis",

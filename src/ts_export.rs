@@ -67,6 +67,7 @@ fn generated() -> String {
         decl::<Objective>(&cfg),
         decl::<MinimumService>(&cfg),
         decl::<ParkedQuestion>(&cfg),
+        decl::<Unresolved>(&cfg),
         decl::<InterviewText>(&cfg),
         decl::<InterviewDuration>(&cfg),
         decl::<InterviewConfidence>(&cfg),

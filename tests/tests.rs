@@ -23,4 +23,5 @@ mod pins;
 mod plans;
 mod report;
 mod units;
+mod unresolved;
 mod workspace;

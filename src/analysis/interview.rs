@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use super::impact::{self, ImpactFall, MtpdProposal};
-use crate::domain::{Activity, ActivityLink, BiaSettings, Duration, Interview, ResourceNeed};
+use crate::domain::{
+    Activity, ActivityLink, BiaSettings, Duration, Interview, ResourceNeed, Unresolved,
+};
 
 /// An interview with everything Keel derives from it, as the screens show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -73,6 +75,7 @@ pub fn derive(settings: &BiaSettings, activity: Activity, interview: Interview) 
     if falls.iter().any(|f| !f.explained) {
         missing.push("A rationale for every impact that falls over time (step 3).".to_owned());
     }
+    missing.extend(interview.unresolved.iter().map(Unresolved::missing));
     InterviewView {
         activity,
         interview,

@@ -5,9 +5,34 @@
 
 use crate::analysis::impact;
 use crate::domain::{
-    BiaSettings, Duration, FieldErrors, Interview, InterviewEdit, InterviewStatus,
+    BiaSettings, Duration, FieldErrors, Interview, InterviewEdit, InterviewStatus, Unresolved,
 };
 use crate::{Error, Result};
+
+/// The field and the text of an edit whose text, when it cannot be accepted, is kept as
+/// typed (unresolved) rather than lost: the checked single values of an interview.
+/// Clearing the field (an empty text) is such an edit too; it resolves what was kept.
+pub fn typed_value(edit: &InterviewEdit) -> Option<(&'static str, &str)> {
+    match edit {
+        InterviewEdit::Date { value } => Some(("interview_date", value)),
+        InterviewEdit::Duration { field, value } => Some((field.field(), value)),
+        InterviewEdit::MbcoPercent { value } => Some(("mbco_percent", value)),
+        InterviewEdit::MtpdOverride { value, .. } => Some(("mtpd_override", value)),
+        _ => None,
+    }
+}
+
+/// What to keep of a refused edit: its field, the text as typed, and the reasons it was
+/// refused in one message. `None` when the edit is not a typed value, or the text is
+/// blank (nothing was said to keep).
+pub fn unresolved(edit: &InterviewEdit, refused: &FieldErrors) -> Option<Unresolved> {
+    let (field, text) = typed_value(edit)?;
+    if text.trim().is_empty() || refused.is_empty() {
+        return None;
+    }
+    let message = refused.to_map().into_values().collect::<Vec<_>>().join(" ");
+    Some(Unresolved::new(field, text, &message))
+}
 
 /// A duration typed at `field` (`4h`, `2 days`), or empty for none.
 pub fn optional_duration(field: &str, text: &str) -> Result<Option<Duration>> {

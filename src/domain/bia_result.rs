@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Duration, InterviewStatus};
+use super::{Duration, InterviewStatus, Unresolved};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -25,6 +25,8 @@ pub struct BiaResult {
     pub tier: Option<u8>,
     /// How many things the interview still lacks to be complete.
     pub missing: usize,
+    /// Values typed and not accepted yet, kept as typed.
+    pub unresolved: Vec<Unresolved>,
     /// The highest rating of any category at each time bucket (settings order), for the
     /// heat map; `None` where nothing is rated.
     pub peak_by_bucket: Vec<Option<u8>>,

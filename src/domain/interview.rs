@@ -119,6 +119,57 @@ pub struct Interview {
     pub validated_by: Option<String>,
     pub validated_at: Option<DateTime<Utc>>,
     pub parked: Vec<ParkedQuestion>,
+    /// What was typed into a checked field and could not be accepted, kept as typed.
+    pub unresolved: Vec<Unresolved>,
+}
+
+/// A value typed into a checked field (a duration, a date, a percentage) that Keel
+/// could not accept, kept exactly as typed with the reason until someone corrects it.
+/// The value in force meanwhile is the one accepted before, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Unresolved {
+    /// The field it was typed in, as the UI names it (`rto`, `interview_date`…).
+    pub field: String,
+    /// The field in words (`The RTO`).
+    pub label: String,
+    pub text: String,
+    /// Why it was not accepted.
+    pub message: String,
+}
+
+impl Unresolved {
+    pub fn new(field: &str, text: &str, message: &str) -> Self {
+        Self {
+            field: field.to_owned(),
+            label: Self::field_label(field).0.to_owned(),
+            text: text.to_owned(),
+            message: message.to_owned(),
+        }
+    }
+
+    /// A field's name in words, and the interview step it is on.
+    fn field_label(field: &str) -> (&'static str, u8) {
+        match field {
+            "interview_date" => ("The interview date", 1),
+            "mtpd_override" => ("The MTPD set by hand", 4),
+            "rto" => ("The RTO", 5),
+            "rpo" => ("The RPO", 5),
+            "mbco_percent" => ("The minimum service level", 5),
+            "workaround_duration" => ("How long the workarounds last", 7),
+            _ => ("A value", 8),
+        }
+    }
+
+    /// What the interview lacks while this stands, in words.
+    pub fn missing(&self) -> String {
+        let (label, step) = Self::field_label(&self.field);
+        format!(
+            "{label} was typed as “{}”, which is not accepted yet: {} (step {step}).",
+            self.text,
+            self.message.trim_end_matches('.')
+        )
+    }
 }
 
 /// A text field of the interview, saved as it is typed.

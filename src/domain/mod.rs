@@ -30,7 +30,7 @@ pub use engagement::{EngagementDetails, EngagementDetailsInput};
 pub use info::{EngagementInfo, IntegrityStatus};
 pub use interview::{
     Confidence, Interview, InterviewConfidence, InterviewDuration, InterviewEdit, InterviewStatus,
-    InterviewText, Interviewee, MinimumService, Objective, ParkedQuestion,
+    InterviewText, Interviewee, MinimumService, Objective, ParkedQuestion, Unresolved,
 };
 pub use map::{MapPosition, Need, NodeRef, NodeStatus};
 pub use person::{Person, PersonInput, Team, TeamInput, TeamMember};

@@ -5,7 +5,8 @@
 //! This file sends each edit to the function that applies it and holds the edits of the
 //! interview's own columns (texts, date, durations, confidences, minimum service, MTPD
 //! set by hand). The impact grid is in `ratings`, the people and parked questions in
-//! `lists`, what the activity needs in `needs`, the status in `status`; the rules the
+//! `lists`, what the activity needs in `needs`, the status in `status`, values kept as
+//! typed in `unresolved`; the rules the
 //! typed values follow are the pure `analysis::interview_edit`.
 
 use rusqlite::params;
@@ -23,9 +24,11 @@ mod lists;
 mod needs;
 mod ratings;
 mod status;
+mod unresolved;
 
 pub(super) use needs::{add_resource, link};
 pub(super) use status::settle_status;
+pub(super) use unresolved::{keep, resolve};
 
 /// How an old or new value is written in the audit log.
 fn shown(value: Option<impl ToString>) -> Option<String> {

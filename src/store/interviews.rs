@@ -8,16 +8,17 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::audit::Changes;
-use super::interview_edits::{apply, settle_status};
+use super::interview_edits::{apply, keep, resolve, settle_status};
 use super::{EngagementStore, bad_column, bia_settings, resources};
-use crate::Result;
 use crate::analysis::completeness::completeness;
 use crate::analysis::interview::{InterviewView, derive};
+use crate::analysis::interview_edit as rules;
 use crate::domain::{
     Activity, ActivityQuery, AuditAction, BiaCompleteness, BiaResult, BiaSettings, Confidence,
     Duration, ImpactCell, Interview, InterviewEdit, InterviewStatus, Interviewee, MinimumService,
-    Objective, ParkedQuestion,
+    Objective, ParkedQuestion, Unresolved,
 };
+use crate::{Error, Result};
 
 pub(super) const ENTITY: &str = "interview";
 
@@ -102,6 +103,7 @@ fn interview_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Interview> {
             })
             .transpose()?,
         parked: Vec::new(),
+        unresolved: Vec::new(),
     })
 }
 
@@ -115,6 +117,8 @@ const RATINGS: &str = "SELECT activity_id, category_id, bucket_id, rating, quant
 const PARKED_OF: &str = "SELECT activity_id, id, question, resolved FROM parked_question WHERE activity_id = ?1 ORDER BY id";
 const PARKED: &str =
     "SELECT activity_id, id, question, resolved FROM parked_question ORDER BY activity_id, id";
+const UNRESOLVED_OF: &str = "SELECT activity_id, field, text, message FROM interview_unresolved WHERE activity_id = ?1 ORDER BY field";
+const UNRESOLVED: &str = "SELECT activity_id, field, text, message FROM interview_unresolved ORDER BY activity_id, field";
 
 fn interviewee(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Interviewee)> {
     Ok((
@@ -138,6 +142,11 @@ fn rating(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ImpactCell)> {
             rationale: r.get(5)?,
         },
     ))
+}
+
+fn unresolved(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Unresolved)> {
+    let (field, text, message): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
+    Ok((r.get(0)?, Unresolved::new(&field, &text, &message)))
 }
 
 fn parked(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ParkedQuestion)> {
@@ -186,10 +195,13 @@ pub(super) fn read(conn: &Connection, activity_id: i64) -> rusqlite::Result<Inte
     each(conn, PARKED_OF, [activity_id], parked, |_, v| {
         i.parked.push(v)
     })?;
+    each(conn, UNRESOLVED_OF, [activity_id], unresolved, |_, v| {
+        i.unresolved.push(v)
+    })?;
     Ok(interview)
 }
 
-/// Every stored interview, by activity, with its lists: four queries whatever the number.
+/// Every stored interview, by activity, with its lists: five queries whatever the number.
 fn read_all(conn: &Connection) -> rusqlite::Result<HashMap<i64, Interview>> {
     let mut interviews: HashMap<i64, Interview> = conn
         .prepare_cached(INTERVIEWS)?
@@ -209,6 +221,11 @@ fn read_all(conn: &Connection) -> rusqlite::Result<HashMap<i64, Interview>> {
     each(conn, PARKED, [], parked, |id, v| {
         if let Some(i) = interviews.get_mut(&id) {
             i.parked.push(v);
+        }
+    })?;
+    each(conn, UNRESOLVED, [], unresolved, |id, v| {
+        if let Some(i) = interviews.get_mut(&id) {
+            i.unresolved.push(v);
         }
     })?;
     Ok(interviews)
@@ -235,6 +252,7 @@ fn blank(activity_id: i64) -> Interview {
         validated_by: None,
         validated_at: None,
         parked: Vec::new(),
+        unresolved: Vec::new(),
     }
 }
 
@@ -294,6 +312,7 @@ impl EngagementStore {
                 mbco_statement: v.interview.mbco.statement,
                 tier: v.tier,
                 missing: v.missing.len(),
+                unresolved: v.interview.unresolved.clone(),
                 peak_by_bucket: settings
                     .buckets
                     .iter()
@@ -317,6 +336,16 @@ impl EngagementStore {
                 .then_with(|| a.activity.to_lowercase().cmp(&b.activity.to_lowercase()))
         });
         Ok(results)
+    }
+
+    /// How many values are kept as typed, unresolved, in the whole engagement.
+    pub fn unresolved_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM interview_unresolved", [], |r| {
+                r.get(0)
+            })?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// What the BIA still lacks, activity by activity and against ISO 22301 8.2.2.
@@ -349,6 +378,41 @@ impl EngagementStore {
         })?;
         self.interview(activity_id)
     }
+
+    /// Applies edits as [`Self::edit_interview_all`] does, except that a single value
+    /// typed into a checked field that cannot be accepted is kept as typed, unresolved,
+    /// with the reason (`2w` as RTO when the MTPD is 8h, `sixty` as minimum service),
+    /// instead of being refused: nothing a person says is lost. The value in force is
+    /// unchanged, and the interview lists the unresolved value as missing. Other
+    /// refusals (and edits that are not typed values) are refused as before.
+    pub fn edit_interview_keeping(
+        &mut self,
+        activity_id: i64,
+        edits: &[InterviewEdit],
+    ) -> Result<InterviewView> {
+        let refused = match self.edit_interview_all(activity_id, edits) {
+            Err(Error::Invalid(refused)) => refused,
+            other => return other,
+        };
+        let [edit] = edits else {
+            return Err(Error::Invalid(refused));
+        };
+        let Some(value) = rules::unresolved(edit, &refused) else {
+            return Err(Error::Invalid(refused));
+        };
+        let activity = self.activity(activity_id)?;
+        self.write(|changes| {
+            let settings = bia_settings::read(changes.tx)?;
+            let subject = (activity.id, activity.name.as_str());
+            start_if_needed(changes, activity.id, &activity.name)?;
+            let before = read(changes.tx, activity.id)?;
+            keep(changes, subject, &value)?;
+            let after = read(changes.tx, activity.id)?;
+            settle_status(changes, &settings, &activity, &before, after, edit)?;
+            Ok(())
+        })?;
+        self.interview(activity_id)
+    }
 }
 
 /// Applies edits to an activity's interview in order, starting it if needed; after each
@@ -362,13 +426,12 @@ pub(super) fn apply_edits(
     start_if_needed(changes, activity.id, &activity.name)?;
     let mut before = read(changes.tx, activity.id)?;
     for edit in edits {
-        apply(
-            changes,
-            settings,
-            &before,
-            (activity.id, &activity.name),
-            edit,
-        )?;
+        let subject = (activity.id, activity.name.as_str());
+        apply(changes, settings, &before, subject, edit)?;
+        // A value accepted (or cleared) at a field ends what was kept there as typed.
+        if let Some((field, _)) = rules::typed_value(edit) {
+            resolve(changes, subject, field)?;
+        }
         let after = read(changes.tx, activity.id)?;
         let settled = settle_status(changes, settings, activity, &before, after.clone(), edit)?;
         // What the next edit starts from: as it was after this one, unless settling

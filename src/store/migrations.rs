@@ -63,6 +63,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0008_editing_runs.sql"),
         seed: None,
     },
+    Migration {
+        version: 9,
+        name: "unresolved",
+        sql: include_str!("migrations/0009_unresolved.sql"),
+        seed: None,
+    },
 ];
 
 /// The schema version this Keel writes, and the newest it can read.

@@ -4,30 +4,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 
 import { Key } from './webdriver.mjs';
-import { freshHome, launch, quit, root } from './harness.mjs';
-
-const cli = resolve(root, process.env.KEEL_CLI ?? 'target/debug/keel');
+import { cli, demoHome, freshHome, launch, quit } from './harness.mjs';
 
 test('the app and keel bia list agree on the demo engagement', async () => {
   const { home, env, remove } = freshHome();
   try {
     // The demo, written by the CLI, made the engagement the app reopens at start.
-    const file = join(home, 'data', 'keel', 'engagements', 'Demo.keel');
-    mkdirSync(join(home, 'data', 'keel', 'engagements'), { recursive: true });
-    execFileSync(cli, ['demo', file, '--as', 'Erin Example']);
+    const file = demoHome(home);
     const expected = JSON.parse(execFileSync(cli, ['bia', 'list', file, '--json'], { encoding: 'utf8' }));
-    mkdirSync(join(home, 'config', 'keel'), { recursive: true });
-    writeFileSync(
-      join(home, 'config', 'keel', 'settings.json'),
-      JSON.stringify({
-        facilitator_name: 'Erin Example',
-        recent: [{ path: file, organisation: 'Calder Valley Freight Ltd', opened_at: '2026-11-25T09:00:00Z' }],
-      }),
-    );
 
     const run = await launch(env);
     const s = run.session;

@@ -1,7 +1,7 @@
 // Starting and stopping Keel for an end-to-end test: a fresh home per test, the app
 // binary, screenshots in target/e2e/, and a hard kill that skips any clean shutdown.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -10,6 +10,7 @@ import { Driver } from './webdriver.mjs';
 export const root = resolve(import.meta.dirname, '../..');
 export const app = resolve(root, process.env.KEEL_APP ?? 'target/debug/keel-desktop');
 export const shots = join(root, 'target/e2e');
+export const cli = resolve(root, process.env.KEEL_CLI ?? 'target/debug/keel');
 
 /** A temporary home (data and config dirs) for one test. */
 export function freshHome() {
@@ -33,6 +34,23 @@ export function freshHome() {
       rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
+}
+
+/** Writes the demo engagement with the CLI into `home` and makes it the one the app
+ *  reopens at start, with Erin Example as facilitator. Returns the file's path. */
+export function demoHome(home) {
+  const file = join(home, 'data', 'keel', 'engagements', 'Demo.keel');
+  mkdirSync(join(home, 'data', 'keel', 'engagements'), { recursive: true });
+  execFileSync(cli, ['demo', file, '--as', 'Erin Example']);
+  mkdirSync(join(home, 'config', 'keel'), { recursive: true });
+  writeFileSync(
+    join(home, 'config', 'keel', 'settings.json'),
+    JSON.stringify({
+      facilitator_name: 'Erin Example',
+      recent: [{ path: file, organisation: 'Calder Valley Freight Ltd', opened_at: '2026-11-25T09:00:00Z' }],
+    }),
+  );
+  return file;
 }
 
 export async function launch(env) {

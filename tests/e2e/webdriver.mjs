@@ -6,7 +6,9 @@ import { createServer } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export const Key = {
+// A key not listed here is a mistake in the test (it would type "undefined"): say so.
+export const Key = new Proxy({
+  Backspace: '\uE003',
   Enter: '\uE007',
   Escape: '\uE00C',
   Tab: '\uE004',
@@ -16,8 +18,17 @@ export const Key = {
   End: '\uE010',
   Home: '\uE011',
   ArrowRight: '\uE014',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
   ArrowDown: '\uE015',
-};
+  PageUp: '\uE00E',
+  PageDown: '\uE00F',
+}, {
+  get(keys, name) {
+    if (!(name in keys)) throw new Error(`no WebDriver key named ${String(name)}`);
+    return keys[name];
+  },
+});
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 

@@ -28,8 +28,9 @@ pub async fn edit_interview(
     edits: Vec<InterviewEdit>,
     app: AppHandle,
 ) -> Result<InterviewView, ApiError> {
+    // A value typed that cannot be accepted is kept as typed, unresolved.
     let view = on_store(&app, move |store| {
-        store.edit_interview_all(activity_id, &edits)
+        store.edit_interview_keeping(activity_id, &edits)
     })
     .await?;
     // The presentation window only mirrors; a window that is gone is no error.
@@ -40,6 +41,12 @@ pub async fn edit_interview(
 #[tauri::command]
 pub async fn bia_results(app: AppHandle) -> Result<Vec<BiaResult>, ApiError> {
     on_store(&app, move |store| store.bia_results()).await
+}
+
+/// How many values in the engagement are kept as typed and not accepted yet.
+#[tauri::command]
+pub async fn unresolved_count(app: AppHandle) -> Result<usize, ApiError> {
+    on_store(&app, move |store| store.unresolved_count()).await
 }
 
 #[tauri::command]

@@ -40,6 +40,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         bia::edit_bia_settings,
         bia::interview,
         bia::edit_interview,
+        bia::unresolved_count,
         bia::bia_results,
         bia::bia_completeness,
         bia::list_resources,

@@ -4,7 +4,7 @@
 // edit stays refused until the same field saves; "All saved" means none of these is left.
 import { api, KeelError } from '$lib/api';
 
-export type SaveStatus = 'saved' | 'saving' | 'refused';
+export type SaveStatus = 'saved' | 'saving' | 'refused' | 'unresolved';
 
 class Saves {
   /** Keys of edits waiting on a delay, with the function that sends each now. */
@@ -16,6 +16,9 @@ class Saves {
   /** Changes of any kind sent to the core and not yet answered (forms with a Save
    *  button too), as the api module counts them. */
   writes = $state(0);
+  /** Values the engagement keeps as typed because they could not be accepted: saved,
+   *  but waiting for someone to correct them. */
+  unresolved = $state(0);
 
   constructor() {
     api.onWrites?.((pending) => (this.writes = pending));
@@ -25,8 +28,23 @@ class Saves {
   get status(): SaveStatus {
     if (Object.keys(this.refused).length > 0) return 'refused';
     if (this.waitingCount > 0 || this.inFlight > 0 || this.writes > 0) return 'saving';
-    return 'saved';
+    return this.unresolved > 0 ? 'unresolved' : 'saved';
   }
+
+  /** Asks the core how many values are kept unresolved (after an interview edit, or
+   *  when an engagement opens). */
+  async countUnresolved(): Promise<void> {
+    // Answers may come back out of order: only the latest question's answer counts.
+    const asked = ++this.#countsAsked;
+    let count = 0;
+    try {
+      count = (await api.unresolvedCount()) ?? 0;
+    } catch {
+      // no engagement open: nothing is unresolved
+    }
+    if (asked === this.#countsAsked) this.unresolved = count;
+  }
+  #countsAsked = 0;
 
   /** An edit under `key` waits on a delay; `flush` sends it at once. */
   wait(key: string, flush: () => unknown): void {
@@ -70,6 +88,7 @@ class Saves {
   /** Forgets every refusal (another engagement was opened: those fields are gone). */
   reset(): void {
     this.refused = {};
+    void this.countUnresolved();
   }
 
   /** Sends everything still typed and waits until the core has answered every call, or

@@ -169,10 +169,13 @@ export const api = {
   biaSettings: () => call<BiaSettings>('bia_settings'),
   editBiaSettings: (edit: BiaSettingsEdit) => write<BiaSettings>('edit_bia_settings', { edit }),
   interview: (activityId: number) => call<InterviewView>('interview', { activityId }),
-  /** Applies edits in order, in one transaction: all of them or none. */
+  /** Applies edits in order, in one transaction: all of them or none. A single value
+   *  typed that cannot be accepted is kept as typed, unresolved, in the view instead. */
   editInterview: (activityId: number, edits: InterviewEdit[]) =>
     write<InterviewView>('edit_interview', { activityId, edits }),
   biaResults: () => call<BiaResult[]>('bia_results'),
+  /** How many values in the engagement are kept as typed and not accepted yet. */
+  unresolvedCount: () => call<number>('unresolved_count'),
   biaCompleteness: () => call<BiaCompleteness>('bia_completeness'),
   listResources: () => call<Resource[]>('list_resources'),
   dependencyAnalysis: () => call<Analysis>('dependency_analysis'),

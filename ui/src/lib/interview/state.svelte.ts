@@ -1,6 +1,6 @@
 // One open interview: its view from the core, the errors at its fields, saving in order,
 // and undo.
-import { api, KeelError, type BiaSettings, type InterviewEdit, type InterviewView } from '$lib/api';
+import { api, KeelError, type BiaSettings, type InterviewEdit, type InterviewView, type Unresolved } from '$lib/api';
 import { saves } from '$lib/saves.svelte';
 import { toasts } from '$lib/toasts.svelte';
 import { fieldsOf, inverseOf } from './undo';
@@ -25,6 +25,21 @@ export class InterviewState {
     const [settings, view] = await Promise.all([api.biaSettings(), api.interview(this.activityId)]);
     this.settings = settings;
     this.view = view;
+  }
+
+  /** What was typed at `field` and kept because it could not be accepted. */
+  kept(field: string): Unresolved | undefined {
+    return this.view?.interview.unresolved.find((u) => u.field === field);
+  }
+
+  /** What a checked field shows: the text kept as typed, else the value in force. */
+  shown(field: string, inForce: string): string {
+    return this.kept(field)?.text ?? inForce;
+  }
+
+  /** Why a field's value is not accepted: the refusal just given, or the kept one's. */
+  errorAt(field: string): string | undefined {
+    return this.errors[field] ?? this.kept(field)?.message;
   }
 
   get canUndo(): boolean {
@@ -76,6 +91,7 @@ export class InterviewState {
       } finally {
         this.pending--;
         saves.inFlight--;
+        void saves.countUnresolved();
       }
     };
     const result = this.#queue.then(run);

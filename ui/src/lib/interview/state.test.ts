@@ -46,6 +46,7 @@ function view(over: Partial<InterviewView['interview']> = {}): InterviewView {
       validated_by: null,
       validated_at: null,
       parked: [],
+      unresolved: [],
       ...over,
     },
     proposal: null,
@@ -128,6 +129,22 @@ describe('InterviewState', () => {
     expect(await state.apply([{ kind: 'duration', field: 'rto', value: '4h' }])).toBe(true);
     expect(state.errors.rto).toBeUndefined();
     expect(state.canUndo).toBe(true);
+  });
+
+  it('shows a value kept as typed, with its reason, until the core accepts one', async () => {
+    const state = await loaded();
+    const rto = { value: 240, source: '', confidence: null };
+    const kept = { field: 'rto', label: 'The RTO', text: '2w', message: 'The RTO (2w) is longer than the MTPD (8h).' };
+    vi.mocked(api.editInterview).mockResolvedValueOnce(view({ rto, unresolved: [kept] }));
+    expect(await state.apply([{ kind: 'duration', field: 'rto', value: '2w' }])).toBe(true);
+    expect(state.shown('rto', '4h')).toBe('2w');
+    expect(state.errorAt('rto')).toContain('longer than the MTPD');
+    expect(state.shown('rpo', '1h')).toBe('1h');
+
+    vi.mocked(api.editInterview).mockResolvedValueOnce(view({ rto: { ...rto, value: 360 } }));
+    expect(await state.apply([{ kind: 'duration', field: 'rto', value: '6h' }])).toBe(true);
+    expect(state.shown('rto', '6h')).toBe('6h');
+    expect(state.errorAt('rto')).toBeUndefined();
   });
 });
 

@@ -229,7 +229,11 @@ backlog: string, ratings: Array<ImpactCell>, mtpd_override: Duration | null, mtp
 /**
  * How long the manual workarounds can carry the activity.
  */
-workaround_duration: Duration | null, validated_by: string | null, validated_at: string | null, parked: Array<ParkedQuestion>, };
+workaround_duration: Duration | null, validated_by: string | null, validated_at: string | null, parked: Array<ParkedQuestion>, 
+/**
+ * What was typed into a checked field and could not be accepted, kept as typed.
+ */
+unresolved: Array<Unresolved>, };
 
 export type InterviewStatus = "draft" | "complete" | "validated";
 
@@ -256,6 +260,25 @@ export type MinimumService = {
 percent: number | null, statement: string, source: string, confidence: Confidence | null, };
 
 export type ParkedQuestion = { id: number, question: string, resolved: boolean, };
+
+/**
+ * A value typed into a checked field (a duration, a date, a percentage) that Keel
+ * could not accept, kept exactly as typed with the reason until someone corrects it.
+ * The value in force meanwhile is the one accepted before, if any.
+ */
+export type Unresolved = { 
+/**
+ * The field it was typed in, as the UI names it (`rto`, `interview_date`…).
+ */
+field: string, 
+/**
+ * The field in words (`The RTO`).
+ */
+label: string, text: string, 
+/**
+ * Why it was not accepted.
+ */
+message: string, };
 
 /**
  * A text field of the interview, saved as it is typed.
@@ -316,6 +339,10 @@ mtpd_overridden: boolean, rto_minutes: Duration | null, rpo_minutes: Duration | 
  * How many things the interview still lacks to be complete.
  */
 missing: number, 
+/**
+ * Values typed and not accepted yet, kept as typed.
+ */
+unresolved: Array<Unresolved>, 
 /**
  * The highest rating of any category at each time bucket (settings order), for the
  * heat map; `None` where nothing is rated.

@@ -1,0 +1,12 @@
+-- Keel engagement schema, version 9: values kept as typed. What a person types into a
+-- checked field of an interview (a duration, a date, a percentage) and Keel cannot accept
+-- is kept here exactly as typed, with the reason, until someone corrects it; the value in
+-- force stays the one accepted before. One row per field of an interview.
+CREATE TABLE interview_unresolved (
+    activity_id INTEGER NOT NULL REFERENCES interview (activity_id) ON DELETE CASCADE,
+    field       TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    message     TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (activity_id, field)
+) STRICT;
