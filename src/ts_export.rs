@@ -10,7 +10,9 @@ use crate::analysis::dependencies::{Analysis, Gap, GapKind, Prediction, Spof};
 use crate::analysis::impact::{ImpactFall, MtpdProposal, MtpdReason};
 use crate::analysis::interview::InterviewView;
 use crate::domain::*;
-use crate::import::{FileReport, ImportFiles, ImportProgress, ImportReport, RejectedRow};
+use crate::import::{
+    FileReport, ImportFiles, ImportProgress, ImportReport, RejectedRow, UnresolvedCell,
+};
 use crate::map::{DependencyMap, MapEdge, MapFinding, MapNode};
 use crate::plan::check::CheckItem;
 use crate::plan::snapshot::{
@@ -102,6 +104,7 @@ fn generated() -> String {
         decl::<ImportReport>(&cfg),
         decl::<FileReport>(&cfg),
         decl::<RejectedRow>(&cfg),
+        decl::<UnresolvedCell>(&cfg),
         decl::<ImportProgress>(&cfg),
         decl::<Person>(&cfg),
         decl::<PersonInput>(&cfg),

@@ -81,7 +81,7 @@ fn bad_rows_are_reported_by_line_and_nothing_is_written() {
     let activities = write(
         &fixture,
         "a.csv",
-        "name,rto\nDispatch,4h\nPayroll,soonish\n",
+        "name,rto\nDispatch,4h\nPayroll,soonish\n,4h\n",
     );
     let dependencies = write(&fixture, "d.csv", "from,to\nDispatch,Atlantis\n");
     let mut store = fixture.open();
@@ -103,9 +103,12 @@ fn bad_rows_are_reported_by_line_and_nothing_is_written() {
         .flat_map(|f| f.rejected.iter().map(|r| (r.line, r.reason.as_str())))
         .collect();
     assert_eq!(rejected.len(), 2, "{rejected:?}");
-    assert_eq!(rejected[0].0, 3, "the bad duration is on line 3");
-    assert!(rejected[0].1.contains("e.g. 90m"));
+    assert_eq!(rejected[0].0, 4, "the row with no name is on line 4");
     assert!(rejected[1].1.contains("Atlantis"));
+    assert_eq!(
+        report.files[0].unresolved[0].text, "soonish",
+        "a duration Keel cannot read does not refuse its row"
+    );
     let after = store.info().expect("info");
     assert_eq!(
         (after.activities, after.audit_entries),
@@ -408,10 +411,15 @@ fn a_file_above_the_size_limit_is_refused_before_it_is_read_and_nothing_is_writt
 #[test]
 fn a_refused_row_leaves_nothing_in_the_catalogue_the_next_rows_see() {
     let fixture = Fixture::new();
+    // An owner's name longer than Keel keeps refuses the first row after its unit was
+    // made (a duration Keel cannot read would not: it is kept as written).
     let activities = write(
         &fixture,
         "a.csv",
-        "name,unit,rto\nDispatch,Ops,soonish\nDispatch,Ops,4h\n",
+        &format!(
+            "name,unit,owner,rto\nDispatch,Ops,{},4h\nDispatch,Ops,Dana,4h\n",
+            "x".repeat(300)
+        ),
     );
     let dependencies = write(&fixture, "d.csv", "from,to\nPayroll,Dispatch\n");
     let mut store = fixture.open();
@@ -431,7 +439,7 @@ fn a_refused_row_leaves_nothing_in_the_catalogue_the_next_rows_see() {
         .flat_map(|f| f.rejected.iter().map(|r| (r.line, r.reason.as_str())))
         .collect();
     assert_eq!(rejected.len(), 2, "{rejected:?}");
-    assert_eq!(rejected[0].0, 2, "only the bad duration: {rejected:?}");
+    assert_eq!(rejected[0].0, 2, "only the over-long owner: {rejected:?}");
     assert!(rejected[1].1.contains("Payroll"), "{rejected:?}");
     let created: Vec<(&str, Option<&str>)> = report
         .changes
@@ -583,4 +591,82 @@ fn progress_is_reported_from_none_to_every_row() {
         0,
         "a dry run keeps nothing"
     );
+}
+
+#[test]
+fn a_workbook_with_tbd_and_ranges_imports_with_those_cells_kept_as_written() {
+    let fixture = Fixture::new();
+    let activities = write(
+        &fixture,
+        "bia.csv",
+        "name,unit,mtpd,rto,rpo,mbco\n\
+         Dispatch,Operations,1d,TBD,N/A,50%\n\
+         Payroll,Finance,1w,2-4 hours,< 1h,150\n\
+         Invoicing,Finance,,2 business days,,\n\
+         Claims,Finance,8h,2w,1h,\n",
+    );
+    let mut store = fixture.open();
+    let report = store
+        .import(
+            &ImportFiles {
+                activities: Some(activities.clone()),
+                ..Default::default()
+            },
+            false,
+        )
+        .expect("import");
+    assert!(report.applied, "{report:?}");
+    let kept: Vec<(u64, &str, &str)> = report.files[0]
+        .unresolved
+        .iter()
+        .map(|c| (c.line, c.column.as_str(), c.text.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (2, "rto", "TBD"),
+            (2, "rpo", "N/A"),
+            (3, "rto", "2-4 hours"),
+            (3, "rpo", "< 1h"),
+            (3, "mbco", "150"),
+            (4, "rto", "2 business days"),
+            (5, "rto", "2w"),
+        ]
+    );
+    let message = |line: u64, column: &str| {
+        report.files[0]
+            .unresolved
+            .iter()
+            .find(|c| c.line == line && c.column == column)
+            .map(|c| c.message.clone())
+            .unwrap_or_default()
+    };
+    assert!(message(3, "rto").contains("Perhaps 2h: the stricter end of the range"));
+    assert!(message(3, "rpo").contains("Perhaps 1h: the upper bound"));
+    assert!(message(4, "rto").contains("Perhaps 2d"));
+    assert!(message(5, "rto").contains("MTPD"), "{}", message(5, "rto"));
+    assert!(!message(2, "rto").contains("Perhaps"));
+
+    // In the results, as written; the values Keel could read are in force.
+    let results = store.bia_results().expect("results");
+    let payroll = results
+        .iter()
+        .find(|r| r.activity == "Payroll")
+        .expect("payroll");
+    let texts: Vec<&str> = payroll.unresolved.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(texts, ["150", "< 1h", "2-4 hours"]);
+    assert_eq!(payroll.mtpd.map(|d| d.to_string()).as_deref(), Some("1w"));
+    assert_eq!(store.unresolved_count().expect("count"), 7);
+
+    // Importing the same file again changes nothing.
+    let again = store
+        .import(
+            &ImportFiles {
+                activities: Some(activities),
+                ..Default::default()
+            },
+            false,
+        )
+        .expect("again");
+    assert!(again.changes.is_empty(), "{:?}", again.changes);
 }

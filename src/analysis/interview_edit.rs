@@ -4,6 +4,7 @@
 //! Each refusal names the field it is shown at.
 
 use crate::analysis::impact;
+use crate::domain::duration_hint;
 use crate::domain::{
     BiaSettings, Duration, FieldErrors, Interview, InterviewEdit, InterviewStatus, Unresolved,
 };
@@ -23,14 +24,19 @@ pub fn typed_value(edit: &InterviewEdit) -> Option<(&'static str, &str)> {
 }
 
 /// What to keep of a refused edit: its field, the text as typed, and the reasons it was
-/// refused in one message. `None` when the edit is not a typed value, or the text is
+/// refused in one message, with a likely reading of a duration where there is one. `None` when the edit is not a typed value, or the text is
 /// blank (nothing was said to keep).
 pub fn unresolved(edit: &InterviewEdit, refused: &FieldErrors) -> Option<Unresolved> {
     let (field, text) = typed_value(edit)?;
     if text.trim().is_empty() || refused.is_empty() {
         return None;
     }
-    let message = refused.to_map().into_values().collect::<Vec<_>>().join(" ");
+    let mut message = refused.to_map().into_values().collect::<Vec<_>>().join(" ");
+    // A duration people often write this way: say what it probably meant.
+    let is_duration = !matches!(field, "interview_date" | "mbco_percent");
+    if is_duration && let Some((likely, why)) = duration_hint::suggest(text) {
+        message.push_str(&format!(" Perhaps {likely}: {why}."));
+    }
     Some(Unresolved::new(field, text, &message))
 }
 

@@ -34,6 +34,16 @@ impl Output {
             for row in &file.rejected {
                 say!("  line {}: {}", row.line, row.reason);
             }
+            for cell in &file.unresolved {
+                say!(
+                    "  line {}, {} of {}: kept as written, unresolved: \u{201c}{}\u{201d}. {}",
+                    cell.line,
+                    cell.column,
+                    cell.activity,
+                    cell.text,
+                    cell.message
+                );
+            }
         }
         let verdict = if report.applied {
             "imported"

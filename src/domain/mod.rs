@@ -6,6 +6,7 @@ mod bia;
 mod bia_result;
 mod dates;
 mod duration;
+pub mod duration_hint;
 mod engagement;
 mod info;
 mod interview;

@@ -1,6 +1,9 @@
 //! Import from spreadsheets: activities, resources and dependencies as CSV files, all
 //! or nothing in one transaction. Re-importing the same files changes nothing; every
-//! rejected row is reported with its line and reason, and then nothing is written.
+//! rejected row is reported with its line and reason, and then nothing is written. A
+//! duration or minimum service an activity's cell gives that Keel cannot accept (`TBD`,
+//! `2-4 hours`) does not refuse its row: it is imported as written, unresolved, with a
+//! suggestion where one is likely, and listed in the report.
 //! Files above [`MAX_FILE_BYTES`] are refused before they are read; a cell's leading
 //! apostrophe is read as [`formula_guard`] says.
 
@@ -47,6 +50,20 @@ pub struct FileReport {
     pub rows: usize,
     pub unknown_columns: Vec<String>,
     pub rejected: Vec<RejectedRow>,
+    /// Cells imported as written, unresolved, because Keel could not accept them.
+    pub unresolved: Vec<UnresolvedCell>,
+}
+
+/// A cell imported as written and kept unresolved: where it is, what it says, and why
+/// it was not accepted (with a likely reading where there is one).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct UnresolvedCell {
+    pub line: u64,
+    pub column: String,
+    pub activity: String,
+    pub text: String,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -146,6 +163,7 @@ impl EngagementStore {
                         rows: table.rows.len(),
                         unknown_columns: table.unknown_columns(known),
                         rejected: Vec::new(),
+                        unresolved: Vec::new(),
                     };
                     if table.column(known[0]).is_none() {
                         file.rejected.push(RejectedRow {
@@ -163,11 +181,17 @@ impl EngagementStore {
                         } else {
                             batch.row(|batch| import_row(batch, table, row))
                         };
-                        if let Err(err) = result {
-                            file.rejected.push(RejectedRow {
+                        match result {
+                            Ok(kept) => file.unresolved.extend(kept.into_iter().map(|cell| {
+                                UnresolvedCell {
+                                    line: *line,
+                                    ..cell
+                                }
+                            })),
+                            Err(err) => file.rejected.push(RejectedRow {
                                 line: *line,
                                 reason: err.to_string(),
-                            });
+                            }),
                         }
                         rows_done += 1;
                         if rows_done % PROGRESS_EVERY == 0 {
@@ -201,9 +225,15 @@ impl EngagementStore {
     }
 }
 
-type RowImporter = fn(&mut CatalogueBatch<'_>, &Table, &[String]) -> Result<()>;
+/// Imports one row; returns the cells kept unresolved (their line is filled in by the
+/// caller).
+type RowImporter = fn(&mut CatalogueBatch<'_>, &Table, &[String]) -> Result<Vec<UnresolvedCell>>;
 
-fn import_activity(batch: &mut CatalogueBatch<'_>, table: &Table, row: &[String]) -> Result<()> {
+fn import_activity(
+    batch: &mut CatalogueBatch<'_>,
+    table: &Table,
+    row: &[String],
+) -> Result<Vec<UnresolvedCell>> {
     let get = |c: &str| cell(row, table.column(c));
     let name = get("name");
     let unit_id = match get("unit") {
@@ -248,42 +278,68 @@ fn import_activity(batch: &mut CatalogueBatch<'_>, table: &Table, row: &[String]
             }
         }
     };
+    // Each cell on its own, the MTPD first (the RTO is checked against it): a value Keel
+    // cannot accept is kept as written, unresolved.
     let mut edits = Vec::new();
     if !get("mtpd").is_empty() {
-        edits.push(InterviewEdit::MtpdOverride {
-            value: get("mtpd").into(),
-            reason: "Imported from a spreadsheet".into(),
-        });
+        edits.push((
+            "mtpd",
+            InterviewEdit::MtpdOverride {
+                value: get("mtpd").into(),
+                reason: "Imported from a spreadsheet".into(),
+            },
+        ));
     }
     for (column, field) in [
         ("rto", InterviewDuration::Rto),
         ("rpo", InterviewDuration::Rpo),
     ] {
         if !get(column).is_empty() {
-            edits.push(InterviewEdit::Duration {
-                field,
-                value: get(column).into(),
-            });
+            edits.push((
+                column,
+                InterviewEdit::Duration {
+                    field,
+                    value: get(column).into(),
+                },
+            ));
         }
     }
     let mbco = get("mbco");
     if !mbco.is_empty() {
-        if mbco.trim_end_matches('%').trim().parse::<u8>().is_ok() {
-            edits.push(InterviewEdit::MbcoPercent { value: mbco.into() });
+        // A number is a percentage (kept unresolved when it is not one, e.g. 150); words
+        // are the minimum service in a sentence.
+        let edit = if mbco.trim_end_matches('%').trim().parse::<f64>().is_ok() {
+            InterviewEdit::MbcoPercent { value: mbco.into() }
         } else {
-            edits.push(InterviewEdit::Text {
+            InterviewEdit::Text {
                 field: crate::domain::InterviewText::MbcoStatement,
                 value: mbco.into(),
-            });
-        }
+            }
+        };
+        edits.push(("mbco", edit));
     }
-    if !edits.is_empty() {
-        batch.edit_interview(&activity, &edits)?;
+    if edits.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(())
+    let (columns, edits): (Vec<&str>, Vec<InterviewEdit>) = edits.into_iter().unzip();
+    Ok(batch
+        .edit_interview_keeping(&activity, &edits)?
+        .into_iter()
+        .map(|(index, value)| UnresolvedCell {
+            line: 0,
+            column: columns.get(index).copied().unwrap_or_default().to_owned(),
+            activity: activity.name.clone(),
+            text: value.text,
+            message: value.message,
+        })
+        .collect())
 }
 
-fn import_resource(batch: &mut CatalogueBatch<'_>, table: &Table, row: &[String]) -> Result<()> {
+fn import_resource(
+    batch: &mut CatalogueBatch<'_>,
+    table: &Table,
+    row: &[String],
+) -> Result<Vec<UnresolvedCell>> {
     let get = |c: &str| cell(row, table.column(c));
     let name = get("name");
     let kind = words::kind(get("kind")).ok_or_else(|| {
@@ -330,11 +386,16 @@ fn import_resource(batch: &mut CatalogueBatch<'_>, table: &Table, row: &[String]
     if capability != before {
         batch.set_capability(&resource, &capability)?;
     }
-    Ok(())
+    Ok(Vec::new())
 }
 
-fn import_dependency(batch: &mut CatalogueBatch<'_>, table: &Table, row: &[String]) -> Result<()> {
+fn import_dependency(
+    batch: &mut CatalogueBatch<'_>,
+    table: &Table,
+    row: &[String],
+) -> Result<Vec<UnresolvedCell>> {
     let get = |c: &str| cell(row, table.column(c));
     let (from, to) = (batch.node_named(get("from"))?, batch.node_named(get("to"))?);
-    batch.add_need(from, to, get("group"))
+    batch.add_need(from, to, get("group"))?;
+    Ok(Vec::new())
 }

@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use super::audit::Changes;
 use super::capabilities::{self, NeedTable};
 use super::{EngagementStore, activities, bia_settings, interview_edits, interviews, resources};
+use crate::analysis::interview_edit as rules;
 use crate::domain::{
     Activity, ActivityInput, BiaSettings, InterviewEdit, InterviewStatus, Need, NodeRef,
-    OrgUnitInput, Resource, ResourceCapabilityInput, ResourceKind, name_key,
+    OrgUnitInput, Resource, ResourceCapabilityInput, ResourceKind, Unresolved, name_key,
 };
 use crate::{Error, Result};
 
@@ -275,6 +276,53 @@ impl<'a> CatalogueBatch<'a> {
     pub fn edit_interview(&mut self, activity: &Activity, edits: &[InterviewEdit]) -> Result<()> {
         interviews::apply_edits(self.changes, &self.settings, activity, edits)?;
         self.refresh_status(activity.id)
+    }
+
+    /// Applies edits as [`Self::edit_interview`], except that a typed value that cannot
+    /// be accepted is kept as typed, unresolved (as `EngagementStore::
+    /// edit_interview_keeping` does), and the other edits still apply. Returns what was
+    /// kept, with the index of its edit. All the edits are tried at once first; only
+    /// when that is refused are they applied one by one.
+    pub fn edit_interview_keeping(
+        &mut self,
+        activity: &Activity,
+        edits: &[InterviewEdit],
+    ) -> Result<Vec<(usize, Unresolved)>> {
+        let mut kept = Vec::new();
+        match self.try_edits(activity, edits) {
+            Err(Error::Invalid(_)) => {
+                for (index, edit) in edits.iter().enumerate() {
+                    let refused = match self.try_edits(activity, std::slice::from_ref(edit)) {
+                        Err(Error::Invalid(refused)) => refused,
+                        other => {
+                            other?;
+                            continue;
+                        }
+                    };
+                    let Some(value) = rules::unresolved(edit, &refused) else {
+                        return Err(Error::Invalid(refused));
+                    };
+                    interviews::keep_refused(self.changes, &self.settings, activity, edit, &value)?;
+                    kept.push((index, value));
+                }
+            }
+            other => other?,
+        }
+        self.refresh_status(activity.id)?;
+        Ok(kept)
+    }
+
+    /// Applies edits, all or none (a refusal leaves nothing behind).
+    fn try_edits(&mut self, activity: &Activity, edits: &[InterviewEdit]) -> Result<()> {
+        self.run("SAVEPOINT catalogue_edit")?;
+        match interviews::apply_edits(self.changes, &self.settings, activity, edits) {
+            Ok(()) => self.run("RELEASE catalogue_edit"),
+            Err(err) => {
+                self.run("ROLLBACK TO catalogue_edit")?;
+                self.run("RELEASE catalogue_edit")?;
+                Err(err)
+            }
+        }
     }
 
     fn refresh_status(&mut self, activity_id: i64) -> Result<()> {

@@ -403,13 +403,7 @@ impl EngagementStore {
         let activity = self.activity(activity_id)?;
         self.write(|changes| {
             let settings = bia_settings::read(changes.tx)?;
-            let subject = (activity.id, activity.name.as_str());
-            start_if_needed(changes, activity.id, &activity.name)?;
-            let before = read(changes.tx, activity.id)?;
-            keep(changes, subject, &value)?;
-            let after = read(changes.tx, activity.id)?;
-            settle_status(changes, &settings, &activity, &before, after, edit)?;
-            Ok(())
+            keep_refused(changes, &settings, &activity, edit, &value)
         })?;
         self.interview(activity_id)
     }
@@ -442,6 +436,24 @@ pub(super) fn apply_edits(
             after
         };
     }
+    Ok(())
+}
+
+/// Keeps `value`, what `edit` typed and could not be accepted, in the activity's
+/// interview (starting it if needed), then keeps the status honest: an interview with a
+/// value unresolved is not complete.
+pub(super) fn keep_refused(
+    changes: &Changes<'_>,
+    settings: &BiaSettings,
+    activity: &Activity,
+    edit: &InterviewEdit,
+    value: &Unresolved,
+) -> Result<()> {
+    start_if_needed(changes, activity.id, &activity.name)?;
+    let before = read(changes.tx, activity.id)?;
+    keep(changes, (activity.id, &activity.name), value)?;
+    let after = read(changes.tx, activity.id)?;
+    settle_status(changes, settings, activity, &before, after, edit)?;
     Ok(())
 }
 

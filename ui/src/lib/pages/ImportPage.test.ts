@@ -18,7 +18,7 @@ function entry(id: number, action: AuditEntry['action'], entity: string, entity_
 }
 
 const report = (extra: Partial<ImportReport> = {}): ImportReport => ({
-  files: [{ file: '/tmp/a/activities.csv', rows: 2, unknown_columns: ['colour'], rejected: [] }],
+  files: [{ file: '/tmp/a/activities.csv', rows: 2, unknown_columns: ['colour'], rejected: [], unresolved: [] }],
   applied: false,
   dry_run: true,
   changes: [
@@ -65,7 +65,7 @@ describe('ImportPage', () => {
   it('lists refused rows by line and offers no import', async () => {
     vi.mocked(api.importCsv).mockResolvedValue(
       report({
-        files: [{ file: '/tmp/a/deps.csv', rows: 3, unknown_columns: [], rejected: [{ line: 3, reason: 'nothing is named “Atlantis”' }] }],
+        files: [{ file: '/tmp/a/deps.csv', rows: 3, unknown_columns: [], rejected: [{ line: 3, reason: 'nothing is named “Atlantis”' }], unresolved: [] }],
       }),
     );
     render(ImportPage);
@@ -76,6 +76,29 @@ describe('ImportPage', () => {
     expect(await screen.findByText('1 row refused: nothing will be imported')).toBeTruthy();
     expect(screen.getByText('nothing is named “Atlantis”')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull();
+  });
+
+  it('lists values it will keep as written, with a likely reading, and still offers the import', async () => {
+    const kept = {
+      line: 3,
+      column: 'rto',
+      activity: 'Payroll',
+      text: '2-4 hours',
+      message: '“2-4 hours” should start with a number. Perhaps 2h: the stricter end of the range.',
+    };
+    vi.mocked(api.importCsv).mockResolvedValue(
+      report({ files: [{ file: '/tmp/a/activities.csv', rows: 2, unknown_columns: [], rejected: [], unresolved: [kept] }] }),
+    );
+    render(ImportPage);
+    const user = userEvent.setup();
+    vi.mocked(api.chooseCsvFile).mockResolvedValue({ id: 4, path: '/tmp/a/activities.csv' });
+    await user.click(screen.getByRole('button', { name: 'Choose… Activities' }));
+    await user.click(screen.getByRole('button', { name: 'Preview' }));
+    const table = await screen.findByTestId('import-unresolved');
+    expect(table.textContent).toContain('“2-4 hours”');
+    expect(table.textContent).toContain('Perhaps 2h');
+    expect(screen.getByText(/One value Keel cannot accept will be imported as written/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Import 5 changes' })).toBeTruthy();
   });
 
   it('shows how far a long import is, in rows of all its rows', async () => {

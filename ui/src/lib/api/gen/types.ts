@@ -517,9 +517,19 @@ applied: boolean, dry_run: boolean,
  */
 changes: Array<AuditEntry>, };
 
-export type FileReport = { file: string, rows: number, unknown_columns: Array<string>, rejected: Array<RejectedRow>, };
+export type FileReport = { file: string, rows: number, unknown_columns: Array<string>, rejected: Array<RejectedRow>, 
+/**
+ * Cells imported as written, unresolved, because Keel could not accept them.
+ */
+unresolved: Array<UnresolvedCell>, };
 
 export type RejectedRow = { line: number, reason: string, };
+
+/**
+ * A cell imported as written and kept unresolved: where it is, what it says, and why
+ * it was not accepted (with a likely reading where there is one).
+ */
+export type UnresolvedCell = { line: number, column: string, activity: string, text: string, message: string, };
 
 /**
  * How far an import has got, for a progress bar: rows handled (imported or rejected)
