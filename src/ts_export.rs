@@ -55,6 +55,7 @@ fn generated() -> String {
         decl::<RecentEngagementEntry>(&cfg),
         decl::<NewEngagementInput>(&cfg),
         decl::<BiaSettings>(&cfg),
+        decl::<DateOrder>(&cfg),
         decl::<BiaSettingsEdit>(&cfg),
         decl::<ImpactCategory>(&cfg),
         decl::<TimeBucket>(&cfg),

@@ -3,7 +3,9 @@
 //! corrected; and any text typed is either accepted or kept, never lost.
 
 use keel::EngagementStore;
-use keel::domain::{ActivityInput, InterviewDuration, InterviewEdit, InterviewStatus};
+use keel::domain::{
+    ActivityInput, BiaSettingsEdit, DateOrder, InterviewDuration, InterviewEdit, InterviewStatus,
+};
 use proptest::prelude::*;
 
 use crate::util::Fixture;
@@ -152,6 +154,57 @@ fn each_checked_field_keeps_what_it_cannot_accept_and_clearing_resolves_it() {
         )
         .expect("cleared");
     assert_eq!(view.interview.unresolved.len(), 3);
+}
+
+#[test]
+fn saying_once_which_comes_first_in_dates_reads_the_kept_ones_and_the_next_ones() {
+    let (_f, mut store, id) = with_activity();
+    let date = |value: &str| InterviewEdit::Date {
+        value: value.into(),
+    };
+    let view = store
+        .edit_interview_keeping(id, &[date("12/02/2026")])
+        .expect("kept");
+    assert!(
+        view.interview.unresolved[0]
+            .message
+            .contains("BIA settings"),
+        "the message says where to settle it once: {}",
+        view.interview.unresolved[0].message
+    );
+    store
+        .edit_bia_settings(&BiaSettingsEdit::DateOrder {
+            value: Some(DateOrder::MonthFirst),
+        })
+        .expect("order");
+    let view = store.interview(id).expect("view");
+    assert!(view.interview.unresolved.is_empty());
+    assert_eq!(
+        view.interview
+            .interview_date
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2026-12-02")
+    );
+    store
+        .edit_bia_settings(&BiaSettingsEdit::DateOrder {
+            value: Some(DateOrder::DayFirst),
+        })
+        .expect("order");
+    let view = store
+        .edit_interview_keeping(id, &[date("03/04/2026")])
+        .expect("read");
+    assert_eq!(
+        view.interview
+            .interview_date
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2026-04-03")
+    );
+    assert_eq!(
+        store.bia_settings().expect("settings").date_order,
+        Some(DateOrder::DayFirst)
+    );
 }
 
 #[test]

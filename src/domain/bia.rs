@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Duration;
 use super::duration::{DAY, HOUR, MONTH, WEEK};
+use super::{DateOrder, Duration};
 
 /// The highest rating of every scale (0 none … 5 severe).
 pub const MAX_RATING: u8 = 5;
@@ -64,6 +64,8 @@ pub struct BiaSettings {
     pub tiers: Vec<TierBand>,
     /// Currency of the financial descriptors, e.g. `EUR`.
     pub currency: String,
+    /// Which comes first in dates written with numbers only; none: Keel asks.
+    pub date_order: Option<DateOrder>,
 }
 
 fn minutes(m: u32) -> Duration {
@@ -189,6 +191,7 @@ impl BiaSettings {
                 },
             ],
             currency: currency.into(),
+            date_order: None,
         }
     }
 
@@ -264,6 +267,10 @@ pub enum BiaSettingsEdit {
     },
     Currency {
         value: String,
+    },
+    /// Which comes first in dates written with numbers only (`12/02/2026`); none: ask.
+    DateOrder {
+        value: Option<DateOrder>,
     },
     RenameCategory {
         id: i64,

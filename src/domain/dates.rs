@@ -1,8 +1,48 @@
 //! Calendar dates as people type them: `2026-12-02`, `2 Dec 2026`, `2nd December 2026`,
 //! `Dec 2, 2026`, and day/month/year with slashes or dots when only one reading is a
-//! date (`25/12/2026`). `12/02/2026` could be either; Keel asks rather than guesses.
+//! date (`25/12/2026`). `12/02/2026` could be either; Keel asks rather than guesses,
+//! unless the engagement says once which comes first ([`DateOrder`]).
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Which comes first in a date written with numbers only, as the engagement says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    /// `12/02/2026` is 12 February 2026.
+    DayFirst,
+    /// `12/02/2026` is 2 December 2026.
+    MonthFirst,
+}
+
+impl DateOrder {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateOrder::DayFirst => "day_first",
+            DateOrder::MonthFirst => "month_first",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [Self::DayFirst, Self::MonthFirst]
+            .into_iter()
+            .find(|o| o.as_str() == text)
+    }
+}
+
+/// [`parse_date`], reading a date whose numbers allow both orders in `order` when the
+/// engagement has said which.
+pub fn parse_date_in(text: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateRefusal> {
+    match (parse_date(text), order) {
+        (Err(DateRefusal::Ambiguous(day_first, _)), Some(DateOrder::DayFirst)) => Ok(day_first),
+        (Err(DateRefusal::Ambiguous(_, month_first)), Some(DateOrder::MonthFirst)) => {
+            Ok(month_first)
+        }
+        (result, _) => result,
+    }
+}
 
 /// Why a text is not a date, for the message at its field.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -68,17 +68,30 @@ impl FieldErrors {
     /// An optional calendar date as people type it (`2026-03-31`, `31 Mar 2026`, see
     /// [`super::parse_date`]); empty means none.
     pub fn optional_date(&mut self, field: &str, label: &str, value: &str) -> Option<NaiveDate> {
+        self.optional_date_in(field, label, value, None)
+    }
+
+    /// [`Self::optional_date`], with the engagement's order of day and month for dates
+    /// written with numbers only (none: such a date that could be read both ways is
+    /// refused, naming both readings).
+    pub fn optional_date_in(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: &str,
+        order: Option<super::DateOrder>,
+    ) -> Option<NaiveDate> {
         let value = value.trim();
         if value.is_empty() {
             return None;
         }
-        match super::dates::parse_date(value) {
+        match super::dates::parse_date_in(value, order) {
             Ok(date) => Some(date),
             Err(super::DateRefusal::Ambiguous(day_first, month_first)) => {
                 self.add(
                     field,
                     format!(
-                        "{label}: is {value} {} or {}? Write it as {} or {}.",
+                        "{label}: is {value} {} or {}? Write it as {} or {}, or say once for this engagement which comes first in such dates (BIA settings).",
                         day_first.format("%-d %B %Y"),
                         month_first.format("%-d %B %Y"),
                         day_first.format("%-d %b %Y"),

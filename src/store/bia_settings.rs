@@ -6,8 +6,8 @@ use rusqlite::{Connection, Transaction, params};
 use super::audit::Changes;
 use super::{EngagementStore, bad_column};
 use crate::domain::{
-    AuditAction, BiaSettings, BiaSettingsEdit, Duration, FieldErrors, ImpactCategory, MAX_RATING,
-    TierBand, TimeBucket,
+    AuditAction, BiaSettings, BiaSettingsEdit, DateOrder, Duration, FieldErrors, ImpactCategory,
+    MAX_RATING, TierBand, TimeBucket,
 };
 use crate::{Error, Result};
 
@@ -72,6 +72,7 @@ pub(super) fn read(conn: &Connection) -> rusqlite::Result<BiaSettings> {
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    let date_order = date_order(conn)?;
     let categories = conn
         .prepare("SELECT id, name, monetary, levels FROM impact_category ORDER BY position, id")?
         .query_map([], |r| {
@@ -109,7 +110,20 @@ pub(super) fn read(conn: &Connection) -> rusqlite::Result<BiaSettings> {
         unacceptable_rating,
         tiers,
         currency,
+        date_order,
     })
+}
+
+/// Which comes first in dates written with numbers only, as the engagement says.
+pub(super) fn date_order(conn: &Connection) -> rusqlite::Result<Option<DateOrder>> {
+    let order: Option<String> = conn
+        .prepare_cached("SELECT date_order FROM bia_settings WHERE id = 1")?
+        .query_row([], |r| r.get(0))?;
+    order
+        .map(|o| {
+            DateOrder::parse(&o).ok_or_else(|| bad_column(0, format!("unknown date order {o:?}")))
+        })
+        .transpose()
 }
 
 impl EngagementStore {
@@ -125,6 +139,11 @@ impl EngagementStore {
             let settings = read(changes.tx)?;
             apply(changes, &settings, edit)
         })?;
+        // Dates kept as typed because day and month could be either way round are read
+        // again in the order just given.
+        if let BiaSettingsEdit::DateOrder { value: Some(_) } = edit {
+            self.retry_kept_dates()?;
+        }
         self.bia_settings()
     }
 }
@@ -193,6 +212,24 @@ fn apply(changes: &Changes<'_>, settings: &BiaSettings, edit: &BiaSettingsEdit) 
                 "currency",
                 Some(&settings.currency),
                 Some(&value),
+            )
+        }
+        BiaSettingsEdit::DateOrder { value } => {
+            changes.tx.execute(
+                "UPDATE bia_settings SET date_order = ?1 WHERE id = 1",
+                [value.map(DateOrder::as_str)],
+            )?;
+            let shown = |o: Option<DateOrder>| match o {
+                Some(DateOrder::DayFirst) => "day first",
+                Some(DateOrder::MonthFirst) => "month first",
+                None => "ask",
+            };
+            log(
+                changes,
+                AuditAction::Update,
+                "date_order",
+                Some(shown(settings.date_order)),
+                Some(shown(*value)),
             )
         }
         BiaSettingsEdit::RenameCategory { id, name } => {

@@ -38,10 +38,11 @@ pub(super) fn write_capability(
         errors.optional_text("description", "Description", &input.description, 20_000);
     let rtc = optional_duration(&mut errors, "rtc", &input.rtc);
     let rpc = optional_duration(&mut errors, "rpc", &input.rpc);
-    let demonstrated_on = errors.optional_date(
+    let demonstrated_on = errors.optional_date_in(
         "demonstrated_on",
         "The exercise date",
         &input.demonstrated_on,
+        super::bia_settings::date_order(changes.tx)?,
     );
     if input.evidence == Some(crate::domain::Evidence::Demonstrated) && demonstrated_on.is_none() {
         errors.add(

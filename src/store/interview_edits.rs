@@ -45,7 +45,7 @@ pub(super) fn apply(
 ) -> Result<()> {
     match edit {
         InterviewEdit::Text { field, value } => set_text(changes, subject, *field, value),
-        InterviewEdit::Date { value } => set_date(changes, before, subject, value),
+        InterviewEdit::Date { value } => set_date(changes, settings, before, subject, value),
         InterviewEdit::Duration { field, value } => {
             set_duration(changes, settings, before, subject, *field, value)
         }
@@ -146,12 +146,18 @@ fn set_text(
 /// The date of the interview.
 fn set_date(
     changes: &Changes<'_>,
+    settings: &BiaSettings,
     before: &Interview,
     subject: (i64, &str),
     value: &str,
 ) -> Result<()> {
     let mut errors = FieldErrors::new();
-    let date = errors.optional_date("interview_date", "The interview date", value);
+    let date = errors.optional_date_in(
+        "interview_date",
+        "The interview date",
+        value,
+        settings.date_order,
+    );
     errors.into_result()?;
     set_column(
         changes,

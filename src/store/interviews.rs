@@ -338,6 +338,22 @@ impl EngagementStore {
         Ok(results)
     }
 
+    /// Tries again every interview date kept as typed (after the engagement said which
+    /// comes first in dates written with numbers only); those now read are resolved.
+    pub(super) fn retry_kept_dates(&mut self) -> Result<()> {
+        let kept: Vec<(i64, String)> = self
+            .conn
+            .prepare(
+                "SELECT activity_id, text FROM interview_unresolved WHERE field = 'interview_date'",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (activity_id, value) in kept {
+            self.edit_interview_keeping(activity_id, &[InterviewEdit::Date { value }])?;
+        }
+        Ok(())
+    }
+
     /// How many values are kept as typed, unresolved, in the whole engagement.
     pub fn unresolved_count(&self) -> Result<usize> {
         let n: i64 = self

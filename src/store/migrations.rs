@@ -65,8 +65,8 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 9,
-        name: "unresolved",
-        sql: include_str!("migrations/0009_unresolved.sql"),
+        name: "as_typed",
+        sql: include_str!("migrations/0009_as_typed.sql"),
         seed: None,
     },
 ];

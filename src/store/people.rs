@@ -2,9 +2,9 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::EngagementStore;
 use super::audit::{Audited, Fields};
-use crate::domain::{FieldErrors, Person, PersonInput, Team, TeamInput, TeamMember};
+use super::{EngagementStore, bia_settings};
+use crate::domain::{DateOrder, FieldErrors, Person, PersonInput, Team, TeamInput, TeamMember};
 use crate::{Error, Result};
 
 impl Audited for Person {
@@ -73,7 +73,7 @@ fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     })
 }
 
-fn validate_person(input: &PersonInput) -> Result<Person> {
+fn validate_person(input: &PersonInput, order: Option<DateOrder>) -> Result<Person> {
     let mut errors = FieldErrors::new();
     let name = errors.required_text("name", "The name", &input.name, 200);
     let role = errors.optional_text("role", "The role", &input.role, 200);
@@ -86,10 +86,11 @@ fn validate_person(input: &PersonInput) -> Result<Person> {
     }
     let location = errors.optional_text("location", "The location", &input.location, 200);
     let last_verified = errors
-        .optional_date(
+        .optional_date_in(
             "last_verified",
             "The date the details were verified",
             &input.last_verified,
+            order,
         )
         .map(|d| d.to_string());
     errors.into_result()?;
@@ -149,7 +150,7 @@ impl EngagementStore {
     }
 
     pub fn add_person(&mut self, input: &PersonInput) -> Result<Person> {
-        let mut person = validate_person(input)?;
+        let mut person = validate_person(input, bia_settings::date_order(&self.conn)?)?;
         self.person_name_free(&person.name, None)?;
         person.id = self.write(|changes| {
             changes.tx.execute(
@@ -180,7 +181,7 @@ impl EngagementStore {
         let old = self.person(id)?;
         let new = Person {
             id,
-            ..validate_person(input)?
+            ..validate_person(input, bia_settings::date_order(&self.conn)?)?
         };
         self.person_name_free(&new.name, Some(id))?;
         self.write(|changes| {

@@ -21,6 +21,7 @@ const settings: BiaSettings = {
   unacceptable_rating: 4,
   tiers: [{ tier: 1, max_rto: null }],
   currency: 'EUR',
+  date_order: null,
 };
 
 function view(over: Partial<InterviewView['interview']> = {}): InterviewView {

@@ -21,6 +21,7 @@ const settings: BiaSettings = {
     { tier: 2, max_rto: null },
   ],
   currency: 'EUR',
+  date_order: null,
 };
 
 describe('BiaSettingsPage', () => {
@@ -32,6 +33,17 @@ describe('BiaSettingsPage', () => {
     await user.click(await screen.findByRole('radio', { name: '3' }));
     expect(api.editBiaSettings).toHaveBeenCalledWith({ kind: 'unacceptable_rating', value: 3 });
     expect((screen.getByRole('radio', { name: '3' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('says once which comes first in dates written with numbers only', async () => {
+    vi.mocked(api.biaSettings).mockResolvedValue(settings);
+    vi.mocked(api.editBiaSettings).mockResolvedValue({ ...settings, date_order: 'day_first' });
+    render(BiaSettingsPage);
+    const user = userEvent.setup();
+    expect(((await screen.findByRole('radio', { name: 'Ask each time' })) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole('radio', { name: /day first/ }));
+    expect(api.editBiaSettings).toHaveBeenCalledWith({ kind: 'date_order', value: 'day_first' });
+    expect((screen.getByRole('radio', { name: /day first/ }) as HTMLInputElement).checked).toBe(true);
   });
 
   it('shows a refused bucket at its field and keeps the stored ones', async () => {

@@ -150,12 +150,21 @@ tiers: Array<TierBand>,
 /**
  * Currency of the financial descriptors, e.g. `EUR`.
  */
-currency: string, };
+currency: string, 
+/**
+ * Which comes first in dates written with numbers only; none: Keel asks.
+ */
+date_order: DateOrder | null, };
+
+/**
+ * Which comes first in a date written with numbers only, as the engagement says.
+ */
+export type DateOrder = "day_first" | "month_first";
 
 /**
  * One change to the BIA settings; each is checked, saved and written to the audit log.
  */
-export type BiaSettingsEdit = { "kind": "unacceptable_rating", value: number, } | { "kind": "currency", value: string, } | { "kind": "rename_category", id: number, name: string, } | { "kind": "level", id: number, rating: number, descriptor: string, } | { "kind": "add_category", name: string, } | { "kind": "remove_category", id: number, } | { "kind": "add_bucket", after: string, } | { "kind": "remove_bucket", id: number, } | { "kind": "tier_max", tier: number, max_rto: string, };
+export type BiaSettingsEdit = { "kind": "unacceptable_rating", value: number, } | { "kind": "currency", value: string, } | { "kind": "date_order", value: DateOrder | null, } | { "kind": "rename_category", id: number, name: string, } | { "kind": "level", id: number, rating: number, descriptor: string, } | { "kind": "add_category", name: string, } | { "kind": "remove_category", id: number, } | { "kind": "add_bucket", after: string, } | { "kind": "remove_bucket", id: number, } | { "kind": "tier_max", tier: number, max_rto: string, };
 
 export type ImpactCategory = { id: number, name: string, 
 /**
