@@ -1,6 +1,6 @@
 // End to end: the three CSV files of the demo, imported from the app into an empty
-// engagement after a preview, give the map; selecting a chain gap lights up exactly its
-// path (the one `keel analyze` prints), and a node dragged on the map stays there.
+// engagement after a preview, give the map; selecting a chain gap shows exactly its path,
+// lit (the one `keel analyze` prints), and a node dragged on the map stays there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -64,7 +64,9 @@ test('import the demo CSVs in the app, open the map, select a chain gap, drag a 
       await s.screenshot(join(shots, 'import-preview.png'));
       await (await s.find('[data-testid=import-preview] button.primary')).click();
 
-      // The import opens the map.
+      // The import opens the map (as groups: the demo does not fit node by node); show every node.
+      await s.waitFor('[data-testid=map] g.dep-group');
+      await (await s.find('button[data-whole=nodes]')).click();
       await s.waitForCount('[data-testid=map] g.dep-node', nodeCount);
       const button = await s.find(`button.finding[data-kind=chain][data-node="${chain.node}"]`);
       await button.type(Key.Enter);
@@ -80,6 +82,10 @@ test('import the demo CSVs in the app, open the map, select a chain gap, drag a 
       );
       assert.equal(status, 'gap');
       await s.screenshot(join(shots, 'map.png'));
+
+      // The finding showed its path alone; Escape brings back every node.
+      await s.chord(Key.Escape);
+      await s.waitForCount('[data-testid=map] g.dep-node', nodeCount);
 
       // Drag the first node of the path 120 px down; it stays there after leaving the page.
       const key = await s.execute(`return document.querySelector('g.dep-node[data-name="${chain.node}"]').dataset.key;`);

@@ -1,24 +1,43 @@
-// Where things go on the map canvas, as pure sums: the step an arrow key moves a node,
-// when a press has become a drag, and the zoom and scroll that fit the map, or a lit
-// path, into view. The canvas draws the nodes with a 70-unit margin on the left.
+// Where things go on the map canvas, as pure sums: the step an arrow key moves a node or
+// pans the view, when a press has become a drag, and the zoom and scroll that fit what
+// is shown into view without making its text too small to read. The canvas draws with
+// a 70-unit margin on the left.
 
-/** The canvas never zooms out further than this, nor in further than `MAX_ZOOM`. */
-export const MIN_ZOOM = 0.3;
+/** Text meant to be read is never drawn smaller than this on screen, in CSS px. */
+export const READABLE_PX = 12;
+/** The smallest text the canvas draws (a node's second line, a group's counts), in
+ *  canvas units: at zoom z it is `SMALLEST_TEXT * z` px on screen. */
+export const SMALLEST_TEXT = 13;
+/** The canvas never zooms out further than this (every text stays at `READABLE_PX` or
+ *  more), nor in further than `MAX_ZOOM`. */
+export const MIN_ZOOM = READABLE_PX / SMALLEST_TEXT;
 export const MAX_ZOOM = 2;
+/** Fit never zooms in further than this: a short chain is drawn large, not huge. */
+export const MAX_FIT = 1.5;
 /** The room to the left of the nodes, for edges that loop back. */
 export const LEFT_MARGIN = 70;
+/** What the canvas keeps free around what it fits (its padding and a little air). */
+const FIT_PAD = 24;
 
 export type Box = { x: number; y: number };
 export type Viewport = { width: number; height: number };
+export type Size = { width: number; height: number };
 
-export const zoomOut = (zoom: number): number => Math.max(MIN_ZOOM, zoom - 0.1);
-export const zoomIn = (zoom: number): number => Math.min(MAX_ZOOM, zoom + 0.1);
+const clamp = (z: number, low: number, high: number) => Math.min(high, Math.max(low, z));
+export const zoomOut = (zoom: number): number => clamp(zoom - 0.1, MIN_ZOOM, MAX_ZOOM);
+export const zoomIn = (zoom: number): number => clamp(zoom + 0.1, MIN_ZOOM, MAX_ZOOM);
 
-/** The zoom at which a map `width` units wide fits a canvas `canvasWidth` pixels wide,
- *  never above 100%. */
-export function fitZoom(canvasWidth: number, width: number): number {
-  return Math.min(1, Math.max(MIN_ZOOM, (canvasWidth - 20) / (width + LEFT_MARGIN)));
-}
+/** The largest zoom at which `content` (the drawing, its left margin included) fits the
+ *  `view`, whatever the text then measures. */
+export const roomFor = (view: Viewport, content: Size): number =>
+  Math.min((view.width - FIT_PAD) / content.width, (view.height - FIT_PAD) / content.height);
+
+/** Whether `content` fits the `view` whole with its text still readable. */
+export const fitsReadably = (view: Viewport, content: Size): boolean => roomFor(view, content) >= MIN_ZOOM;
+
+/** The zoom that shows as much of `content` as the `view` holds: all of it when it fits
+ *  readably (never larger than `MAX_FIT`), otherwise the smallest readable zoom. */
+export const fitZoom = (view: Viewport, content: Size): number => clamp(roomFor(view, content), MIN_ZOOM, MAX_FIT);
 
 /** How far an arrow key moves a node (further with Shift); null for any other key. */
 export function arrowStep(key: string, shift: boolean): [number, number] | null {
@@ -43,30 +62,26 @@ export const movedBy = (from: Box, dx: number, dy: number): Box => ({
 
 export type Bounds = { left: number; right: number; top: number; bottom: number };
 
-/** The rectangle the boxes of a path cover, on the canvas (its left margin included). */
-export function pathBounds(boxes: Box[], node: { width: number; height: number }): Bounds {
-  return {
-    left: Math.min(...boxes.map((n) => n.x)) + LEFT_MARGIN,
-    right: Math.max(...boxes.map((n) => n.x)) + node.width + LEFT_MARGIN,
-    top: Math.min(...boxes.map((n) => n.y)),
-    bottom: Math.max(...boxes.map((n) => n.y)) + node.height,
-  };
-}
-
-/** The zoom at which `bounds` fit the view: `zoom` if they already do, else smaller
- *  (never below `MIN_ZOOM`). */
-export function zoomToFit(bounds: Bounds, view: Viewport, zoom: number): number {
-  const room = Math.min(
-    (view.width - 40) / (bounds.right - bounds.left),
-    (view.height - 40) / (bounds.bottom - bounds.top),
-  );
-  return room < zoom ? Math.max(MIN_ZOOM, room) : zoom;
-}
-
 /** The scroll that puts the middle of `bounds` in the middle of the view. */
 export function centreOn(bounds: Bounds, view: Viewport, zoom: number): { left: number; top: number } {
   return {
     left: ((bounds.left + bounds.right) / 2) * zoom - view.width / 2,
     top: ((bounds.top + bounds.bottom) / 2) * zoom - view.height / 2,
+  };
+}
+
+/** The scroll after an arrow key pans the view (further with Shift), kept within the
+ *  scrollable room; null for any other key. */
+export function panned(
+  key: string,
+  shift: boolean,
+  at: { left: number; top: number },
+  most: { left: number; top: number },
+): { left: number; top: number } | null {
+  const step = arrowStep(key, shift);
+  if (!step) return null;
+  return {
+    left: clamp(at.left + step[0] * 6, 0, Math.max(0, most.left)),
+    top: clamp(at.top + step[1] * 6, 0, Math.max(0, most.top)),
   };
 }

@@ -72,3 +72,20 @@ export function edgePath(from: Box, to: Box, width: number, height: number): str
   const reach = Math.min(x1, x2) - 60;
   return `M ${x1} ${y1} C ${reach} ${y1}, ${reach} ${y2}, ${x2} ${y2}`;
 }
+
+/** The same, for a chain drawn downwards: bottom side to top side when the needed box
+ *  lies below, otherwise a loop out of the right sides. */
+export function edgePathDown(from: Box, to: Box, width: number, height: number): string {
+  const x1 = from.x + width / 2;
+  const x2 = to.x + width / 2;
+  if (to.y >= from.y + height) {
+    const y1 = from.y + height;
+    const y2 = to.y;
+    const bend = Math.max(20, (y2 - y1) / 2);
+    return `M ${x1} ${y1} C ${x1} ${y1 + bend}, ${x2} ${y2 - bend}, ${x2} ${y2}`;
+  }
+  const y1 = from.y + height / 2;
+  const y2 = to.y + height / 2;
+  const reach = Math.max(from.x, to.x) + width + 60;
+  return `M ${from.x + width} ${y1} C ${reach} ${y1}, ${reach} ${y2}, ${to.x + width} ${y2}`;
+}

@@ -13,6 +13,7 @@ vi.mock('$lib/api', async (importOriginal) => {
 
 import { api } from '$lib/api';
 import MapPage from './MapPage.svelte';
+import { mapView } from '$lib/map/view.svelte';
 
 function node(key: string, name: string, extra: Partial<MapNode> = {}): MapNode {
   return { key, name, resource_kind: null, unit: null, tier: null, status: 'ok', spof: false, x: 24, y: 24, placed: false, ...extra };
@@ -55,6 +56,8 @@ const lit = () => [...document.querySelectorAll('g.dep-node.lit')].map((g) => (g
 describe('MapPage', () => {
   beforeEach(() => {
     vi.clearAllMocks();
+    mapView.focus = null;
+    mapView.whole = null;
     vi.mocked(api.dependencyMap).mockResolvedValue(map());
   });
 
@@ -74,6 +77,7 @@ describe('MapPage', () => {
     await screen.findByRole('button', { name: /Slow chain/ });
     const names = () => [...document.querySelectorAll('g.dep-node')].map((g) => (g as SVGGElement).dataset.name);
     expect(names()).toEqual(['Dispatch', 'Payroll', 'WMS', 'Server']);
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
     await user.click(screen.getByLabelText('Infrastructure'));
     expect(names()).toEqual(['Dispatch', 'Payroll', 'WMS']);
     await user.click(screen.getByLabelText('Infrastructure'));
@@ -94,5 +98,38 @@ describe('MapPage', () => {
     expect(api.setMapPosition).toHaveBeenCalledExactlyOnceWith('resource:1', { x: 374, y: 44 });
     expect(wms.getAttribute('transform')).toBe('translate(374 44)');
     vi.useRealTimers();
+  });
+
+  it('focuses a node picked by name on its chain, lists the findings on it, and Escape goes back', async () => {
+    render(MapPage);
+    const user = userEvent.setup();
+    await screen.findByRole('button', { name: /Slow chain/ });
+    const names = () => [...document.querySelectorAll('g.dep-node')].map((g) => (g as SVGGElement).dataset.name);
+    await user.type(screen.getByLabelText('Focus on'), 'Serv{Enter}');
+    expect(names()).toEqual(['Dispatch', 'WMS', 'Server']);
+    expect(screen.getByTestId('map-focus').textContent).toMatch(/Server \(Infrastructure\) · 3 nodes/);
+    expect(screen.getByRole('heading', { name: 'Findings on this chain (1)' })).toBeTruthy();
+    await user.type(screen.getByLabelText('Focus on'), 'Payroll{Enter}');
+    expect(names()).toEqual(['Payroll']);
+    expect(screen.getByRole('heading', { name: 'Findings on this chain (0)' })).toBeTruthy();
+    screen.getByRole('button', { name: /^Payroll,/ }).focus();
+    await user.keyboard('{Escape}');
+    expect(names()).toEqual(['Dispatch', 'Payroll', 'WMS', 'Server']);
+  });
+
+  it('draws the whole map as groups with counts; Enter on a group focuses its chains', async () => {
+    render(MapPage);
+    const user = userEvent.setup();
+    await screen.findByRole('button', { name: /Slow chain/ });
+    await user.click(screen.getByRole('button', { name: 'Groups' }));
+    expect(document.querySelectorAll('g.dep-node')).toHaveLength(0);
+    const ops = screen.getByRole('button', { name: /^Ops: 1 activity, 1 gap/ });
+    expect(screen.getByRole('button', { name: /^Infrastructure: 1 resource, 1 SPOF/ })).toBeTruthy();
+    ops.focus();
+    await user.keyboard('{Enter}');
+    const names = [...document.querySelectorAll('g.dep-node')].map((g) => (g as SVGGElement).dataset.name);
+    expect(names).toEqual(['Dispatch', 'WMS', 'Server']);
+    await user.click(screen.getByRole('button', { name: 'Whole map' }));
+    expect(screen.getByRole('button', { name: /^Finance: 1 activity, no gap/ })).toBeTruthy();
   });
 });
