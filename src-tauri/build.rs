@@ -60,6 +60,8 @@ const COMMANDS: &[&str] = &[
     "import_identity",
     "export_plan",
     "open_exported_pdf",
+    "share_presenter_focus",
+    "presenter_focus",
     "present_interview",
     "presented_interview",
     "set_presentation_fullscreen",

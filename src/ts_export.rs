@@ -86,6 +86,7 @@ fn generated() -> String {
         decl::<ResourceAmount>(&cfg),
         decl::<ActivityLink>(&cfg),
         decl::<WorkshopTimer>(&cfg),
+        decl::<PresenterFocus>(&cfg),
         decl::<Analysis>(&cfg),
         decl::<Gap>(&cfg),
         decl::<GapKind>(&cfg),

@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
+use keel::domain::PresenterFocus;
 use keel::workspace::Workspace;
 use keel::{ApiError, EngagementStore, Error};
 use tauri::{AppHandle, Manager};
@@ -20,6 +21,8 @@ pub struct AppState {
     chosen: Mutex<ChosenFiles>,
     /// The activity whose interview the presentation window shows.
     presented: Mutex<Option<i64>>,
+    /// Where the facilitator is in that interview (step, grid cell), last shared.
+    presenter_focus: Mutex<Option<PresenterFocus>>,
     /// The PDF exported last: the only file "open the PDF" opens.
     exported: Mutex<Option<PathBuf>>,
 }
@@ -38,6 +41,7 @@ impl AppState {
             workspace: Mutex::new(workspace),
             chosen: Mutex::new(ChosenFiles::default()),
             presented: Mutex::new(None),
+            presenter_focus: Mutex::new(None),
             exported: Mutex::new(None),
         }
     }
@@ -73,6 +77,14 @@ impl AppState {
 
     pub fn set_presented(&self, activity_id: Option<i64>) {
         *lock(&self.presented) = activity_id;
+    }
+
+    pub fn presenter_focus(&self) -> Option<PresenterFocus> {
+        *lock(&self.presenter_focus)
+    }
+
+    pub fn set_presenter_focus(&self, focus: PresenterFocus) {
+        *lock(&self.presenter_focus) = Some(focus);
     }
 }
 

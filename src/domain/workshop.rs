@@ -1,4 +1,5 @@
-//! Workshop mode: the agenda timer the facilitator runs, shown on the projector too.
+//! Workshop mode: the agenda timer the facilitator runs, shown on the projector too, and
+//! where the facilitator is in the interview, which the projector follows.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -9,6 +10,18 @@ pub struct WorkshopTimer {
     pub elapsed_seconds: u32,
     pub running: bool,
     pub planned_minutes: u32,
+}
+
+/// Where the facilitator is in an interview, for the projector to follow: the step, and
+/// on the impact grid the cell under discussion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct PresenterFocus {
+    pub activity_id: i64,
+    /// 1 to 8.
+    pub step: u8,
+    pub category_id: Option<i64>,
+    pub bucket_id: Option<i64>,
 }
 
 /// The agenda timer as last saved, so that it survives a restart: a running timer goes

@@ -78,6 +78,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         export::export_plan,
         export::open_exported_pdf,
         presentation::present_interview,
+        presentation::share_presenter_focus,
+        presentation::presenter_focus,
         presentation::presented_interview,
         presentation::set_presentation_fullscreen,
         presentation::share_timer,

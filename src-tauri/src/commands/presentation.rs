@@ -1,9 +1,10 @@
 //! Workshop mode: a second, read-only window for the projector that mirrors the
-//! interview being typed in the main window.
+//! interview being typed in the main window, following the step and the grid cell the
+//! facilitator is on.
 
 use keel::ApiError;
 use keel::analysis::interview::InterviewView;
-use keel::domain::WorkshopTimer;
+use keel::domain::{PresenterFocus, WorkshopTimer};
 use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
 
 use super::bia::INTERVIEW_CHANGED;
@@ -65,6 +66,28 @@ pub fn set_presentation_fullscreen(fullscreen: bool, app: AppHandle) -> Result<(
         })?;
     }
     Ok(())
+}
+
+/// Sent to every window when the facilitator moves to another step or grid cell.
+pub const PRESENTER_FOCUS: &str = "presenter-focus";
+
+/// Where the facilitator is in the interview (step, grid cell): kept for a presentation
+/// window opened later, and passed on to the one open now.
+#[tauri::command]
+pub async fn share_presenter_focus(focus: PresenterFocus, app: AppHandle) -> Result<(), ApiError> {
+    blocking(&app, move |state| {
+        state.set_presenter_focus(focus);
+        Ok(())
+    })
+    .await?;
+    let _ = app.emit(PRESENTER_FOCUS, focus);
+    Ok(())
+}
+
+/// Where the facilitator was last, for a presentation window that has just opened.
+#[tauri::command]
+pub async fn presenter_focus(app: AppHandle) -> Result<Option<PresenterFocus>, ApiError> {
+    blocking(&app, |state| Ok(state.presenter_focus())).await
 }
 
 /// Sent to every window when the facilitator's agenda timer starts, stops or ticks.

@@ -44,6 +44,7 @@ import type {
   ResourceCapabilityInput,
   WorkspaceState,
   WorkshopTimer,
+  PresenterFocus,
 } from './gen/types';
 
 export type * from './gen/types';
@@ -249,6 +250,11 @@ export const api = {
   onInterviewChanged: (handler: (view: InterviewView) => void): Promise<() => void> =>
     listen<InterviewView>('interview-changed', (event) => handler(event.payload)),
   shareTimer: (timer: WorkshopTimer) => call<null>('share_timer', { timer }),
+  /** Where the facilitator is in the interview, for the projector to follow. */
+  sharePresenterFocus: (focus: PresenterFocus) => call<null>('share_presenter_focus', { focus }),
+  presenterFocus: () => call<PresenterFocus | null>('presenter_focus'),
+  onPresenterFocus: (handler: (focus: PresenterFocus) => void): Promise<() => void> =>
+    listen<PresenterFocus>('presenter-focus', (event) => handler(event.payload)),
   savedTimer: () => call<WorkshopTimer | null>('saved_timer'),
   saveTimer: (timer: WorkshopTimer) => call<null>('save_timer', { timer }),
   onTimer: (handler: (timer: WorkshopTimer) => void): Promise<() => void> =>

@@ -394,6 +394,16 @@ export type ActivityLink = { id: number, name: string, };
 
 export type WorkshopTimer = { elapsed_seconds: number, running: boolean, planned_minutes: number, };
 
+/**
+ * Where the facilitator is in an interview, for the projector to follow: the step, and
+ * on the impact grid the cell under discussion.
+ */
+export type PresenterFocus = { activity_id: number, 
+/**
+ * 1 to 8.
+ */
+step: number, category_id: number | null, bucket_id: number | null, };
+
 export type Analysis = { gaps: Array<Gap>, spofs: Array<Spof>, predicted: Array<Prediction>, cycles: Array<Array<string>>, };
 
 /**
