@@ -187,6 +187,9 @@ test('a full interview by keyboard survives a kill in step 5 and lands in the pr
       await s.keys(Key.Enter);
       await s.waitFor('[data-testid=step-1]');
       await s.waitFor('#interview-activity', async (el) => (await el.value()) === 'Cold chain monitoring');
+      // The picker shows the typed name before the activity exists: wait until its
+      // interview is open (focus moves to its first field) before typing in the picker.
+      await s.waitFor('.step-body', () => s.execute('return !!document.activeElement?.closest(".step-body")'));
       await (await s.find('#interview-activity')).click();
       await s.chord(Key.Control, 'a');
       await s.keys('Disp');
