@@ -3,6 +3,7 @@
 const COMMANDS: &[&str] = &[
     "workspace_state",
     "open_engagement",
+    "open_sample",
     "open_chosen_engagement",
     "create_engagement",
     "propose_engagement_path",
@@ -10,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "set_facilitator_name",
     "update_details",
     "engagement_info",
+    "engagement_progress",
     "list_units",
     "add_unit",
     "update_unit",

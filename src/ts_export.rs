@@ -47,6 +47,7 @@ fn generated() -> String {
         decl::<AuditAction>(&cfg),
         decl::<AuditEntry>(&cfg),
         decl::<EngagementInfo>(&cfg),
+        decl::<EngagementProgress>(&cfg),
         decl::<IntegrityStatus>(&cfg),
         decl::<Settings>(&cfg),
         decl::<RecentEngagement>(&cfg),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::demo;
 use crate::domain::{EngagementDetails, EngagementDetailsInput, SavedTimer, WorkshopTimer};
 use crate::settings::{RecentEngagement, Settings};
 use crate::store::{EXTENSION, EngagementStore};
@@ -97,6 +98,12 @@ pub struct Workspace {
 /// Organisation name of the engagement made on the very first start.
 pub const STARTER_ORGANISATION: &str = "My first engagement";
 
+/// File name (without extension) of the sample engagement in the engagements dir.
+pub const SAMPLE_FILE: &str = "Sample - Calder Valley Freight";
+
+/// Who the sample engagement's own records are logged as.
+const SAMPLE_AUTHOR: &str = "Keel sample data";
+
 impl Workspace {
     /// Loads the settings and reopens the last engagement; on the very first start
     /// (nothing ever opened) creates a starter engagement so the app is usable at once.
@@ -140,6 +147,21 @@ impl Workspace {
             })?;
         }
         Ok(())
+    }
+
+    /// Opens the sample engagement (the demo: a freight company's BIA, dependencies and
+    /// an approved plan), written into the engagements dir the first time it is asked
+    /// for; a sample already there is opened as it is, with whatever was done to it.
+    pub fn open_sample(&mut self) -> Result<WorkspaceState> {
+        let dir = self.dirs.engagements_dir();
+        let path = dir.join(format!("{SAMPLE_FILE}.{EXTENSION}"));
+        if path.exists() {
+            return self.open(&path);
+        }
+        std::fs::create_dir_all(&dir).map_err(Error::io("create the folder", &dir))?;
+        let store =
+            demo::write_demo(&path, SAMPLE_AUTHOR)?.with_actor(&self.settings.facilitator_name);
+        self.make_current(store)
     }
 
     pub fn state(&self) -> Result<WorkspaceState> {

@@ -53,7 +53,7 @@ const FLOORS: &[(&str, &[&str])] = &[
     ("demo", &["domain", "plan", "store", "error"]),
     (
         "workspace",
-        &["domain", "store", "settings", "signing", "error"],
+        &["domain", "store", "settings", "signing", "demo", "error"],
     ),
     // The faces: anything of the core.
     ("cli", &["*"]),

@@ -148,3 +148,52 @@ fn the_agenda_timer_survives_a_restart_and_a_running_one_keeps_counting() {
     assert!(timer.running);
     assert_eq!(timer.planned_minutes, 90);
 }
+
+#[test]
+fn the_sample_engagement_is_written_once_then_reopened_as_it_was_left() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::start(dirs(root.path()), "Ana").expect("start");
+    let state = ws.open_sample().expect("sample");
+    let current = state.current.expect("open");
+    assert_eq!(current.details.organisation, keel::demo::DEMO_ORGANISATION);
+    assert!(current.path.starts_with(&state.engagements_dir));
+    let store = ws.store().expect("store");
+    let progress = store.progress().expect("progress");
+    assert!(
+        progress.activities > 10 && progress.plans_approved >= 1,
+        "{progress:?}"
+    );
+    assert_eq!(progress.unresolved, 0);
+    // Changed, then asked for again: the same file, as it was left.
+    store
+        .add_unit(&keel::domain::OrgUnitInput {
+            name: "Ana's unit".into(),
+            description: String::new(),
+        })
+        .expect("unit");
+    let units = store.progress().expect("progress").units;
+    let again = ws.open_sample().expect("again").current.expect("open");
+    assert_eq!(again.path, current.path);
+    assert_eq!(
+        ws.store().expect("store").progress().expect("p").units,
+        units
+    );
+}
+
+#[test]
+fn progress_counts_each_step_of_the_planning() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::start(dirs(root.path()), "Ana").expect("start");
+    let store = ws.store().expect("store");
+    assert_eq!(
+        store.progress().expect("progress"),
+        keel::domain::EngagementProgress::default()
+    );
+    store
+        .add_activity(&keel::domain::ActivityInput {
+            name: "Dispatch".into(),
+            ..Default::default()
+        })
+        .expect("activity");
+    assert_eq!(store.progress().expect("progress").activities, 1);
+}

@@ -28,7 +28,7 @@ pub use bia_result::{BiaCompleteness, BiaResult, IsoElement};
 pub use dates::{DateOrder, DateRefusal, parse_date, parse_date_in};
 pub use duration::{ACCEPTED_FORMS, Duration, DurationError};
 pub use engagement::{EngagementDetails, EngagementDetailsInput};
-pub use info::{EngagementInfo, IntegrityStatus};
+pub use info::{EngagementInfo, EngagementProgress, IntegrityStatus};
 pub use interview::{
     Confidence, Interview, InterviewConfidence, InterviewDuration, InterviewEdit, InterviewStatus,
     InterviewText, Interviewee, MinimumService, Objective, ParkedQuestion, Unresolved,

@@ -1,7 +1,9 @@
 //! The open engagement's details, summary and audit log.
 
 use keel::ApiError;
-use keel::domain::{AuditEntry, EngagementDetails, EngagementDetailsInput, EngagementInfo};
+use keel::domain::{
+    AuditEntry, EngagementDetails, EngagementDetailsInput, EngagementInfo, EngagementProgress,
+};
 use tauri::AppHandle;
 
 use crate::state::{blocking, on_store};
@@ -24,6 +26,12 @@ pub async fn update_details(
 #[tauri::command]
 pub async fn engagement_info(app: AppHandle) -> Result<EngagementInfo, ApiError> {
     on_store(&app, |store| store.info()).await
+}
+
+/// How far the planning has got, for the overview's checklist.
+#[tauri::command]
+pub async fn engagement_progress(app: AppHandle) -> Result<EngagementProgress, ApiError> {
+    on_store(&app, |store| store.progress()).await
 }
 
 #[tauri::command]

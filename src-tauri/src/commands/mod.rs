@@ -19,6 +19,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
     tauri::generate_handler![
         workspace::workspace_state,
         workspace::open_engagement,
+        workspace::open_sample,
         workspace::open_chosen_engagement,
         workspace::create_engagement,
         workspace::propose_engagement_path,
@@ -26,6 +27,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         workspace::set_facilitator_name,
         engagement::update_details,
         engagement::engagement_info,
+        engagement::engagement_progress,
         engagement::audit_log,
         engagement::close_editing_runs,
         units::list_units,

@@ -19,6 +19,12 @@ pub async fn workspace_state(app: AppHandle) -> Result<WorkspaceState, ApiError>
 }
 
 /// Opens an engagement of the recent list. Opening may migrate the file: seconds.
+/// Opens the sample engagement, writing it the first time.
+#[tauri::command]
+pub async fn open_sample(app: AppHandle) -> Result<WorkspaceState, ApiError> {
+    blocking(&app, |state| Ok(state.workspace().open_sample()?)).await
+}
+
 #[tauri::command]
 pub async fn open_engagement(path: String, app: AppHandle) -> Result<WorkspaceState, ApiError> {
     blocking(&app, move |state| {

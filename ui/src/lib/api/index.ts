@@ -37,6 +37,7 @@ import type {
   EngagementDetails,
   EngagementDetailsInput,
   EngagementInfo,
+  EngagementProgress,
   ErrorCode,
   OrgUnit,
   OrgUnitInput,
@@ -139,6 +140,10 @@ export const api = {
   settled,
   onWrites,
   workspaceState: () => call<WorkspaceState>('workspace_state'),
+  /** Opens the sample engagement (written into the engagements folder the first time). */
+  openSample: () => write<WorkspaceState>('open_sample'),
+  /** How far the planning has got, counted per step. */
+  engagementProgress: () => call<EngagementProgress>('engagement_progress'),
   /** Opens an engagement of the recent list. */
   openEngagement: (path: string) => write<WorkspaceState>('open_engagement', { path }),
   /** Opens the engagement chosen with `chooseEngagementFile`. */
@@ -264,7 +269,8 @@ export const api = {
     (window as { __KEEL_VIEW__?: string }).__KEEL_VIEW__ === 'presentation' ? 'presentation' : 'main',
 
   /** Asks the user for an engagement file to open; null when cancelled. */
-  chooseEngagementFile: () => chooseFile('engagement'),
+  /** Asks which engagement to open, starting from `suggested` (a file or folder). */
+  chooseEngagementFile: (suggested: string | null = null) => chooseFile('engagement', suggested),
   /** Asks the user for a spreadsheet saved as CSV; null when cancelled. */
   chooseCsvFile: () => chooseFile('csv'),
   /** Asks the user where to create a new engagement; null when cancelled. */

@@ -90,6 +90,32 @@ export type EngagementInfo = { path: string, organisation: string, schema_versio
  */
 integrity_detail: Array<string>, units: number, activities: number, audit_entries: number, };
 
+/**
+ * How far the engagement has got through the planning stage, counted: what the
+ * overview's workflow checklist shows done and next.
+ */
+export type EngagementProgress = { units: number, activities: number, 
+/**
+ * Interviews complete or validated.
+ */
+interviews_done: number, resources: number, 
+/**
+ * Resources whose recovery time capability is recorded.
+ */
+resources_with_rtc: number, 
+/**
+ * What activities need (resources and other activities), recorded.
+ */
+needs: number, plans: number, 
+/**
+ * Plans with at least one approved, frozen version.
+ */
+plans_approved: number, 
+/**
+ * Values kept as typed and not accepted yet.
+ */
+unresolved: number, };
+
 export type IntegrityStatus = "ok" | "damaged";
 
 export type Settings = { 
