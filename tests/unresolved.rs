@@ -309,3 +309,61 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_resource_keeps_an_rtc_it_cannot_accept_and_saves_the_rest() {
+    use keel::domain::{Evidence, ResourceCapabilityInput};
+    let fixture = Fixture::new();
+    let mut store = fixture.open();
+    let (_, wms, _) = crate::util::dispatch_on_wms_on_server(&mut store);
+    let input = |rtc: &str, owner: &str| ResourceCapabilityInput {
+        owner: owner.into(),
+        rtc: rtc.into(),
+        rpc: "15m".into(),
+        ..Default::default()
+    };
+    store
+        .set_resource_capability(wms, &input("4h", "Arjun"))
+        .expect("accepted");
+    store
+        .set_resource_capability(wms, &input("TBD", "Arjun Mehta"))
+        .expect("kept, not refused");
+    let shown = store.resource_capability(wms).expect("read");
+    assert_eq!(
+        (shown.rtc.as_str(), shown.owner.as_str()),
+        ("TBD", "Arjun Mehta")
+    );
+    assert_eq!(shown.kept.len(), 1);
+    assert_eq!(shown.kept[0].field, "rtc");
+    assert_eq!(
+        store.resource_capabilities().expect("all")[&wms].rtc,
+        "4h",
+        "the RTC accepted before stays in force for the analysis"
+    );
+    assert_eq!(store.unresolved_count().expect("count"), 1);
+    drop(store);
+    let mut store = fixture.open();
+    assert_eq!(store.resource_capability(wms).expect("read").rtc, "TBD");
+    // An owner too long is refused as before, and nothing changes.
+    assert!(
+        store
+            .set_resource_capability(wms, &input("2h", &"x".repeat(300)))
+            .is_err()
+    );
+    assert_eq!(store.resource_capability(wms).expect("read").rtc, "TBD");
+    // Demonstrated evidence with an unreadable date and none before: refused.
+    let demonstrated = ResourceCapabilityInput {
+        evidence: Some(Evidence::Demonstrated),
+        demonstrated_on: "last spring".into(),
+        ..input("2h", "Arjun")
+    };
+    assert!(store.set_resource_capability(wms, &demonstrated).is_err());
+    // Corrected: the kept value goes.
+    store
+        .set_resource_capability(wms, &input("2h", "Arjun"))
+        .expect("accepted");
+    let shown = store.resource_capability(wms).expect("read");
+    assert_eq!(shown.rtc, "2h");
+    assert!(shown.kept.is_empty());
+    assert_eq!(store.unresolved_count().expect("count"), 0);
+}

@@ -123,10 +123,11 @@ pub struct Interview {
     pub unresolved: Vec<Unresolved>,
 }
 
-/// A value typed into a checked field (a duration, a date, a percentage) that Keel
-/// could not accept, kept exactly as typed with the reason until someone corrects it.
-/// The value in force meanwhile is the one accepted before, if any.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A value typed into a checked field (a duration, a date, a percentage) of an
+/// interview or of what a resource can do, that Keel could not accept, kept exactly as
+/// typed with the reason until someone corrects it. The value in force meanwhile is the
+/// one accepted before, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Unresolved {
     /// The field it was typed in, as the UI names it (`rto`, `interview_date`…).
@@ -157,6 +158,10 @@ impl Unresolved {
             "rpo" => ("The RPO", 5),
             "mbco_percent" => ("The minimum service level", 5),
             "workaround_duration" => ("How long the workarounds last", 7),
+            // What a resource can do (the Resources page, not an interview step).
+            "rtc" => ("The recovery time capability (RTC)", 0),
+            "rpc" => ("The recovery point capability (RPC)", 0),
+            "demonstrated_on" => ("The exercise date", 0),
             _ => ("A value", 8),
         }
     }

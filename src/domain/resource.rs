@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Unresolved;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
@@ -200,4 +202,9 @@ pub struct ResourceCapabilityInput {
     pub evidence: Option<Evidence>,
     /// For demonstrated evidence: the date of the exercise that showed it.
     pub demonstrated_on: String,
+    /// As read: the checked values (RTC, RPC, exercise date) kept as typed because Keel
+    /// could not accept them; their text is in the fields above, and the values in force
+    /// are the ones accepted before. Ignored when sent back.
+    #[serde(default)]
+    pub kept: Vec<Unresolved>,
 }

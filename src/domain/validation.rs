@@ -35,6 +35,22 @@ impl FieldErrors {
             .map(|(_, m)| m.as_str())
     }
 
+    /// The problems, leaving out those at `fields`.
+    pub fn without(&self, fields: &[&str]) -> FieldErrors {
+        FieldErrors(
+            self.0
+                .iter()
+                .filter(|(f, _)| !fields.contains(&f.as_str()))
+                .cloned()
+                .collect(),
+        )
+    }
+
+    /// Every field with a problem.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(f, _)| f.as_str())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::audit::Changes;
-use super::{EngagementStore, resources};
+use super::{EngagementStore, resource_unresolved, resources};
 use crate::domain::{AuditAction, Duration, FieldErrors, Resource, ResourceCapabilityInput};
 use crate::{Error, Result};
 
@@ -25,12 +25,15 @@ fn optional_duration(errors: &mut FieldErrors, field: &str, text: &str) -> Optio
 
 /// Checks `input` and sets it as what a resource can do, logging each changed field;
 /// with `typed_description`, the description (free text saved as it is typed) joins its
-/// editing run instead.
+/// editing run instead. With `keep`, an RTC, RPC or exercise date that cannot be
+/// accepted is kept as typed (see `resource_unresolved`) while the rest is saved and the
+/// value accepted before stays in force; without, the whole input is refused.
 pub(super) fn write_capability(
     changes: &Changes<'_>,
     resource: &Resource,
     input: &ResourceCapabilityInput,
     typed_description: bool,
+    keep: bool,
 ) -> Result<()> {
     let mut errors = FieldErrors::new();
     let owner = errors.optional_text("owner", "Owner", &input.owner, 200);
@@ -44,14 +47,42 @@ pub(super) fn write_capability(
         &input.demonstrated_on,
         super::bia_settings::date_order(changes.tx)?,
     );
+    let needs_date = "Demonstrated evidence needs the date of the exercise that showed it.";
     if input.evidence == Some(crate::domain::Evidence::Demonstrated) && demonstrated_on.is_none() {
-        errors.add(
-            "demonstrated_on",
-            "Demonstrated evidence needs the date of the exercise that showed it.",
-        );
+        errors.add("demonstrated_on", needs_date);
     }
-    errors.into_result()?;
-    let before = capability_fields(&capability(changes.tx, resource.id)?);
+    let old = capability(changes.tx, resource.id)?;
+    let kept = match keep.then(|| resource_unresolved::keepable(input, &errors)) {
+        Some(Some(kept)) => kept,
+        _ => {
+            errors.into_result()?;
+            Vec::new()
+        }
+    };
+    // A value kept as typed leaves the one accepted before in force.
+    let is_kept = |field: &str| kept.iter().any(|k| k.field == field);
+    let rtc = if is_kept("rtc") {
+        Duration::parse(&old.rtc).ok()
+    } else {
+        rtc
+    };
+    let rpc = if is_kept("rpc") {
+        Duration::parse(&old.rpc).ok()
+    } else {
+        rpc
+    };
+    let demonstrated_on = if is_kept("demonstrated_on") {
+        crate::domain::parse_date(&old.demonstrated_on).ok()
+    } else {
+        demonstrated_on
+    };
+    if input.evidence == Some(crate::domain::Evidence::Demonstrated) && demonstrated_on.is_none() {
+        return Err(Error::invalid("demonstrated_on", needs_date));
+    }
+    if keep {
+        resource_unresolved::settle(changes, resource, &kept)?;
+    }
+    let before = capability_fields(&old);
     let after = capability_fields(&ResourceCapabilityInput {
         owner: owner.clone(),
         description: description.clone(),
@@ -60,6 +91,7 @@ pub(super) fn write_capability(
         rpc: rpc.map(|d| d.to_string()).unwrap_or_default(),
         evidence: input.evidence,
         demonstrated_on: demonstrated_on.map(|d| d.to_string()).unwrap_or_default(),
+        kept: Vec::new(),
     });
     changes
         .tx
@@ -130,6 +162,7 @@ fn capability_row(
             .get::<_, Option<String>>(first + 5)?
             .and_then(|s| crate::domain::Evidence::parse(&s)),
         demonstrated_on: r.get::<_, Option<String>>(first + 6)?.unwrap_or_default(),
+        kept: Vec::new(),
     })
 }
 
@@ -277,8 +310,9 @@ impl EngagementStore {
         input: &ResourceCapabilityInput,
     ) -> Result<()> {
         let resource = resources::resource(&self.conn, resource_id)?;
-        // From the app, the description is typed: logged once per editing run.
-        self.write(|changes| write_capability(changes, &resource, input, true))
+        // From the app, the description is typed: logged once per editing run; a value
+        // that cannot be accepted is kept as typed.
+        self.write(|changes| write_capability(changes, &resource, input, true, true))
     }
 
     /// Resource `resource_id` needs `needs_id`; needs of one resource sharing a non-empty
@@ -357,8 +391,14 @@ impl EngagementStore {
     }
 
     /// What a resource can do, as the text a person would type to set it again.
+    /// What a resource can do, as the page shows it: values kept as typed in their
+    /// fields, listed with their reasons in `kept`.
     pub fn resource_capability(&self, resource_id: i64) -> Result<ResourceCapabilityInput> {
-        capability(&self.conn, resource_id)
+        resource_unresolved::as_typed(
+            &self.conn,
+            resource_id,
+            capability(&self.conn, resource_id)?,
+        )
     }
 
     /// What every resource can do, by resource id, in one query.

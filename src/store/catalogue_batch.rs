@@ -374,7 +374,7 @@ impl<'a> CatalogueBatch<'a> {
         resource: &Resource,
         input: &ResourceCapabilityInput,
     ) -> Result<()> {
-        capabilities::write_capability(self.changes, resource, input, false)
+        capabilities::write_capability(self.changes, resource, input, false, false)
     }
 
     /// The one activity or resource with this name (ignoring case).

@@ -354,13 +354,16 @@ impl EngagementStore {
         Ok(())
     }
 
-    /// How many values are kept as typed, unresolved, in the whole engagement.
+    /// How many values are kept as typed, unresolved, in the whole engagement (in
+    /// interviews and in what resources can do).
     pub fn unresolved_count(&self) -> Result<usize> {
         let n: i64 = self
             .conn
-            .query_row("SELECT count(*) FROM interview_unresolved", [], |r| {
-                r.get(0)
-            })?;
+            .query_row(
+                "SELECT (SELECT count(*) FROM interview_unresolved) + (SELECT count(*) FROM resource_unresolved)",
+                [],
+                |r| r.get(0),
+            )?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 

@@ -26,6 +26,7 @@ mod plan_edits;
 mod plan_signoff;
 mod plan_versions;
 mod plans;
+mod resource_unresolved;
 mod resources;
 mod units;
 

@@ -13,6 +13,16 @@ CREATE TABLE interview_unresolved (
     PRIMARY KEY (activity_id, field)
 ) STRICT;
 
+-- The same for what a resource can do: its RTC, RPC and exercise date as typed.
+CREATE TABLE resource_unresolved (
+    resource_id INTEGER NOT NULL REFERENCES resource (id) ON DELETE CASCADE,
+    field       TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    message     TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (resource_id, field)
+) STRICT;
+
 -- The order of day and month in dates written with numbers only (`12/02/2026`), asked
 -- once for the engagement: 'day_first', 'month_first', or none (then such a date whose
 -- numbers allow both readings is not accepted, and the message asks).

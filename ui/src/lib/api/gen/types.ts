@@ -297,9 +297,10 @@ percent: number | null, statement: string, source: string, confidence: Confidenc
 export type ParkedQuestion = { id: number, question: string, resolved: boolean, };
 
 /**
- * A value typed into a checked field (a duration, a date, a percentage) that Keel
- * could not accept, kept exactly as typed with the reason until someone corrects it.
- * The value in force meanwhile is the one accepted before, if any.
+ * A value typed into a checked field (a duration, a date, a percentage) of an
+ * interview or of what a resource can do, that Keel could not accept, kept exactly as
+ * typed with the reason until someone corrects it. The value in force meanwhile is the
+ * one accepted before, if any.
  */
 export type Unresolved = { 
 /**
@@ -498,7 +499,13 @@ rpc: string, evidence: Evidence | null,
 /**
  * For demonstrated evidence: the date of the exercise that showed it.
  */
-demonstrated_on: string, };
+demonstrated_on: string, 
+/**
+ * As read: the checked values (RTC, RPC, exercise date) kept as typed because Keel
+ * could not accept them; their text is in the fields above, and the values in force
+ * are the ones accepted before. Ignored when sent back.
+ */
+kept: Array<Unresolved>, };
 
 export type IsoElement = { 
 /**

@@ -1,0 +1,133 @@
+//! What a resource can do, as typed: an RTC, RPC or exercise date Keel cannot accept is
+//! kept here with the reason (and logged) while the rest of the capability is saved;
+//! it goes when the field is next saved with a value Keel accepts, or cleared. Read
+//! back, the kept text stands in the capability's field, with the reason beside it.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::audit::Changes;
+use crate::Result;
+use crate::domain::{FieldErrors, Resource, ResourceCapabilityInput, Unresolved};
+
+/// The checked fields of a capability, with what was typed in each.
+pub(super) fn checked(input: &ResourceCapabilityInput) -> [(&'static str, &str); 3] {
+    [
+        ("rtc", &input.rtc),
+        ("rpc", &input.rpc),
+        ("demonstrated_on", &input.demonstrated_on),
+    ]
+}
+
+/// What to keep of `refused`: each checked field refused with something typed in it.
+/// `None` when a refusal is at a field that cannot be kept (the owner, or an empty
+/// field that is required): then the whole edit is refused.
+pub(super) fn keepable(
+    input: &ResourceCapabilityInput,
+    refused: &FieldErrors,
+) -> Option<Vec<Unresolved>> {
+    let fields = checked(input);
+    let mut kept = Vec::new();
+    for field in refused.fields() {
+        let (_, text) = fields.iter().find(|(f, _)| *f == field)?;
+        if text.trim().is_empty() {
+            return None;
+        }
+        let message = refused.get(field).unwrap_or_default();
+        kept.push(Unresolved::new(field, text, message));
+    }
+    Some(kept)
+}
+
+/// How a kept value is written in the audit log.
+fn shown(text: &str) -> String {
+    format!("“{text}” (unresolved)")
+}
+
+/// Makes what is kept for `resource` exactly `kept` (the checked fields not in it were
+/// accepted or cleared), logging each change.
+pub(super) fn settle(
+    changes: &Changes<'_>,
+    resource: &Resource,
+    kept: &[Unresolved],
+) -> Result<()> {
+    let subject = ("resource", resource.id, resource.name.as_str());
+    for field in ["rtc", "rpc", "demonstrated_on"] {
+        let before = kept_text(changes.tx, resource.id, field)?;
+        match kept.iter().find(|k| k.field == field) {
+            Some(value) if before.as_deref() != Some(value.text.as_str()) => {
+                changes
+                    .tx
+                    .prepare_cached(
+                        "INSERT INTO resource_unresolved (resource_id, field, text, message, recorded_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5)
+                         ON CONFLICT (resource_id, field)
+                         DO UPDATE SET text = excluded.text, message = excluded.message, recorded_at = excluded.recorded_at",
+                    )?
+                    .execute(params![resource.id, field, value.text, value.message, changes.at])?;
+                let old = before.as_deref().map(shown);
+                changes.record(
+                    crate::domain::AuditAction::Update,
+                    subject,
+                    Some(field),
+                    old.as_deref(),
+                    Some(&shown(&value.text)),
+                )?;
+            }
+            Some(_) => {}
+            None => {
+                let Some(before) = before else { continue };
+                changes
+                    .tx
+                    .prepare_cached(
+                        "DELETE FROM resource_unresolved WHERE resource_id = ?1 AND field = ?2",
+                    )?
+                    .execute(params![resource.id, field])?;
+                changes.record(
+                    crate::domain::AuditAction::Update,
+                    subject,
+                    Some(field),
+                    Some(&shown(&before)),
+                    Some("resolved"),
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn kept_text(conn: &Connection, resource_id: i64, field: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT text FROM resource_unresolved WHERE resource_id = ?1 AND field = ?2",
+        )?
+        .query_row(params![resource_id, field], |r| r.get(0))
+        .optional()?)
+}
+
+/// `capability` as the page shows it: each kept value's text in its field, and the
+/// kept values listed with their reasons.
+pub(super) fn as_typed(
+    conn: &Connection,
+    resource_id: i64,
+    mut capability: ResourceCapabilityInput,
+) -> Result<ResourceCapabilityInput> {
+    let kept = conn
+        .prepare_cached(
+            "SELECT field, text, message FROM resource_unresolved WHERE resource_id = ?1 ORDER BY field",
+        )?
+        .query_map([resource_id], |r| {
+            let (field, text, message): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            Ok(Unresolved::new(&field, &text, &message))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for value in &kept {
+        match value.field.as_str() {
+            "rtc" => capability.rtc.clone_from(&value.text),
+            "rpc" => capability.rpc.clone_from(&value.text),
+            "demonstrated_on" => capability.demonstrated_on.clone_from(&value.text),
+            _ => {}
+        }
+    }
+    capability.kept = kept;
+    Ok(capability)
+}
