@@ -51,6 +51,30 @@ export async function clipped(s) {
   `);
 }
 
+/** What is cut short inside the page though the page itself is not: a table's scroll box
+ *  that has to scroll sideways to show its last column (the activities' Delete), and a
+ *  select too narrow for the choice it shows (“Demonstrated in an exe…”). */
+export async function cutInside(s) {
+  return s.execute(`
+    const problems = [];
+    for (const box of document.querySelectorAll('main .table-wrap')) {
+      if (box.scrollWidth > box.clientWidth + 1) problems.push('a table scrolls sideways: ' + box.scrollWidth + ' > ' + box.clientWidth);
+    }
+    const ctx = document.createElement('canvas').getContext('2d');
+    for (const select of document.querySelectorAll('main select')) {
+      const r = select.getBoundingClientRect();
+      const option = select.selectedOptions[0];
+      if (r.width === 0 || !option) continue;
+      const style = getComputedStyle(select);
+      ctx.font = style.font;
+      // The text, its padding and about 20 px for the arrow must fit.
+      const needed = ctx.measureText(option.text).width + parseFloat(style.paddingLeft) + 20;
+      if (needed > select.clientWidth) problems.push('select#' + select.id + ' cuts “' + option.text + '”: ' + Math.round(needed) + ' > ' + select.clientWidth);
+    }
+    return problems;
+  `);
+}
+
 /** The page's own tab stops, in order, as names; focus is where the walk starts. */
 export async function tabStops(s) {
   return s.execute(`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from './duration';
+import { formatDuration, parseShown } from './duration';
 
 describe('formatDuration', () => {
   it('shows what the core shows (src/domain/duration.rs, display_is_short_and_exact)', () => {
@@ -14,5 +14,19 @@ describe('formatDuration', () => {
 
   it('shows nothing for no duration', () => {
     expect(formatDuration(null)).toBe('');
+  });
+});
+
+describe('parseShown', () => {
+  it('reads back what formatDuration shows', () => {
+    for (const minutes of [0, 45, 90, 240, 2160, 7 * 1440, 30 * 1440, 3 * 1440 + 75]) {
+      expect(parseShown(formatDuration(minutes))).toBe(minutes);
+    }
+  });
+
+  it('is null for what is not a shown duration', () => {
+    expect(parseShown('')).toBeNull();
+    expect(parseShown('half a day')).toBeNull();
+    expect(parseShown('TBD')).toBeNull();
   });
 });

@@ -21,3 +21,18 @@ export function formatDuration(minutes: number | null | undefined): string {
     .map(([n, unit]) => `${n}${unit}`)
     .join(' ');
 }
+
+const UNITS: Record<string, number> = { mo: MONTH, w: WEEK, d: DAY, h: HOUR, m: 1 };
+
+/** Minutes from a duration as `formatDuration` (and the core) shows it (`1d 2h`, `1w`),
+ *  null for anything else: a value kept as someone typed it is not a duration yet. */
+export function parseShown(text: string): number | null {
+  const parts = text.trim().split(/\s+/);
+  let total = 0;
+  for (const part of parts) {
+    const m = /^(\d+)(mo|w|d|h|m)$/.exec(part);
+    if (!m) return null;
+    total += Number(m[1]) * UNITS[m[2]];
+  }
+  return total;
+}

@@ -59,12 +59,21 @@ export const workflow: { stage: string; label: string; pages: { page: Page; labe
   { stage: 'review', label: 'Review', pages: [] },
 ];
 
+/** Where a link from another page (a finding's remedy) takes the facilitator: the page,
+ *  what it opens selected, and the field it puts focus in on arrival. */
+export type Arrival =
+  | { page: 'resources'; resourceId: number; field: 'rtc' | 'rpc' | 'strategy' }
+  | { page: 'map'; node: string }
+  | { page: 'interview'; activityId: number; step: number; field: 'rto' | 'rpo' | 'workarounds' };
+
 class Session {
   workspace = $state<WorkspaceState | null>(null);
   page = $state<Page>('overview');
   loadError = $state<string | null>(null);
   /** The activity whose interview is open on the interview page. */
   interviewActivityId = $state<number | null>(null);
+  /** What the page being opened should select and focus, taken once on its arrival. */
+  arrival = $state<Arrival | null>(null);
 
   get engagementOpen(): boolean {
     return this.workspace?.current != null;
@@ -83,6 +92,7 @@ class Session {
   apply(state: WorkspaceState): void {
     if (state.current?.path !== this.workspace?.current?.path) {
       this.interviewActivityId = null;
+      this.arrival = null;
       saves.reset();
     }
     this.workspace = state;
@@ -95,8 +105,24 @@ class Session {
     this.go('interview');
   }
 
+  /** Opens the page of `to` with its thing selected (the interview of its activity). */
+  follow(to: Arrival): void {
+    if (to.page === 'interview') this.interviewActivityId = to.activityId;
+    this.arrival = to;
+    this.go(to.page);
+  }
+
+  /** The arrival meant for `page`, if any; taken, so it applies once. */
+  arrivalFor<P extends Arrival['page']>(page: P): Extract<Arrival, { page: P }> | null {
+    const to = this.arrival;
+    if (to?.page !== page) return null;
+    this.arrival = null;
+    return to as Extract<Arrival, { page: P }>;
+  }
+
   go(page: Page): void {
     if (page !== 'engagements' && !this.engagementOpen) return;
+    if (this.arrival && this.arrival.page !== page) this.arrival = null;
     this.page = page;
   }
 }

@@ -19,6 +19,7 @@ vi.mock('$lib/api', async (importOriginal) => {
 
 import { api, KeelError } from '$lib/api';
 import { saves } from '$lib/saves.svelte';
+import { session } from '$lib/session.svelte';
 import ResourcesPage from './ResourcesPage.svelte';
 
 const blank: ResourceCapabilityInput = {
@@ -40,6 +41,15 @@ describe('ResourcesPage', () => {
     ]);
     vi.mocked(api.resourceCapability).mockResolvedValue({ ...blank });
     vi.mocked(api.dependencyMap).mockRejectedValue(new Error('not needed here'));
+  });
+
+  it('opens the resource a finding links to, with focus in the field it is about', async () => {
+    session.arrival = { page: 'resources', resourceId: 8, field: 'rtc' };
+    render(ResourcesPage);
+    expect(await screen.findByRole('heading', { name: 'Forklift drivers' })).toBeTruthy();
+    expect(api.resourceCapability).toHaveBeenCalledWith(8);
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('rtc'));
+    expect(session.arrival).toBeNull();
   });
 
   it('opens the first resource on arrival', async () => {
