@@ -66,6 +66,8 @@ const COMMANDS: &[&str] = &[
     "presenter_focus",
     "present_interview",
     "presented_interview",
+    "present_map",
+    "presented",
     "set_presentation_fullscreen",
     "share_timer",
     "saved_timer",

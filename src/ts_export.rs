@@ -88,6 +88,8 @@ fn generated() -> String {
         decl::<ActivityLink>(&cfg),
         decl::<WorkshopTimer>(&cfg),
         decl::<PresenterFocus>(&cfg),
+        decl::<MapFocus>(&cfg),
+        decl::<Presented>(&cfg),
         decl::<Analysis>(&cfg),
         decl::<Gap>(&cfg),
         decl::<GapKind>(&cfg),

@@ -1,5 +1,5 @@
 //! The shell's state: the facilitator's workspace behind a lock, the files chosen in
-//! Keel's dialogs, and which interview the presentation window shows.
+//! Keel's dialogs, and what the presentation window shows (an interview or the map).
 //!
 //! Every command reaches the workspace through [`blocking`] or [`on_store`], on a
 //! blocking thread: the window's thread never waits for the lock, which an import or a
@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use keel::domain::PresenterFocus;
+use keel::domain::{Presented, PresenterFocus};
 use keel::workspace::Workspace;
 use keel::{ApiError, EngagementStore, Error};
 use tauri::{AppHandle, Manager};
@@ -19,9 +19,9 @@ pub struct AppState {
     workspace: Mutex<Workspace>,
     /// Paths the user chose in a file dialog; the page refers to them by id only.
     chosen: Mutex<ChosenFiles>,
-    /// The activity whose interview the presentation window shows.
-    presented: Mutex<Option<i64>>,
-    /// Where the facilitator is in that interview (step, grid cell), last shared.
+    /// What the presentation window shows: an interview, or the map and its focus.
+    presented: Mutex<Option<Presented>>,
+    /// Where the facilitator is in the interview shown (step, grid cell), last shared.
     presenter_focus: Mutex<Option<PresenterFocus>>,
     /// The PDF exported last: the only file "open the PDF" opens.
     exported: Mutex<Option<PathBuf>>,
@@ -71,12 +71,19 @@ impl AppState {
         *lock(&self.exported) = Some(path);
     }
 
-    pub fn presented(&self) -> Option<i64> {
-        *lock(&self.presented)
+    pub fn presented(&self) -> Option<Presented> {
+        lock(&self.presented).clone()
     }
 
-    pub fn set_presented(&self, activity_id: Option<i64>) {
-        *lock(&self.presented) = activity_id;
+    /// Shows `next` on the projector when the facilitator asked (`asked`) or when it
+    /// follows what is shown (`Presented::follows`); whether it did.
+    pub fn present(&self, next: Presented, asked: bool) -> bool {
+        let mut shown = lock(&self.presented);
+        let take = asked || next.follows(shown.as_ref());
+        if take {
+            *shown = Some(next);
+        }
+        take
     }
 
     pub fn presenter_focus(&self) -> Option<PresenterFocus> {

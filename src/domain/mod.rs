@@ -47,4 +47,4 @@ pub use resource::{
 pub use unit::{OrgUnit, OrgUnitInput};
 pub use validation::FieldErrors;
 pub(crate) use validation::name_key;
-pub use workshop::{PresenterFocus, SavedTimer, WorkshopTimer};
+pub use workshop::{MapFocus, Presented, PresenterFocus, SavedTimer, WorkshopTimer};

@@ -1,5 +1,6 @@
-//! Workshop mode: the agenda timer the facilitator runs, shown on the projector too, and
-//! where the facilitator is in the interview, which the projector follows.
+//! Workshop mode: the agenda timer the facilitator runs, shown on the projector too,
+//! what the projector shows (an interview or the dependency map) and where the
+//! facilitator is in it, which the projector follows.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,41 @@ pub struct PresenterFocus {
     pub step: u8,
     pub category_id: Option<i64>,
     pub bucket_id: Option<i64>,
+}
+
+/// What the dependency map is focused on, as the map page names it: a node (by its key),
+/// a finding (by its index in the map's findings) or a group of the overview (by its id).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MapFocus {
+    Node { key: String },
+    Finding { index: u32 },
+    Group { id: String },
+}
+
+/// What the presentation window shows: an activity's interview, or the dependency map
+/// focused as the facilitator has it (the whole map when `focus` is none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Presented {
+    Interview { activity_id: i64 },
+    Map { focus: Option<MapFocus> },
+}
+
+impl Presented {
+    /// Whether this may take the projector from `shown` without the facilitator asking
+    /// ("Present"): when nothing is shown yet, or the same kind of thing is. Opening
+    /// another interview moves the projector to it, and a new focus on the map moves the
+    /// mirrored map, but browsing the map does not take the projector from an interview
+    /// (nor opening an interview from the map).
+    pub fn follows(&self, shown: Option<&Presented>) -> bool {
+        match shown {
+            None => true,
+            Some(shown) => std::mem::discriminant(self) == std::mem::discriminant(shown),
+        }
+    }
 }
 
 /// The agenda timer as last saved, so that it survives a restart: a running timer goes
@@ -59,6 +95,21 @@ mod tests {
             },
             saved_at: DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default(),
         }
+    }
+
+    #[test]
+    fn the_projector_follows_the_facilitator_within_the_interview_or_the_map_not_across() {
+        let interview = |activity_id| Presented::Interview { activity_id };
+        let map = |key: &str| Presented::Map {
+            focus: Some(MapFocus::Node { key: key.into() }),
+        };
+        assert!(interview(1).follows(None));
+        assert!(map("a").follows(None));
+        assert!(interview(2).follows(Some(&interview(1))));
+        assert!(map("b").follows(Some(&map("a"))));
+        assert!(Presented::Map { focus: None }.follows(Some(&map("a"))));
+        assert!(!map("a").follows(Some(&interview(1))));
+        assert!(!interview(1).follows(Some(&map("a"))));
     }
 
     #[test]

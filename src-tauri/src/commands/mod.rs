@@ -83,6 +83,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         presentation::share_presenter_focus,
         presentation::presenter_focus,
         presentation::presented_interview,
+        presentation::present_map,
+        presentation::presented,
         presentation::set_presentation_fullscreen,
         presentation::share_timer,
         presentation::saved_timer,

@@ -1,10 +1,10 @@
 //! Workshop mode: a second, read-only window for the projector that mirrors the
 //! interview being typed in the main window, following the step and the grid cell the
-//! facilitator is on.
+//! facilitator is on, or the dependency map as the facilitator has it focused.
 
 use keel::ApiError;
 use keel::analysis::interview::InterviewView;
-use keel::domain::{PresenterFocus, WorkshopTimer};
+use keel::domain::{MapFocus, Presented, PresenterFocus, WorkshopTimer};
 use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
 
 use super::bia::INTERVIEW_CHANGED;
@@ -12,29 +12,69 @@ use crate::state::blocking;
 
 pub const PRESENTATION: &str = "presentation";
 
+/// Sent to every window when the projector is given something else to show.
+pub const PRESENTED: &str = "presented";
+
 /// Makes `activity_id` the interview shown on the projector, and opens (or brings
-/// forward) the presentation window when `open_window` is set.
+/// forward) the presentation window when `open_window` is set. Without it (an interview
+/// opened in the main window) the projector follows only from another interview.
 #[tauri::command]
 pub async fn present_interview(
     activity_id: i64,
     open_window: bool,
     app: AppHandle,
 ) -> Result<(), ApiError> {
-    let view = blocking(&app, move |state| {
+    let shown = Presented::Interview { activity_id };
+    let (view, taken) = blocking(&app, move |state| {
         let view = state.with_store(|store| store.interview(activity_id))?;
-        state.set_presented(Some(activity_id));
-        Ok(view)
+        Ok((view, state.present(shown, open_window)))
     })
     .await?;
     let _ = app.emit(INTERVIEW_CHANGED, &view);
-    if !open_window {
-        return Ok(());
+    if taken {
+        let _ = app.emit(PRESENTED, Presented::Interview { activity_id });
     }
+    if open_window {
+        open_presentation(&app)?;
+    }
+    Ok(())
+}
+
+/// Makes the dependency map, focused on `focus` (none: the whole map), what the
+/// projector shows, and opens the window when `open_window` is set. Without it (the
+/// facilitator changed the focus) the mirrored map follows, but an interview on the
+/// projector stays.
+#[tauri::command]
+pub async fn present_map(
+    focus: Option<MapFocus>,
+    open_window: bool,
+    app: AppHandle,
+) -> Result<(), ApiError> {
+    let shown = Presented::Map { focus };
+    let next = shown.clone();
+    let taken = blocking(&app, move |state| Ok(state.present(next, open_window))).await?;
+    if taken {
+        let _ = app.emit(PRESENTED, shown);
+    }
+    if open_window {
+        open_presentation(&app)?;
+    }
+    Ok(())
+}
+
+/// What the projector shows, for a presentation window that has just opened.
+#[tauri::command]
+pub async fn presented(app: AppHandle) -> Result<Option<Presented>, ApiError> {
+    blocking(&app, |state| Ok(state.presented())).await
+}
+
+/// Opens the presentation window, or brings it forward when it is open.
+fn open_presentation(app: &AppHandle) -> Result<(), ApiError> {
     if let Some(window) = app.get_webview_window(PRESENTATION) {
         let _ = window.set_focus();
         return Ok(());
     }
-    WebviewWindowBuilder::new(&app, PRESENTATION, WebviewUrl::App("index.html".into()))
+    WebviewWindowBuilder::new(app, PRESENTATION, WebviewUrl::App("index.html".into()))
         .title("Keel — presentation")
         .inner_size(1280.0, 800.0)
         .initialization_script("window.__KEEL_VIEW__ = 'presentation';")
@@ -47,12 +87,14 @@ pub async fn present_interview(
     Ok(())
 }
 
-/// The interview the presentation window shows, if one was chosen.
+/// The interview the presentation window shows, if it shows one.
 #[tauri::command]
 pub async fn presented_interview(app: AppHandle) -> Result<Option<InterviewView>, ApiError> {
     blocking(&app, |state| match state.presented() {
-        Some(id) => state.with_store(|store| store.interview(id)).map(Some),
-        None => Ok(None),
+        Some(Presented::Interview { activity_id }) => state
+            .with_store(|store| store.interview(activity_id))
+            .map(Some),
+        _ => Ok(None),
     })
     .await
 }

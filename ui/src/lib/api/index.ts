@@ -46,6 +46,8 @@ import type {
   WorkspaceState,
   WorkshopTimer,
   PresenterFocus,
+  MapFocus,
+  Presented,
 } from './gen/types';
 
 export type * from './gen/types';
@@ -250,6 +252,14 @@ export const api = {
   presentInterview: (activityId: number, openWindow: boolean) =>
     call<null>('present_interview', { activityId, openWindow }),
   presentedInterview: () => call<InterviewView | null>('presented_interview'),
+  /** Shows the map, focused on `focus` (null: the whole map), on the projector and opens
+   *  that window when asked; otherwise the projector follows only if it shows the map. */
+  presentMap: (focus: MapFocus | null, openWindow: boolean) => call<null>('present_map', { focus, openWindow }),
+  /** What the projector shows: an interview or the map; null before anything was. */
+  presented: () => call<Presented | null>('presented'),
+  /** Calls `handler` when the projector is given something else to show. */
+  onPresented: (handler: (presented: Presented) => void): Promise<() => void> =>
+    listen<Presented>('presented', (event) => handler(event.payload)),
   setPresentationFullscreen: (fullscreen: boolean) => call<null>('set_presentation_fullscreen', { fullscreen }),
   /** Calls `handler` with the interview after every change; returns the unsubscribe. */
   onInterviewChanged: (handler: (view: InterviewView) => void): Promise<() => void> =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DependencyMap, MapNode } from '$lib/api';
-import { FOCUS_NODE, bestFocusLayout, chain, findingsOn, focusKeys, focusLayout, labelLines } from './focus';
+import { FOCUS_NODE, bestFocusLayout, chain, findingsOn, focusKeys, focusLabel, focusLayout, labelLines } from './focus';
 
 function node(key: string, extra: Partial<MapNode> = {}): MapNode {
   return { key, name: key, resource_kind: null, unit: null, tier: null, status: 'ok', spof: false, x: 24, y: 24, placed: false, ...extra };
@@ -98,6 +98,14 @@ describe('focusKeys and findingsOn', () => {
     expect(sorted(focusKeys(map, { kind: 'group', id: 'unit:Finance' }))).toEqual(
       ['activity:1', 'activity:3', 'activity:4', 'resource:1', 'resource:2', 'resource:3'],
     );
+  });
+
+  it('names a focus in words, as the page and the projector title it', () => {
+    const withGap = { ...map, findings: [{ gap: { kind: 'chain', node: 'Dispatch' } as never, path: [] }] };
+    expect(focusLabel(withGap, { kind: 'finding', index: 0 })).toBe('Slow chain: Dispatch');
+    expect(focusLabel(map, { kind: 'node', key: 'resource:2' })).toBe('resource:2 (Site)');
+    expect(focusLabel(map, { kind: 'group', id: 'unit:Finance' })).toBe('Finance');
+    expect(focusLabel(map, { kind: 'node', key: 'activity:99' })).toBeNull();
   });
 
   it('a focus that names nothing any more shows nothing', () => {

@@ -2,13 +2,15 @@
 // everything it needs and everything that needs it, through the whole chain; a finding's
 // path; a group's members with their chains), which findings lie on it, and where the
 // chain's boxes go when it is drawn on its own, large enough to read.
-import type { DependencyMap, MapEdge, MapFinding, MapNode } from '$lib/api';
+import type { DependencyMap, MapEdge, MapFinding, MapFocus, MapNode } from '$lib/api';
 import { MAX_FIT, roomFor, type Viewport } from './geometry';
+import { gapKindLabel, kindLabel } from '$lib/findings';
 import { groupOf } from './groups';
 
 /** What the map is focused on: a node (by key), a finding (by its index in the map's
- *  findings) or a group of the overview (by its id). */
-export type Focus = { kind: 'node'; key: string } | { kind: 'finding'; index: number } | { kind: 'group'; id: string };
+ *  findings) or a group of the overview (by its id). The core's type, as the projector
+ *  is told it. */
+export type Focus = MapFocus;
 
 /** The keys reachable from `seeds` along `edges` (`from` needs `to`) in both
  *  directions, each way through the whole chain: what the seeds need, what that needs…,
@@ -53,6 +55,18 @@ export function focusKeys(map: DependencyMap, focus: Focus): Set<string> {
     seeds = map.nodes.filter((n) => groupOf(n).id === focus.id).map((n) => n.key);
   }
   return seeds.length === 0 ? new Set() : chain(map.edges, seeds);
+}
+
+/** What `focus` is, in words ("Slow chain: Order intake", "Halifax warehouse (Site)",
+ *  a group's name); null when it names nothing on `map` any more. */
+export function focusLabel(map: DependencyMap, focus: Focus): string | null {
+  if (focus.kind === 'finding') {
+    const gap = map.findings[focus.index]?.gap;
+    return gap ? `${gapKindLabel[gap.kind]}: ${gap.node}` : null;
+  }
+  if (focus.kind === 'group') return map.nodes.map(groupOf).find((g) => g.id === focus.id)?.label ?? null;
+  const n = map.nodes.find((n) => n.key === focus.key);
+  return n ? `${n.name} (${kindLabel(n.resource_kind)})` : null;
 }
 
 /** The indices of the findings whose whole path lies in `keys`. */
@@ -113,18 +127,19 @@ export function focusLayout(nodes: Pick<MapNode, 'key' | 'x' | 'y'>[], pitch: nu
 }
 
 /** The layout, across or down, at which the chain fits `view` larger, up to the largest
- *  zoom Fit uses (across when both are the same); `margin` is the room the canvas adds
- *  on the left. */
+ *  zoom Fit uses, `most` (across when both are the same); `margin` is the room the
+ *  canvas adds on the left. */
 export function bestFocusLayout(
   nodes: Pick<MapNode, 'key' | 'x' | 'y'>[],
   pitch: number,
   view: Viewport,
   margin: number,
+  most = MAX_FIT,
 ): FocusLayout {
   const across = focusLayout(nodes, pitch);
   if (view.width <= 0 || view.height <= 0) return across;
   const down = focusLayout(nodes, pitch, true);
-  const room = (l: FocusLayout) => Math.min(MAX_FIT, roomFor(view, { width: l.width + margin, height: l.height }));
+  const room = (l: FocusLayout) => Math.min(most, roomFor(view, { width: l.width + margin, height: l.height }));
   return room(down) > room(across) ? down : across;
 }
 

@@ -3,6 +3,7 @@ import {
   MAX_FIT,
   MAX_ZOOM,
   MIN_ZOOM,
+  PROJECTOR,
   READABLE_PX,
   SMALLEST_TEXT,
   arrowStep,
@@ -40,6 +41,9 @@ describe('map geometry', () => {
     expect(fitZoom({ width: 500, height: 500 }, { width: 4000, height: 300 })).toBe(MIN_ZOOM);
     expect(fitZoom({ width: 1024, height: 824 }, { width: 1000, height: 1000 })).toBe(MIN_ZOOM);
     expect(fitZoom({ width: 1024, height: 1024 }, { width: 1000, height: 800 })).toBeCloseTo(1);
+    // On the projector the smallest text is never under 24 px, and a short chain is larger.
+    expect(fitZoom({ width: 1024, height: 824 }, { width: 1000, height: 1000 }, PROJECTOR) * PROJECTOR.small).toBeCloseTo(24);
+    expect(fitZoom({ width: 2000, height: 2000 }, { width: 200, height: 100 }, PROJECTOR)).toBe(PROJECTOR.most);
   });
 
   it('tells whether a drawing fits whole with readable text', () => {

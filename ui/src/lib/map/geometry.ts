@@ -16,6 +16,8 @@ export const MAX_ZOOM = 2;
 export const MAX_FIT = 1.5;
 /** The room to the left of the nodes, for edges that loop back. */
 export const LEFT_MARGIN = 70;
+/** The room beside a focused chain for edges that loop back within a column. */
+export const LOOP_ROOM = 40;
 /** What the canvas keeps free around what it fits (its padding and a little air). */
 const FIT_PAD = 24;
 
@@ -27,6 +29,18 @@ const clamp = (z: number, low: number, high: number) => Math.min(high, Math.max(
 export const zoomOut = (zoom: number): number => clamp(zoom - 0.1, MIN_ZOOM, MAX_ZOOM);
 export const zoomIn = (zoom: number): number => clamp(zoom + 0.1, MIN_ZOOM, MAX_ZOOM);
 
+/** How large a canvas draws: its smallest text (`small`, in canvas units), never drawn
+ *  at a zoom under `least` (that text then at the size meant to be read), and Fit never
+ *  zooming in further than `most`. */
+export type Scale = { small: number; least: number; most: number };
+/** On the facilitator's screen: text at 12 px or more. */
+export const SCREEN: Scale = { small: SMALLEST_TEXT, least: MIN_ZOOM, most: MAX_FIT };
+/** On a projector, read from the back of a room: the smaller lines (a node's kind, a
+ *  group's counts) as large as the names, no text under 24 px, and a short chain drawn
+ *  larger. */
+const PROJECTOR_SMALL = 15;
+export const PROJECTOR: Scale = { small: PROJECTOR_SMALL, least: 24 / PROJECTOR_SMALL, most: 2.5 };
+
 /** The largest zoom at which `content` (the drawing, its left margin included) fits the
  *  `view`, whatever the text then measures. */
 export const roomFor = (view: Viewport, content: Size): number =>
@@ -36,8 +50,9 @@ export const roomFor = (view: Viewport, content: Size): number =>
 export const fitsReadably = (view: Viewport, content: Size): boolean => roomFor(view, content) >= MIN_ZOOM;
 
 /** The zoom that shows as much of `content` as the `view` holds: all of it when it fits
- *  readably (never larger than `MAX_FIT`), otherwise the smallest readable zoom. */
-export const fitZoom = (view: Viewport, content: Size): number => clamp(roomFor(view, content), MIN_ZOOM, MAX_FIT);
+ *  readably (never larger than `scale.most`), otherwise the smallest readable zoom. */
+export const fitZoom = (view: Viewport, content: Size, scale: Scale = SCREEN): number =>
+  clamp(roomFor(view, content), scale.least, scale.most);
 
 /** How far an arrow key moves a node (further with Shift); null for any other key. */
 export function arrowStep(key: string, shift: boolean): [number, number] | null {

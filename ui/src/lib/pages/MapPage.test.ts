@@ -7,7 +7,14 @@ vi.mock('$lib/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('$lib/api')>();
   return {
     ...actual,
-    api: { dependencyMap: vi.fn(), setMapPosition: vi.fn(), addNeed: vi.fn(), removeNeed: vi.fn(), resetMapLayout: vi.fn() },
+    api: {
+      dependencyMap: vi.fn(),
+      setMapPosition: vi.fn(),
+      addNeed: vi.fn(),
+      removeNeed: vi.fn(),
+      resetMapLayout: vi.fn(),
+      presentMap: vi.fn(),
+    },
   };
 });
 
@@ -59,6 +66,24 @@ describe('MapPage', () => {
     mapView.focus = null;
     mapView.whole = null;
     vi.mocked(api.dependencyMap).mockResolvedValue(map());
+    vi.mocked(api.presentMap).mockResolvedValue(null);
+  });
+
+  it('presents the map as it is focused, and tells the projector each new focus', async () => {
+    render(MapPage);
+    const user = userEvent.setup();
+    await screen.findByRole('button', { name: /Slow chain/ });
+    expect(api.presentMap).toHaveBeenLastCalledWith(null, false);
+    await user.click(screen.getByRole('button', { name: /Slow chain/ }));
+    expect(api.presentMap).toHaveBeenLastCalledWith({ kind: 'finding', index: 0 }, false);
+    await user.keyboard('{Control>}{Shift>}F{/Shift}{/Control}');
+    expect(api.presentMap).toHaveBeenLastCalledWith({ kind: 'finding', index: 0 }, true);
+    await user.type(screen.getByLabelText('Focus on'), 'Serv{Enter}');
+    expect(api.presentMap).toHaveBeenLastCalledWith({ kind: 'node', key: 'resource:2' }, false);
+    await user.click(screen.getByRole('button', { name: 'Whole map' }));
+    expect(api.presentMap).toHaveBeenLastCalledWith(null, false);
+    await user.click(screen.getByRole('button', { name: 'Present' }));
+    expect(api.presentMap).toHaveBeenLastCalledWith(null, true);
   });
 
   it('lights the path of the chosen finding, and only it', async () => {

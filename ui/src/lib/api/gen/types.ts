@@ -431,6 +431,18 @@ export type PresenterFocus = { activity_id: number,
  */
 step: number, category_id: number | null, bucket_id: number | null, };
 
+/**
+ * What the dependency map is focused on, as the map page names it: a node (by its key),
+ * a finding (by its index in the map's findings) or a group of the overview (by its id).
+ */
+export type MapFocus = { "kind": "node", key: string, } | { "kind": "finding", index: number, } | { "kind": "group", id: string, };
+
+/**
+ * What the presentation window shows: an activity's interview, or the dependency map
+ * focused as the facilitator has it (the whole map when `focus` is none).
+ */
+export type Presented = { "kind": "interview", activity_id: number, } | { "kind": "map", focus: MapFocus | null, };
+
 export type Analysis = { gaps: Array<Gap>, spofs: Array<Spof>, predicted: Array<Prediction>, cycles: Array<Array<string>>, };
 
 /**
