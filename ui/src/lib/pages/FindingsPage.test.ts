@@ -9,7 +9,7 @@ vi.mock('$lib/api', async (importOriginal) => {
     api: {
       dependencyAnalysis: vi.fn(),
       dependencyMap: vi.fn().mockResolvedValue({ nodes: [], edges: [], findings: [], width: 0, height: 0, node_width: 0, node_height: 0 }),
-      resourceCapability: vi.fn().mockResolvedValue({ owner: '', description: '', strategy: null, rtc: '1h', rpc: '', evidence: null, demonstrated_on: '' }),
+      resourceCapability: vi.fn().mockResolvedValue({ owner: '', description: '', strategy: null, rtc: '1h', rpc: '', evidence: null, demonstrated_on: '', kept: [] }),
     },
   };
 });

@@ -30,6 +30,7 @@ const blank: ResourceCapabilityInput = {
   rpc: '',
   evidence: null,
   demonstrated_on: '',
+  kept: [],
 };
 
 describe('ResourcesPage', () => {
@@ -68,6 +69,15 @@ describe('ResourcesPage', () => {
     await user.tab();
     expect(api.setResourceCapability).toHaveBeenCalledWith(7, expect.objectContaining({ rtc: '4 hours' }));
     await vi.waitFor(() => expect((rtc as HTMLInputElement).value).toBe('4h'));
+  });
+
+  it('shows an RTC kept as typed, with its reason, when the resource opens again', async () => {
+    const kept = { field: 'rtc', label: 'The RTC', text: 'TBD', message: '“TBD” should start with a number.' };
+    vi.mocked(api.resourceCapability).mockResolvedValue({ ...blank, rtc: 'TBD', kept: [kept] });
+    render(ResourcesPage);
+    const rtc = (await screen.findByLabelText('Recovery time capability (RTC)')) as HTMLInputElement;
+    await vi.waitFor(() => expect(rtc.value).toBe('TBD'));
+    expect((await screen.findByText('“TBD” should start with a number.')).textContent).toBeTruthy();
   });
 
   it('keeps a refused value in its field, as typed, with the reason beside it', async () => {
