@@ -16,9 +16,23 @@ const focusWhere = (s) =>
     return el?.closest('nav.sidebar') ? 'sidebar' : el?.closest('main .page') ? 'page' : el?.closest('main') ? 'header' : 'elsewhere';
   `);
 
+/** The page's tab stops once the page has finished loading: the same on two reads a
+ *  quarter of a second apart (the Findings page, say, adds its remedies as the
+ *  capabilities they name arrive). */
+async function settledStops(s) {
+  let before = await tabStops(s);
+  for (let i = 0; i < 40; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await tabStops(s);
+    if (JSON.stringify(now) === JSON.stringify(before)) return now;
+    before = now;
+  }
+  return before;
+}
+
 /** Tab from where focus is now: every tab stop of the page after it, in order, then out. */
 async function tabsThroughPage(s, label) {
-  const expected = await tabStops(s);
+  const expected = await settledStops(s);
   const { seen, after } = await walkTab(s, expected.length + 3);
   assert.deepEqual(seen, expected, `${label}: Tab walks the page's ${expected.length} tab stops in order`);
   assert.ok(after && after.where !== 'page', `${label}: after the page's last tab stop focus leaves the page`);
