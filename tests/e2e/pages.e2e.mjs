@@ -11,10 +11,10 @@ import { shots } from './harness.mjs';
 import { clipped, cutInside } from './layout.mjs';
 import { DEMO_ACTIVITY, PAGES, PLAN_TABS, STEPS, demo, openActivity, visit } from './tour.mjs';
 
-// The pages checked for what is cut short inside them too. Not yet the others: on the
-// plan's steps a resource select is narrower than its longest choice, on its contacts
-// “Whoever invokes the plan”, and the BIA settings' scale table scrolls at 1024.
-const INSIDE = new Set(['activities', 'resources']);
+// The pages checked for what is cut short inside them too. Not yet the others: the BIA
+// settings' scale table scrolls sideways inside its card at 1024, and the rest are not
+// checked yet.
+const INSIDE = new Set(['activities', 'resources', 'plans-steps', 'plans-contacts']);
 
 /** Photographs what is shown as page-NAME(-1024).png and fails on anything cut off. */
 async function look(s, name, suffix, problems) {
