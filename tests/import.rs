@@ -670,3 +670,41 @@ fn a_workbook_with_tbd_and_ranges_imports_with_those_cells_kept_as_written() {
         .expect("again");
     assert!(again.changes.is_empty(), "{:?}", again.changes);
 }
+
+#[test]
+fn a_resource_row_with_tbd_as_rtc_imports_with_the_cell_kept_as_written() {
+    let fixture = Fixture::new();
+    let resources = write(
+        &fixture,
+        "resources.csv",
+        "name,kind,rtc,rpc\nWMS,Application,TBD,1h\nDepot,Site,4-8 hours,\n",
+    );
+    let mut store = fixture.open();
+    let files = ImportFiles {
+        resources: Some(resources),
+        ..Default::default()
+    };
+    let report = store.import(&files, false).expect("import");
+    assert!(report.applied, "{report:?}");
+    let kept: Vec<(u64, &str, &str, &str)> = report.files[0]
+        .unresolved
+        .iter()
+        .map(|c| (c.line, c.name.as_str(), c.column.as_str(), c.text.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        [(2, "WMS", "rtc", "TBD"), (3, "Depot", "rtc", "4-8 hours")]
+    );
+    assert!(report.files[0].unresolved[1].message.contains("Perhaps 4h"));
+    let wms = store
+        .resources()
+        .expect("resources")
+        .into_iter()
+        .find(|r| r.name == "WMS")
+        .expect("wms");
+    let shown = store.resource_capability(wms.id).expect("capability");
+    assert_eq!((shown.rtc.as_str(), shown.rpc.as_str()), ("TBD", "1h"));
+    // The same file again changes nothing.
+    let again = store.import(&files, false).expect("again");
+    assert!(again.changes.is_empty(), "{:?}", again.changes);
+}

@@ -4,7 +4,6 @@
 //! Each refusal names the field it is shown at.
 
 use crate::analysis::impact;
-use crate::domain::duration_hint;
 use crate::domain::{
     BiaSettings, Duration, FieldErrors, Interview, InterviewEdit, InterviewStatus, Unresolved,
 };
@@ -31,13 +30,8 @@ pub fn unresolved(edit: &InterviewEdit, refused: &FieldErrors) -> Option<Unresol
     if text.trim().is_empty() || refused.is_empty() {
         return None;
     }
-    let mut message = refused.to_map().into_values().collect::<Vec<_>>().join(" ");
-    // A duration people often write this way: say what it probably meant.
-    let is_duration = !matches!(field, "interview_date" | "mbco_percent");
-    if is_duration && let Some((likely, why)) = duration_hint::suggest(text) {
-        message.push_str(&format!(" Perhaps {likely}: {why}."));
-    }
-    Some(Unresolved::new(field, text, &message))
+    let message = refused.to_map().into_values().collect::<Vec<_>>().join(" ");
+    Some(Unresolved::refused(field, text, &message))
 }
 
 /// A duration typed at `field` (`4h`, `2 days`), or empty for none.

@@ -39,7 +39,7 @@ impl Output {
                     "  line {}, {} of {}: kept as written, unresolved: \u{201c}{}\u{201d}. {}",
                     cell.line,
                     cell.column,
-                    cell.activity,
+                    cell.name,
                     cell.text,
                     cell.message
                 );

@@ -149,6 +149,20 @@ impl Unresolved {
         }
     }
 
+    /// What is kept of `text`, refused at `field` for `refusal`: for a duration, with a
+    /// likely reading where there is one (`2-4 hours`: perhaps 2h).
+    pub fn refused(field: &str, text: &str, refusal: &str) -> Self {
+        let mut message = refusal.to_owned();
+        let is_duration = matches!(
+            field,
+            "rto" | "rpo" | "workaround_duration" | "mtpd_override" | "rtc" | "rpc"
+        );
+        if is_duration && let Some((likely, why)) = super::duration_hint::suggest(text) {
+            message.push_str(&format!(" Perhaps {likely}: {why}."));
+        }
+        Self::new(field, text, &message)
+    }
+
     /// A field's name in words, and the interview step it is on.
     fn field_label(field: &str) -> (&'static str, u8) {
         match field {

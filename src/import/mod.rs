@@ -1,9 +1,10 @@
 //! Import from spreadsheets: activities, resources and dependencies as CSV files, all
 //! or nothing in one transaction. Re-importing the same files changes nothing; every
 //! rejected row is reported with its line and reason, and then nothing is written. A
-//! duration or minimum service an activity's cell gives that Keel cannot accept (`TBD`,
-//! `2-4 hours`) does not refuse its row: it is imported as written, unresolved, with a
-//! suggestion where one is likely, and listed in the report.
+//! duration or minimum service an activity's cell gives, or an RTC, RPC or date a
+//! resource's, that Keel cannot accept (`TBD`, `2-4 hours`) does not refuse its row: it
+//! is imported as written, unresolved, with a suggestion where one is likely, and listed
+//! in the report.
 //! Files above [`MAX_FILE_BYTES`] are refused before they are read; a cell's leading
 //! apostrophe is read as [`formula_guard`] says.
 
@@ -61,7 +62,8 @@ pub struct FileReport {
 pub struct UnresolvedCell {
     pub line: u64,
     pub column: String,
-    pub activity: String,
+    /// The activity or resource the row is about.
+    pub name: String,
     pub text: String,
     pub message: String,
 }
@@ -328,7 +330,7 @@ fn import_activity(
         .map(|(index, value)| UnresolvedCell {
             line: 0,
             column: columns.get(index).copied().unwrap_or_default().to_owned(),
-            activity: activity.name.clone(),
+            name: activity.name.clone(),
             text: value.text,
             message: value.message,
         })
@@ -383,10 +385,21 @@ fn import_resource(
     if table.column("demonstrated_on").is_some() {
         capability.demonstrated_on = get("demonstrated_on").into();
     }
-    if capability != before {
-        batch.set_capability(&resource, &capability)?;
+    if capability == before {
+        return Ok(Vec::new());
     }
-    Ok(Vec::new())
+    // An RTC, RPC or date Keel cannot accept is imported as written, unresolved.
+    Ok(batch
+        .set_capability(&resource, &capability)?
+        .into_iter()
+        .map(|value| UnresolvedCell {
+            line: 0,
+            column: value.field.clone(),
+            name: resource.name.clone(),
+            text: value.text,
+            message: value.message,
+        })
+        .collect())
 }
 
 fn import_dependency(

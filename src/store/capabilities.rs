@@ -7,7 +7,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::audit::Changes;
 use super::{EngagementStore, resource_unresolved, resources};
-use crate::domain::{AuditAction, Duration, FieldErrors, Resource, ResourceCapabilityInput};
+use crate::domain::{
+    AuditAction, Duration, FieldErrors, Resource, ResourceCapabilityInput, Unresolved,
+};
 use crate::{Error, Result};
 
 fn optional_duration(errors: &mut FieldErrors, field: &str, text: &str) -> Option<Duration> {
@@ -34,7 +36,7 @@ pub(super) fn write_capability(
     input: &ResourceCapabilityInput,
     typed_description: bool,
     keep: bool,
-) -> Result<()> {
+) -> Result<Vec<Unresolved>> {
     let mut errors = FieldErrors::new();
     let owner = errors.optional_text("owner", "Owner", &input.owner, 200);
     let description =
@@ -137,7 +139,7 @@ pub(super) fn write_capability(
             )?;
         }
     }
-    Ok(())
+    Ok(kept)
 }
 
 const CAPABILITY_COLUMNS: &str =
@@ -312,7 +314,7 @@ impl EngagementStore {
         let resource = resources::resource(&self.conn, resource_id)?;
         // From the app, the description is typed: logged once per editing run; a value
         // that cannot be accepted is kept as typed.
-        self.write(|changes| write_capability(changes, &resource, input, true, true))
+        self.write(|changes| write_capability(changes, &resource, input, true, true).map(drop))
     }
 
     /// Resource `resource_id` needs `needs_id`; needs of one resource sharing a non-empty

@@ -11,7 +11,10 @@ use std::collections::HashMap;
 
 use super::audit::Changes;
 use super::capabilities::{self, NeedTable};
-use super::{EngagementStore, activities, bia_settings, interview_edits, interviews, resources};
+use super::{
+    EngagementStore, activities, bia_settings, interview_edits, interviews, resource_unresolved,
+    resources,
+};
 use crate::analysis::interview_edit as rules;
 use crate::domain::{
     Activity, ActivityInput, BiaSettings, InterviewEdit, InterviewStatus, Need, NodeRef,
@@ -364,17 +367,23 @@ impl<'a> CatalogueBatch<'a> {
     }
 
     /// What a resource can do, as `EngagementStore::resource_capability`.
+    /// What a resource can do, as typed (values kept unresolved in their fields).
     pub fn capability(&self, resource_id: i64) -> Result<ResourceCapabilityInput> {
-        capabilities::capability(self.changes.tx, resource_id)
+        resource_unresolved::as_typed(
+            self.changes.tx,
+            resource_id,
+            capabilities::capability(self.changes.tx, resource_id)?,
+        )
     }
 
-    /// Sets what a resource can do, as `EngagementStore::set_resource_capability`.
+    /// Sets what a resource can do, as `EngagementStore::set_resource_capability`: an
+    /// RTC, RPC or exercise date Keel cannot accept is kept as typed; returns what was.
     pub fn set_capability(
         &mut self,
         resource: &Resource,
         input: &ResourceCapabilityInput,
-    ) -> Result<()> {
-        capabilities::write_capability(self.changes, resource, input, false, false)
+    ) -> Result<Vec<Unresolved>> {
+        capabilities::write_capability(self.changes, resource, input, false, true)
     }
 
     /// The one activity or resource with this name (ignoring case).

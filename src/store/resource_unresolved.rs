@@ -33,7 +33,7 @@ pub(super) fn keepable(
             return None;
         }
         let message = refused.get(field).unwrap_or_default();
-        kept.push(Unresolved::new(field, text, message));
+        kept.push(Unresolved::refused(field, text, message));
     }
     Some(kept)
 }

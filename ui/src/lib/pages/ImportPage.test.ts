@@ -82,7 +82,7 @@ describe('ImportPage', () => {
     const kept = {
       line: 3,
       column: 'rto',
-      activity: 'Payroll',
+      name: 'Payroll',
       text: '2-4 hours',
       message: '“2-4 hours” should start with a number. Perhaps 2h: the stricter end of the range.',
     };

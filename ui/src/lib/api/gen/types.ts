@@ -593,7 +593,11 @@ export type RejectedRow = { line: number, reason: string, };
  * A cell imported as written and kept unresolved: where it is, what it says, and why
  * it was not accepted (with a likely reading where there is one).
  */
-export type UnresolvedCell = { line: number, column: string, activity: string, text: string, message: string, };
+export type UnresolvedCell = { line: number, column: string, 
+/**
+ * The activity or resource the row is about.
+ */
+name: string, text: string, message: string, };
 
 /**
  * How far an import has got, for a progress bar: rows handled (imported or rejected)
