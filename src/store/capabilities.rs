@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::audit::Changes;
 use super::{EngagementStore, resource_unresolved, resources};
 use crate::domain::{
-    AuditAction, Duration, FieldErrors, Resource, ResourceCapabilityInput, Unresolved,
+    AuditAction, DateOrder, Duration, FieldErrors, Resource, ResourceCapabilityInput, Unresolved,
 };
 use crate::{Error, Result};
 
@@ -25,17 +25,26 @@ fn optional_duration(errors: &mut FieldErrors, field: &str, text: &str) -> Optio
     }
 }
 
+/// What writing a capability needs to know besides the input: whether any value may be
+/// kept as typed for the resource already (when not, there is nothing to resolve and no
+/// query to ask), and the engagement's order of day and month.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Context {
+    pub kept_before: bool,
+    pub date_order: Option<DateOrder>,
+}
+
 /// Checks `input` and sets it as what a resource can do, logging each changed field;
 /// with `typed_description`, the description (free text saved as it is typed) joins its
-/// editing run instead. With `keep`, an RTC, RPC or exercise date that cannot be
-/// accepted is kept as typed (see `resource_unresolved`) while the rest is saved and the
-/// value accepted before stays in force; without, the whole input is refused.
+/// editing run instead. An RTC, RPC or exercise date that cannot be accepted is kept as
+/// typed (see `resource_unresolved`) while the rest is saved and the value accepted
+/// before stays in force; any other refusal refuses the whole input.
 pub(super) fn write_capability(
     changes: &Changes<'_>,
     resource: &Resource,
     input: &ResourceCapabilityInput,
     typed_description: bool,
-    keep: bool,
+    context: Context,
 ) -> Result<Vec<Unresolved>> {
     let mut errors = FieldErrors::new();
     let owner = errors.optional_text("owner", "Owner", &input.owner, 200);
@@ -47,16 +56,16 @@ pub(super) fn write_capability(
         "demonstrated_on",
         "The exercise date",
         &input.demonstrated_on,
-        super::bia_settings::date_order(changes.tx)?,
+        context.date_order,
     );
     let needs_date = "Demonstrated evidence needs the date of the exercise that showed it.";
     if input.evidence == Some(crate::domain::Evidence::Demonstrated) && demonstrated_on.is_none() {
         errors.add("demonstrated_on", needs_date);
     }
     let old = capability(changes.tx, resource.id)?;
-    let kept = match keep.then(|| resource_unresolved::keepable(input, &errors)) {
-        Some(Some(kept)) => kept,
-        _ => {
+    let kept = match resource_unresolved::keepable(input, &errors) {
+        Some(kept) => kept,
+        None => {
             errors.into_result()?;
             Vec::new()
         }
@@ -81,7 +90,7 @@ pub(super) fn write_capability(
     if input.evidence == Some(crate::domain::Evidence::Demonstrated) && demonstrated_on.is_none() {
         return Err(Error::invalid("demonstrated_on", needs_date));
     }
-    if keep {
+    if context.kept_before || !kept.is_empty() {
         resource_unresolved::settle(changes, resource, &kept)?;
     }
     let before = capability_fields(&old);
@@ -314,7 +323,13 @@ impl EngagementStore {
         let resource = resources::resource(&self.conn, resource_id)?;
         // From the app, the description is typed: logged once per editing run; a value
         // that cannot be accepted is kept as typed.
-        self.write(|changes| write_capability(changes, &resource, input, true, true).map(drop))
+        self.write(|changes| {
+            let context = Context {
+                kept_before: true,
+                date_order: super::bia_settings::date_order(changes.tx)?,
+            };
+            write_capability(changes, &resource, input, true, context).map(drop)
+        })
     }
 
     /// Resource `resource_id` needs `needs_id`; needs of one resource sharing a non-empty

@@ -7,7 +7,7 @@
 //! functions below them in `activities`, `units`, `resources`, `interviews` and
 //! `capabilities`), so the audit log reads the same either way.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::audit::Changes;
 use super::capabilities::{self, NeedTable};
@@ -23,7 +23,7 @@ use crate::domain::{
 use crate::{Error, Result};
 
 /// Statements an import keeps prepared: its own and those of the functions it calls.
-const STATEMENT_CACHE: usize = 64;
+const STATEMENT_CACHE: usize = 128;
 
 /// SQLite's page cache during a batch: 64 MiB (a negative `cache_size` is in KiB), the
 /// pages a 60,000-row import changes, so that none is written out before the commit.
@@ -63,6 +63,8 @@ pub struct CatalogueBatch<'a> {
     resource_ids: HashMap<String, Vec<i64>>,
     /// The status of each started interview, by activity id.
     statuses: HashMap<i64, InterviewStatus>,
+    /// Resources with a value kept as typed (may hold some no longer kept).
+    kept_resources: HashSet<i64>,
     undo: Vec<Undo>,
 }
 
@@ -127,8 +129,13 @@ impl<'a> CatalogueBatch<'a> {
             let (id, status) = row?;
             statuses.insert(id, parse_status(&status)?);
         }
+        let kept_resources = tx
+            .prepare("SELECT DISTINCT resource_id FROM resource_unresolved")?
+            .query_map([], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(Self {
             changes,
+            kept_resources,
             settings: bia_settings::read(tx)?,
             units,
             unit_names,
@@ -369,11 +376,11 @@ impl<'a> CatalogueBatch<'a> {
     /// What a resource can do, as `EngagementStore::resource_capability`.
     /// What a resource can do, as typed (values kept unresolved in their fields).
     pub fn capability(&self, resource_id: i64) -> Result<ResourceCapabilityInput> {
-        resource_unresolved::as_typed(
-            self.changes.tx,
-            resource_id,
-            capabilities::capability(self.changes.tx, resource_id)?,
-        )
+        let stored = capabilities::capability(self.changes.tx, resource_id)?;
+        if !self.kept_resources.contains(&resource_id) {
+            return Ok(stored);
+        }
+        resource_unresolved::as_typed(self.changes.tx, resource_id, stored)
     }
 
     /// Sets what a resource can do, as `EngagementStore::set_resource_capability`: an
@@ -383,7 +390,15 @@ impl<'a> CatalogueBatch<'a> {
         resource: &Resource,
         input: &ResourceCapabilityInput,
     ) -> Result<Vec<Unresolved>> {
-        capabilities::write_capability(self.changes, resource, input, false, true)
+        let context = capabilities::Context {
+            kept_before: self.kept_resources.contains(&resource.id),
+            date_order: self.settings.date_order,
+        };
+        let kept = capabilities::write_capability(self.changes, resource, input, false, context)?;
+        if !kept.is_empty() {
+            self.kept_resources.insert(resource.id);
+        }
+        Ok(kept)
     }
 
     /// The one activity or resource with this name (ignoring case).

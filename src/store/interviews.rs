@@ -178,6 +178,17 @@ fn each<T, P: rusqlite::Params>(
 
 /// The stored interview of an activity, or a blank draft when none was started.
 pub(super) fn read(conn: &Connection, activity_id: i64) -> rusqlite::Result<Interview> {
+    let mut interview = read_but_kept(conn, activity_id)?;
+    let i = &mut interview;
+    each(conn, UNRESOLVED_OF, [activity_id], unresolved, |_, v| {
+        i.unresolved.push(v)
+    })?;
+    Ok(interview)
+}
+
+/// [`read`] without the values kept as typed: for the reads between the edits of one
+/// batch, which know those already (an import reads each interview several times).
+fn read_but_kept(conn: &Connection, activity_id: i64) -> rusqlite::Result<Interview> {
     let Some(mut interview) = conn
         .prepare_cached(INTERVIEW_OF)?
         .query_row([activity_id], interview_row)
@@ -194,9 +205,6 @@ pub(super) fn read(conn: &Connection, activity_id: i64) -> rusqlite::Result<Inte
     })?;
     each(conn, PARKED_OF, [activity_id], parked, |_, v| {
         i.parked.push(v)
-    })?;
-    each(conn, UNRESOLVED_OF, [activity_id], unresolved, |_, v| {
-        i.unresolved.push(v)
     })?;
     Ok(interview)
 }
@@ -441,19 +449,25 @@ pub(super) fn apply_edits(
     for edit in edits {
         let subject = (activity.id, activity.name.as_str());
         apply(changes, settings, &before, subject, edit)?;
-        // A value accepted (or cleared) at a field ends what was kept there as typed.
-        if let Some((field, _)) = rules::typed_value(edit) {
+        // A value accepted (or cleared) at a field ends what was kept there as typed;
+        // nothing else in a batch keeps or resolves one, so the list is carried along.
+        let mut kept = std::mem::take(&mut before.unresolved);
+        if let Some((field, _)) = rules::typed_value(edit)
+            && kept.iter().any(|u| u.field == field)
+        {
             resolve(changes, subject, field)?;
+            kept.retain(|u| u.field != field);
         }
-        let after = read(changes.tx, activity.id)?;
+        let read_now = || -> rusqlite::Result<Interview> {
+            let mut now = read_but_kept(changes.tx, activity.id)?;
+            now.unresolved.clone_from(&kept);
+            Ok(now)
+        };
+        let after = read_now()?;
         let settled = settle_status(changes, settings, activity, &before, after.clone(), edit)?;
         // What the next edit starts from: as it was after this one, unless settling
         // the status changed it.
-        before = if settled {
-            read(changes.tx, activity.id)?
-        } else {
-            after
-        };
+        before = if settled { read_now()? } else { after };
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! it goes when the field is next saved with a value Keel accepts, or cleared. Read
 //! back, the kept text stands in the capability's field, with the reason beside it.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use super::audit::Changes;
 use crate::Result;
@@ -51,8 +51,20 @@ pub(super) fn settle(
     kept: &[Unresolved],
 ) -> Result<()> {
     let subject = ("resource", resource.id, resource.name.as_str());
+    // What was kept before, in one query (usually nothing, as in most imports).
+    let mut was: Vec<(String, String)> = changes
+        .tx
+        .prepare_cached("SELECT field, text FROM resource_unresolved WHERE resource_id = ?1")?
+        .query_map([resource.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if was.is_empty() && kept.is_empty() {
+        return Ok(());
+    }
     for field in ["rtc", "rpc", "demonstrated_on"] {
-        let before = kept_text(changes.tx, resource.id, field)?;
+        let before = was
+            .iter()
+            .position(|(f, _)| f == field)
+            .map(|i| was.swap_remove(i).1);
         match kept.iter().find(|k| k.field == field) {
             Some(value) if before.as_deref() != Some(value.text.as_str()) => {
                 changes
@@ -93,15 +105,6 @@ pub(super) fn settle(
         }
     }
     Ok(())
-}
-
-fn kept_text(conn: &Connection, resource_id: i64, field: &str) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT text FROM resource_unresolved WHERE resource_id = ?1 AND field = ?2",
-        )?
-        .query_row(params![resource_id, field], |r| r.get(0))
-        .optional()?)
 }
 
 /// `capability` as the page shows it: each kept value's text in its field, and the
