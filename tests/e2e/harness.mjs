@@ -53,6 +53,14 @@ export function demoHome(home) {
   return file;
 }
 
+/** The demo's slow-chain finding (the gap of kind 'chain' that `keel analyze` lists). */
+export function slowChain(file) {
+  const analysis = JSON.parse(execFileSync(cli, ['analyze', file, '--json'], { encoding: 'utf8' }));
+  const chain = analysis.gaps.find((g) => g.kind === 'chain');
+  if (!chain) throw new Error('the demo has no slow-chain finding');
+  return chain;
+}
+
 export async function launch(env) {
   const driver = await Driver.start(env);
   try {

@@ -5,28 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { freshHome, launch, quit, root, shots } from './harness.mjs';
-
-const cli = resolve(root, process.env.KEEL_CLI ?? 'target/debug/keel');
+import { cli, demoHome, freshHome, launch, quit, shots } from './harness.mjs';
 
 test('write a plan, review it, approve it twice, and edit it into version 2', async () => {
   const { home, env, remove, answerDialogs } = freshHome();
   try {
-    const dir = join(home, 'data', 'keel', 'engagements');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, 'Demo.keel');
-    execFileSync(cli, ['demo', file, '--as', 'Erin Example']);
-    mkdirSync(join(home, 'config', 'keel'), { recursive: true });
-    writeFileSync(
-      join(home, 'config', 'keel', 'settings.json'),
-      JSON.stringify({
-        facilitator_name: 'Erin Example',
-        recent: [{ path: file, organisation: 'Calder Valley Freight Ltd', opened_at: '2026-11-25T09:00:00Z' }],
-      }),
-    );
+    const file = demoHome(home);
 
     const run = await launch(env);
     const s = run.session;
