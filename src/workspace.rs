@@ -159,9 +159,13 @@ impl Workspace {
             return self.open(&path);
         }
         std::fs::create_dir_all(&dir).map_err(Error::io("create the folder", &dir))?;
-        let store =
-            demo::write_demo(&path, SAMPLE_AUTHOR)?.with_actor(&self.settings.facilitator_name);
-        self.make_current(store)
+        // Written under another name and renamed once whole, so that a sample cut short
+        // (a crash, a full disk) is never the one reopened later.
+        let partial = dir.join(format!("{SAMPLE_FILE}.partial.{EXTENSION}"));
+        let _ = std::fs::remove_file(&partial);
+        drop(demo::write_demo(&partial, SAMPLE_AUTHOR)?);
+        std::fs::rename(&partial, &path).map_err(Error::io("name the sample engagement", &path))?;
+        self.open(&path)
     }
 
     pub fn state(&self) -> Result<WorkspaceState> {

@@ -703,7 +703,8 @@ fn a_resource_row_with_tbd_as_rtc_imports_with_the_cell_kept_as_written() {
         .find(|r| r.name == "WMS")
         .expect("wms");
     let shown = store.resource_capability(wms.id).expect("capability");
-    assert_eq!((shown.rtc.as_str(), shown.rpc.as_str()), ("TBD", "1h"));
+    assert_eq!((shown.rtc.as_str(), shown.rpc.as_str()), ("", "1h"));
+    assert_eq!(shown.kept[0].text, "TBD");
     // The same file again changes nothing.
     let again = store.import(&files, false).expect("again");
     assert!(again.changes.is_empty(), "{:?}", again.changes);

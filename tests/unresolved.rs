@@ -331,10 +331,14 @@ fn a_resource_keeps_an_rtc_it_cannot_accept_and_saves_the_rest() {
     let shown = store.resource_capability(wms).expect("read");
     assert_eq!(
         (shown.rtc.as_str(), shown.owner.as_str()),
-        ("TBD", "Arjun Mehta")
+        ("4h", "Arjun Mehta"),
+        "the RTC accepted before stays in force; the rest is saved"
     );
     assert_eq!(shown.kept.len(), 1);
-    assert_eq!(shown.kept[0].field, "rtc");
+    assert_eq!(
+        (shown.kept[0].field.as_str(), shown.kept[0].text.as_str()),
+        ("rtc", "TBD")
+    );
     assert_eq!(
         store.resource_capabilities().expect("all")[&wms].rtc,
         "4h",
@@ -343,14 +347,20 @@ fn a_resource_keeps_an_rtc_it_cannot_accept_and_saves_the_rest() {
     assert_eq!(store.unresolved_count().expect("count"), 1);
     drop(store);
     let mut store = fixture.open();
-    assert_eq!(store.resource_capability(wms).expect("read").rtc, "TBD");
+    assert_eq!(
+        store.resource_capability(wms).expect("read").kept[0].text,
+        "TBD"
+    );
     // An owner too long is refused as before, and nothing changes.
     assert!(
         store
             .set_resource_capability(wms, &input("2h", &"x".repeat(300)))
             .is_err()
     );
-    assert_eq!(store.resource_capability(wms).expect("read").rtc, "TBD");
+    assert_eq!(
+        store.resource_capability(wms).expect("read").kept[0].text,
+        "TBD"
+    );
     // Demonstrated evidence with an unreadable date and none before: refused.
     let demonstrated = ResourceCapabilityInput {
         evidence: Some(Evidence::Demonstrated),
@@ -365,5 +375,76 @@ fn a_resource_keeps_an_rtc_it_cannot_accept_and_saves_the_rest() {
     let shown = store.resource_capability(wms).expect("read");
     assert_eq!(shown.rtc, "2h");
     assert!(shown.kept.is_empty());
+    assert_eq!(store.unresolved_count().expect("count"), 0);
+}
+
+#[test]
+fn a_reason_typed_with_a_kept_mtpd_is_saved_and_amounts_are_kept_per_cell() {
+    let (_f, mut store, id) = with_activity();
+    let view = store
+        .edit_interview_keeping(
+            id,
+            &[InterviewEdit::MtpdOverride {
+                value: "TBD".into(),
+                reason: "Contract with the council".into(),
+            }],
+        )
+        .expect("kept");
+    assert_eq!(view.interview.unresolved[0].text, "TBD");
+    assert_eq!(
+        view.interview.mtpd_override_reason, "Contract with the council",
+        "the reason is not lost with the value"
+    );
+    assert_eq!(view.interview.mtpd_override, None);
+
+    let view = store
+        .edit_interview_keeping(
+            id,
+            &[InterviewEdit::Quantity {
+                category_id: 1,
+                bucket_id: 3,
+                value: "about 2m".into(),
+            }],
+        )
+        .expect("kept");
+    let kept = view
+        .interview
+        .unresolved
+        .iter()
+        .find(|u| u.field == "quantity:1:3")
+        .expect("the cell's amount is kept");
+    assert_eq!(kept.text, "about 2m");
+    assert!(view.missing.iter().any(|m| m.contains("“about 2m”")));
+}
+
+#[test]
+fn removing_a_resource_from_the_interview_takes_its_kept_amounts_with_it() {
+    let (_f, mut store, id) = with_activity();
+    let view = store
+        .edit_interview(
+            id,
+            &InterviewEdit::AddResource {
+                resource_id: None,
+                name: "Forklift drivers".into(),
+                resource_kind: keel::domain::ResourceKind::People,
+            },
+        )
+        .expect("resource");
+    let resource_id = view.resources[0].resource.id;
+    store
+        .edit_interview_keeping(
+            id,
+            &[InterviewEdit::ResourceAmount {
+                resource_id,
+                bucket_id: 1,
+                value: "a few".into(),
+            }],
+        )
+        .expect("kept");
+    assert_eq!(store.unresolved_count().expect("count"), 1);
+    let view = store
+        .edit_interview_keeping(id, &[InterviewEdit::RemoveResource { resource_id }])
+        .expect("removed");
+    assert!(view.interview.unresolved.is_empty());
     assert_eq!(store.unresolved_count().expect("count"), 0);
 }

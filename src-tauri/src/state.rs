@@ -86,6 +86,12 @@ impl AppState {
         take
     }
 
+    /// Forgets what the projector shows (another engagement was opened).
+    pub fn forget_presented(&self) {
+        *lock(&self.presented) = None;
+        *lock(&self.presenter_focus) = None;
+    }
+
     pub fn presenter_focus(&self) -> Option<PresenterFocus> {
         *lock(&self.presenter_focus)
     }

@@ -10,28 +10,41 @@ use crate::domain::{
 use crate::{Error, Result};
 
 /// The field and the text of an edit whose text, when it cannot be accepted, is kept as
-/// typed (unresolved) rather than lost: the checked single values of an interview.
-/// Clearing the field (an empty text) is such an edit too; it resolves what was kept.
-pub fn typed_value(edit: &InterviewEdit) -> Option<(&'static str, &str)> {
+/// typed (unresolved) rather than lost: the checked single values of an interview, and
+/// the amounts in its cells (`quantity:CATEGORY:BUCKET`, `resource_amount:RESOURCE:
+/// BUCKET`). Clearing the field (an empty text) is such an edit too; it resolves what
+/// was kept.
+pub fn typed_value(edit: &InterviewEdit) -> Option<(String, &str)> {
     match edit {
-        InterviewEdit::Date { value } => Some(("interview_date", value)),
-        InterviewEdit::Duration { field, value } => Some((field.field(), value)),
-        InterviewEdit::MbcoPercent { value } => Some(("mbco_percent", value)),
-        InterviewEdit::MtpdOverride { value, .. } => Some(("mtpd_override", value)),
+        InterviewEdit::Date { value } => Some(("interview_date".into(), value)),
+        InterviewEdit::Duration { field, value } => Some((field.field().into(), value)),
+        InterviewEdit::MbcoPercent { value } => Some(("mbco_percent".into(), value)),
+        InterviewEdit::MtpdOverride { value, .. } => Some(("mtpd_override".into(), value)),
+        InterviewEdit::Quantity {
+            category_id,
+            bucket_id,
+            value,
+        } => Some((format!("quantity:{category_id}:{bucket_id}"), value)),
+        InterviewEdit::ResourceAmount {
+            resource_id,
+            bucket_id,
+            value,
+        } => Some((format!("resource_amount:{resource_id}:{bucket_id}"), value)),
         _ => None,
     }
 }
 
 /// What to keep of a refused edit: its field, the text as typed, and the reasons it was
-/// refused in one message, with a likely reading of a duration where there is one. `None` when the edit is not a typed value, or the text is
-/// blank (nothing was said to keep).
+/// refused in one message, with a likely reading of a duration where there is one.
+/// `None` when the edit is not a typed value, or the text is blank (nothing was said to
+/// keep).
 pub fn unresolved(edit: &InterviewEdit, refused: &FieldErrors) -> Option<Unresolved> {
     let (field, text) = typed_value(edit)?;
     if text.trim().is_empty() || refused.is_empty() {
         return None;
     }
     let message = refused.to_map().into_values().collect::<Vec<_>>().join(" ");
-    Some(Unresolved::refused(field, text, &message))
+    Some(Unresolved::refused(&field, text, &message))
 }
 
 /// A duration typed at `field` (`4h`, `2 days`), or empty for none.

@@ -89,16 +89,14 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_text_ends_with_a_suggestion_or_none_and_a_range_suggests_its_shorter_end(
+        fn any_text_gets_a_suggestion_or_none_without_panicking_and_a_range_suggests_its_shorter_end(
             text in ".{0,40}",
             a in 1u32..500,
             b in 1u32..500,
         ) {
             let _ = suggest(&text);
-            let (low, high) = (a.min(b), a.max(b));
             let suggested = suggest(&format!("{a}-{b} minutes")).map(|(d, _)| d.minutes());
-            prop_assert_eq!(suggested, Some(low));
-            prop_assert!(low <= high);
+            prop_assert_eq!(suggested, Some(a.min(b)));
         }
     }
 }

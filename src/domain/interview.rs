@@ -176,6 +176,8 @@ impl Unresolved {
             "rtc" => ("The recovery time capability (RTC)", 0),
             "rpc" => ("The recovery point capability (RPC)", 0),
             "demonstrated_on" => ("The exercise date", 0),
+            f if f.starts_with("quantity:") => ("An amount behind a rating", 3),
+            f if f.starts_with("resource_amount:") => ("An amount of a resource needed", 6),
             _ => ("A value", 8),
         }
     }

@@ -202,9 +202,9 @@ pub struct ResourceCapabilityInput {
     pub evidence: Option<Evidence>,
     /// For demonstrated evidence: the date of the exercise that showed it.
     pub demonstrated_on: String,
-    /// As read: the checked values (RTC, RPC, exercise date) kept as typed because Keel
-    /// could not accept them; their text is in the fields above, and the values in force
-    /// are the ones accepted before. Ignored when sent back.
+    /// As read: the checked values (RTC, RPC, exercise date) typed and kept because Keel
+    /// could not accept them; the fields above hold the values in force (accepted
+    /// before). Ignored when sent back.
     #[serde(default)]
     pub kept: Vec<Unresolved>,
 }

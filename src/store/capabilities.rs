@@ -407,15 +407,12 @@ impl EngagementStore {
         })
     }
 
-    /// What a resource can do, as the text a person would type to set it again.
-    /// What a resource can do, as the page shows it: values kept as typed in their
-    /// fields, listed with their reasons in `kept`.
+    /// What a resource can do: the values in force, and in `kept` those typed that Keel
+    /// could not accept (the page shows their text in place of the value in force).
     pub fn resource_capability(&self, resource_id: i64) -> Result<ResourceCapabilityInput> {
-        resource_unresolved::as_typed(
-            &self.conn,
-            resource_id,
-            capability(&self.conn, resource_id)?,
-        )
+        let mut capability = capability(&self.conn, resource_id)?;
+        capability.kept = resource_unresolved::kept(&self.conn, resource_id)?;
+        Ok(capability)
     }
 
     /// What every resource can do, by resource id, in one query.

@@ -49,7 +49,7 @@ impl EngagementStore {
                 (SELECT count(*) FROM activity_resource) + (SELECT count(*) FROM activity_dependency),
                 (SELECT count(*) FROM plan),
                 (SELECT count(DISTINCT plan_id) FROM plan_frozen),
-                (SELECT count(*) FROM interview_unresolved)",
+                (SELECT count(*) FROM interview_unresolved) + (SELECT count(*) FROM resource_unresolved)",
             [],
             |r| {
                 Ok(EngagementProgress {

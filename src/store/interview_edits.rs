@@ -28,7 +28,7 @@ mod unresolved;
 
 pub(super) use needs::{add_resource, link};
 pub(super) use status::settle_status;
-pub(super) use unresolved::{keep, resolve};
+pub(super) use unresolved::{keep, keep_reason, resolve};
 
 /// How an old or new value is written in the audit log.
 fn shown(value: Option<impl ToString>) -> Option<String> {

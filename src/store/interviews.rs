@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::audit::Changes;
-use super::interview_edits::{apply, keep, resolve, settle_status};
+use super::interview_edits::{apply, keep, keep_reason, resolve, settle_status};
 use super::{EngagementStore, bad_column, bia_settings, resources};
 use crate::analysis::completeness::completeness;
 use crate::analysis::interview::{InterviewView, derive};
@@ -455,7 +455,7 @@ pub(super) fn apply_edits(
         if let Some((field, _)) = rules::typed_value(edit)
             && kept.iter().any(|u| u.field == field)
         {
-            resolve(changes, subject, field)?;
+            resolve(changes, subject, &field)?;
             kept.retain(|u| u.field != field);
         }
         let read_now = || -> rusqlite::Result<Interview> {
@@ -485,6 +485,9 @@ pub(super) fn keep_refused(
     start_if_needed(changes, activity.id, &activity.name)?;
     let before = read(changes.tx, activity.id)?;
     keep(changes, (activity.id, &activity.name), value)?;
+    if let InterviewEdit::MtpdOverride { reason, .. } = edit {
+        keep_reason(changes, (activity.id, &activity.name), reason)?;
+    }
     let after = read(changes.tx, activity.id)?;
     settle_status(changes, settings, activity, &before, after, edit)?;
     Ok(())

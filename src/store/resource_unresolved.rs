@@ -107,14 +107,9 @@ pub(super) fn settle(
     Ok(())
 }
 
-/// `capability` as the page shows it: each kept value's text in its field, and the
-/// kept values listed with their reasons.
-pub(super) fn as_typed(
-    conn: &Connection,
-    resource_id: i64,
-    mut capability: ResourceCapabilityInput,
-) -> Result<ResourceCapabilityInput> {
-    let kept = conn
+/// The values kept as typed for a resource, with their reasons.
+pub(super) fn kept(conn: &Connection, resource_id: i64) -> Result<Vec<Unresolved>> {
+    Ok(conn
         .prepare_cached(
             "SELECT field, text, message FROM resource_unresolved WHERE resource_id = ?1 ORDER BY field",
         )?
@@ -122,7 +117,17 @@ pub(super) fn as_typed(
             let (field, text, message): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
             Ok(Unresolved::new(&field, &text, &message))
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// `capability` as it was typed: each kept value's text in its field (what an import
+/// compares a row with), and the kept values listed.
+pub(super) fn as_typed(
+    conn: &Connection,
+    resource_id: i64,
+    mut capability: ResourceCapabilityInput,
+) -> Result<ResourceCapabilityInput> {
+    let kept = kept(conn, resource_id)?;
     for value in &kept {
         match value.field.as_str() {
             "rtc" => capability.rtc.clone_from(&value.text),

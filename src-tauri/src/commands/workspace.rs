@@ -8,7 +8,7 @@ use std::path::Path;
 
 use keel::workspace::{NewEngagementInput, WorkspaceState};
 use keel::{ApiError, Error};
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 
 use crate::dialogs::FilePurpose;
 use crate::state::blocking;
@@ -18,13 +18,26 @@ pub async fn workspace_state(app: AppHandle) -> Result<WorkspaceState, ApiError>
     blocking(&app, |state| Ok(state.workspace().state()?)).await
 }
 
-/// Opens an engagement of the recent list. Opening may migrate the file: seconds.
+/// What the projector showed belongs to the engagement left: forgotten, and its window
+/// closed, so an id is never shown against another engagement.
+fn switched(app: &AppHandle, state: WorkspaceState) -> WorkspaceState {
+    if let Some(shell) = app.try_state::<crate::state::AppState>() {
+        shell.forget_presented();
+    }
+    if let Some(window) = app.get_webview_window(super::presentation::PRESENTATION) {
+        let _ = window.close();
+    }
+    state
+}
+
 /// Opens the sample engagement, writing it the first time.
 #[tauri::command]
 pub async fn open_sample(app: AppHandle) -> Result<WorkspaceState, ApiError> {
-    blocking(&app, |state| Ok(state.workspace().open_sample()?)).await
+    let opened = blocking(&app, |state| Ok(state.workspace().open_sample()?)).await?;
+    Ok(switched(&app, opened))
 }
 
+/// Opens an engagement of the recent list. Opening may migrate the file: seconds.
 #[tauri::command]
 pub async fn open_engagement(path: String, app: AppHandle) -> Result<WorkspaceState, ApiError> {
     blocking(&app, move |state| {
@@ -43,6 +56,7 @@ pub async fn open_engagement(path: String, app: AppHandle) -> Result<WorkspaceSt
         Ok(workspace.open(Path::new(&path))?)
     })
     .await
+    .map(|opened| switched(&app, opened))
 }
 
 /// Opens the engagement chosen in the open dialog as `file`.
@@ -53,6 +67,7 @@ pub async fn open_chosen_engagement(file: u64, app: AppHandle) -> Result<Workspa
         Ok(state.workspace().open(&path)?)
     })
     .await
+    .map(|opened| switched(&app, opened))
 }
 
 /// Creates an engagement where the save dialog said (`file`), or where Keel proposes.
@@ -76,6 +91,7 @@ pub async fn create_engagement(
             .create(&NewEngagementInput { organisation, path })?)
     })
     .await
+    .map(|opened| switched(&app, opened))
 }
 
 #[tauri::command]

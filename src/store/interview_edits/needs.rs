@@ -41,6 +41,11 @@ pub(super) fn remove_resource(
     if removed == 0 {
         return Ok(());
     }
+    // Amounts of it kept as typed go with it: there is no field left to correct them in.
+    changes.tx.execute(
+        "DELETE FROM interview_unresolved WHERE activity_id = ?1 AND field LIKE ?2",
+        params![activity_id, format!("resource_amount:{resource_id}:%")],
+    )?;
     changes.record(
         AuditAction::Delete,
         (ENTITY, activity_id, label),

@@ -49,6 +49,37 @@ pub(in crate::store) fn keep(
     )
 }
 
+/// The reason typed with an MTPD set by hand that is kept as typed: saved on its own, so
+/// that it is not lost with the refused edit (it takes effect with the MTPD once that is
+/// accepted).
+pub(in crate::store) fn keep_reason(
+    changes: &Changes<'_>,
+    subject: (i64, &str),
+    reason: &str,
+) -> Result<()> {
+    let reason = reason.trim();
+    let old: String = changes
+        .tx
+        .prepare_cached("SELECT mtpd_override_reason FROM interview WHERE activity_id = ?1")?
+        .query_row([subject.0], |r| r.get(0))?;
+    if old == reason || reason.is_empty() {
+        return Ok(());
+    }
+    changes
+        .tx
+        .prepare_cached(
+            "UPDATE interview SET mtpd_override_reason = ?1, updated_at = ?2 WHERE activity_id = ?3",
+        )?
+        .execute(params![reason, changes.at, subject.0])?;
+    changes.record(
+        AuditAction::Update,
+        (ENTITY, subject.0, subject.1),
+        Some("mtpd_override_reason"),
+        Some(old.as_str()).filter(|o| !o.is_empty()),
+        Some(reason),
+    )
+}
+
 /// Forgets what was kept at `field` (it was just saved or cleared), logging it.
 pub(in crate::store) fn resolve(
     changes: &Changes<'_>,

@@ -21,7 +21,12 @@ class Saves {
   unresolved = $state(0);
 
   constructor() {
-    api.onWrites?.((pending) => (this.writes = pending));
+    // Once every change is answered, the count of values kept as typed is asked again
+    // (an import, a deletion or a settings change may have moved it).
+    api.onWrites?.((pending) => {
+      this.writes = pending;
+      if (pending === 0) void this.countUnresolved();
+    });
   }
 
   /** A refusal outweighs edits on their way: it needs the user, they do not. */

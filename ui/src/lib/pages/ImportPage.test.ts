@@ -97,7 +97,7 @@ describe('ImportPage', () => {
     const table = await screen.findByTestId('import-unresolved');
     expect(table.textContent).toContain('“2-4 hours”');
     expect(table.textContent).toContain('Perhaps 2h');
-    expect(screen.getByText(/One value Keel cannot accept will be imported as written/)).toBeTruthy();
+    expect(screen.getByText(/One value Keel cannot accept will be\s+kept as typed, not accepted yet/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Import 5 changes' })).toBeTruthy();
   });
 

@@ -513,9 +513,9 @@ rpc: string, evidence: Evidence | null,
  */
 demonstrated_on: string, 
 /**
- * As read: the checked values (RTC, RPC, exercise date) kept as typed because Keel
- * could not accept them; their text is in the fields above, and the values in force
- * are the ones accepted before. Ignored when sent back.
+ * As read: the checked values (RTC, RPC, exercise date) typed and kept because Keel
+ * could not accept them; the fields above hold the values in force (accepted
+ * before). Ignored when sent back.
  */
 kept: Array<Unresolved>, };
 
