@@ -452,7 +452,8 @@ pub(super) fn apply_edits(
         // A value accepted (or cleared) at a field ends what was kept there as typed;
         // nothing else in a batch keeps or resolves one, so the list is carried along.
         let mut kept = std::mem::take(&mut before.unresolved);
-        if let Some((field, _)) = rules::typed_value(edit)
+        if !kept.is_empty()
+            && let Some((field, _)) = rules::typed_value(edit)
             && kept.iter().any(|u| u.field == field)
         {
             resolve(changes, subject, &field)?;

@@ -18,6 +18,7 @@ mod hardening;
 mod info;
 mod interview_edits;
 mod interviews;
+mod kept_values;
 mod migrations;
 mod people;
 mod plan_content;

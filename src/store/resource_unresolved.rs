@@ -3,9 +3,10 @@
 //! it goes when the field is next saved with a value Keel accepts, or cleared. Read
 //! back, the kept text stands in the capability's field, with the reason beside it.
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
 use super::audit::Changes;
+use super::kept_values::RESOURCE;
 use crate::Result;
 use crate::domain::{FieldErrors, Resource, ResourceCapabilityInput, Unresolved};
 
@@ -38,11 +39,6 @@ pub(super) fn keepable(
     Some(kept)
 }
 
-/// How a kept value is written in the audit log.
-fn shown(text: &str) -> String {
-    format!("“{text}” (unresolved)")
-}
-
 /// Makes what is kept for `resource` exactly `kept` (the checked fields not in it were
 /// accepted or cleared), logging each change.
 pub(super) fn settle(
@@ -50,7 +46,7 @@ pub(super) fn settle(
     resource: &Resource,
     kept: &[Unresolved],
 ) -> Result<()> {
-    let subject = ("resource", resource.id, resource.name.as_str());
+    let subject = (resource.id, resource.name.as_str());
     // What was kept before, in one query (usually nothing, as in most imports).
     let mut was: Vec<(String, String)> = changes
         .tx
@@ -65,43 +61,12 @@ pub(super) fn settle(
             .iter()
             .position(|(f, _)| f == field)
             .map(|i| was.swap_remove(i).1);
-        match kept.iter().find(|k| k.field == field) {
-            Some(value) if before.as_deref() != Some(value.text.as_str()) => {
-                changes
-                    .tx
-                    .prepare_cached(
-                        "INSERT INTO resource_unresolved (resource_id, field, text, message, recorded_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5)
-                         ON CONFLICT (resource_id, field)
-                         DO UPDATE SET text = excluded.text, message = excluded.message, recorded_at = excluded.recorded_at",
-                    )?
-                    .execute(params![resource.id, field, value.text, value.message, changes.at])?;
-                let old = before.as_deref().map(shown);
-                changes.record(
-                    crate::domain::AuditAction::Update,
-                    subject,
-                    Some(field),
-                    old.as_deref(),
-                    Some(&shown(&value.text)),
-                )?;
+        match (kept.iter().find(|k| k.field == field), before) {
+            (Some(value), before) if before.as_deref() != Some(value.text.as_str()) => {
+                RESOURCE.keep(changes, subject, value, before.as_deref())?;
             }
-            Some(_) => {}
-            None => {
-                let Some(before) = before else { continue };
-                changes
-                    .tx
-                    .prepare_cached(
-                        "DELETE FROM resource_unresolved WHERE resource_id = ?1 AND field = ?2",
-                    )?
-                    .execute(params![resource.id, field])?;
-                changes.record(
-                    crate::domain::AuditAction::Update,
-                    subject,
-                    Some(field),
-                    Some(&shown(&before)),
-                    Some("resolved"),
-                )?;
-            }
+            (None, Some(before)) => RESOURCE.resolve(changes, subject, field, &before)?,
+            _ => {}
         }
     }
     Ok(())

@@ -21,8 +21,9 @@ class Saves {
   unresolved = $state(0);
 
   constructor() {
-    // Once every change is answered, the count of values kept as typed is asked again
-    // (an import, a deletion or a settings change may have moved it).
+    // Once every change is answered, the count of values kept as typed is asked again:
+    // any change may have moved it (an edit kept or resolved one, an import, a deletion,
+    // the order of day and month set).
     api.onWrites?.((pending) => {
       this.writes = pending;
       if (pending === 0) void this.countUnresolved();

@@ -91,7 +91,6 @@ export class InterviewState {
       } finally {
         this.pending--;
         saves.inFlight--;
-        void saves.countUnresolved();
       }
     };
     const result = this.#queue.then(run);
