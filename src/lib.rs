@@ -9,6 +9,7 @@ pub mod csv_export;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod event;
 pub mod import;
 pub mod limits;
 pub mod map;

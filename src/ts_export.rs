@@ -10,14 +10,21 @@ use crate::analysis::dependencies::{Analysis, Gap, GapKind, Prediction, Spof};
 use crate::analysis::impact::{ImpactFall, MtpdProposal, MtpdReason};
 use crate::analysis::interview::InterviewView;
 use crate::domain::*;
+use crate::event::assessment::ActivityStatus;
+use crate::event::board::{
+    Board, BoardActivity, BoardCall, BoardCriterion, BoardPlan, BoardStep, PlanRef,
+};
+use crate::event::chain::ChainCheck;
 use crate::import::{
     FileReport, ImportFiles, ImportProgress, ImportReport, RejectedRow, UnresolvedCell,
 };
 use crate::map::{DependencyMap, MapEdge, MapFinding, MapNode};
+use crate::ops::incident::IncidentCheck;
 use crate::plan::check::CheckItem;
 use crate::plan::snapshot::{
-    ActivityRow, CallRow, ContactRow, Diagram, DiagramEdge, DiagramNode, GapRow, MemberRow,
-    PlanSnapshot, ResourceRow, SectionText, SequenceRow, SpofRow, StepRow, TeamRow,
+    ActivityRow, CallRow, ContactRow, CriterionRow, Diagram, DiagramEdge, DiagramNode, GapRow,
+    InvokerRow, MemberRow, PlanSnapshot, ResourceRow, SectionText, SequenceRow, SpofRow, StepRow,
+    TeamRow,
 };
 use crate::plan::view::{FrozenVersion, PlanView, SectionView};
 use crate::settings::{RecentEngagement, Settings};
@@ -152,6 +159,34 @@ fn generated() -> String {
         decl::<ContactRow>(&cfg),
         decl::<CallRow>(&cfg),
         decl::<ApproverRow>(&cfg),
+        decl::<CriterionRow>(&cfg),
+        decl::<InvokerRow>(&cfg),
+        decl::<CriterionInput>(&cfg),
+        decl::<InvokerInput>(&cfg),
+        decl::<EventKind>(&cfg),
+        decl::<EventState>(&cfg),
+        decl::<EventSummary>(&cfg),
+        decl::<LogKind>(&cfg),
+        decl::<LogEntry>(&cfg),
+        decl::<Fact>(&cfg),
+        decl::<AffectedActivity>(&cfg),
+        decl::<Authority>(&cfg),
+        decl::<CallOutcome>(&cfg),
+        decl::<Level>(&cfg),
+        decl::<OpenIncidentInput>(&cfg),
+        decl::<InvokeInput>(&cfg),
+        decl::<LogInput>(&cfg),
+        decl::<BoardAction>(&cfg),
+        decl::<Board>(&cfg),
+        decl::<PlanRef>(&cfg),
+        decl::<BoardPlan>(&cfg),
+        decl::<BoardCriterion>(&cfg),
+        decl::<BoardCall>(&cfg),
+        decl::<BoardStep>(&cfg),
+        decl::<BoardActivity>(&cfg),
+        decl::<ActivityStatus>(&cfg),
+        decl::<ChainCheck>(&cfg),
+        decl::<IncidentCheck>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make gen`; do not edit by hand.\n\n{}",

@@ -18,14 +18,21 @@ const FLOORS: &[(&str, &[&str])] = &[
     ("analysis", &["domain", "error"]),
     ("map", &["domain", "analysis", "error"]),
     ("plan", &["domain", "analysis", "map", "error"]),
+    // An event's board, from its log and the frozen plan versions it invoked.
+    ("event", &["domain", "plan", "error"]),
     // 3. Documents from plan values, and signatures on them.
-    ("report", &["domain", "analysis", "map", "plan", "error"]),
+    (
+        "report",
+        &["domain", "analysis", "map", "plan", "event", "error"],
+    ),
     // A signature goes on a PDF that `report` wrote, in the same text encoding.
     ("signing", &["domain", "error", "capped_read", "report"]),
     // 4. Files: the engagement, the settings.
     (
         "store",
-        &["domain", "analysis", "map", "plan", "error", "limits"],
+        &[
+            "domain", "analysis", "map", "plan", "event", "error", "limits",
+        ],
     ),
     ("settings", &["domain", "error"]),
     // 5. Operations: one per user action, over everything below.
@@ -36,6 +43,7 @@ const FLOORS: &[(&str, &[&str])] = &[
             "analysis",
             "map",
             "plan",
+            "event",
             "report",
             "signing",
             "store",
@@ -50,7 +58,7 @@ const FLOORS: &[(&str, &[&str])] = &[
         &["domain", "store", "error", "capped_read", "csv_export"],
     ),
     ("csv_export", &["domain", "store", "import", "error"]),
-    ("demo", &["domain", "plan", "store", "error"]),
+    ("demo", &["domain", "plan", "store", "ops", "error"]),
     (
         "workspace",
         &["domain", "store", "settings", "signing", "demo", "error"],

@@ -20,6 +20,7 @@ mod bench_import;
 mod bench_keystroke;
 mod bia;
 mod export;
+mod incident;
 mod output;
 mod plan;
 mod process;
@@ -98,6 +99,10 @@ enum Command {
     /// Continuity plans: list them, approve the version in review, verify frozen versions.
     #[command(subcommand)]
     Plan(plan::PlanCommand),
+    /// Incidents: open one, invoke an approved plan, run the call tree and the recovery
+    /// steps, keep the decision log, stand down; list, show and verify them.
+    #[command(subcommand)]
+    Incident(incident::IncidentCommand),
     /// Dependency analysis over whole chains: gaps with the path that explains each,
     /// predicted recovery, single points of failure, cycles. A resource's RTC is the
     /// time it needs to recover once everything it depends on is available.
@@ -319,6 +324,7 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
         Command::Unit(cmd) => unit::execute(cmd, actor),
         Command::Bia(cmd) => bia::execute(cmd),
         Command::Plan(cmd) => plan::execute(cmd, actor),
+        Command::Incident(cmd) => incident::execute(cmd, actor),
         Command::Analyze { file, json } => analyze::analyze(file, json),
         Command::Import {
             file,

@@ -8,6 +8,7 @@ mod dates;
 mod duration;
 pub mod duration_hint;
 mod engagement;
+mod event;
 mod info;
 mod interview;
 mod map;
@@ -28,6 +29,10 @@ pub use bia_result::{BiaCompleteness, BiaResult, IsoElement};
 pub use dates::{DateOrder, DateRefusal, parse_date, parse_date_in};
 pub use duration::{ACCEPTED_FORMS, Duration, DurationError};
 pub use engagement::{EngagementDetails, EngagementDetailsInput};
+pub use event::{
+    AffectedActivity, Authority, BoardAction, CallOutcome, EventKind, EventState, EventSummary,
+    Fact, InvokeInput, Level, LogEntry, LogInput, LogKind, OpenIncidentInput,
+};
 pub use info::{EngagementInfo, EngagementProgress, IntegrityStatus};
 pub use interview::{
     Confidence, Interview, InterviewConfidence, InterviewDuration, InterviewEdit, InterviewStatus,
@@ -36,8 +41,9 @@ pub use interview::{
 pub use map::{MapPosition, Need, NodeRef, NodeStatus};
 pub use person::{Person, PersonInput, Team, TeamInput, TeamMember};
 pub use plan::{
-    Approval, ApproverRow, CallInput, HashMismatch, NewPlanInput, PdfExportSummary, PlanEdit,
-    PlanScope, PlanState, PlanSummary, ScopeItem, StepInput, VersionInfo,
+    Approval, ApproverRow, CallInput, CriterionInput, HashMismatch, InvokerInput, NewPlanInput,
+    PdfExportSummary, PlanEdit, PlanScope, PlanState, PlanSummary, ScopeItem, StepInput,
+    VersionInfo,
 };
 pub use plan_template::{Generated, PlanTemplate, SectionDef};
 pub use resource::{

@@ -108,6 +108,31 @@ pub enum PlanEdit {
     Steps {
         steps: Vec<StepInput>,
     },
+    /// When the plan is invoked, and who may invoke it.
+    Invocation {
+        criteria: Vec<CriterionInput>,
+        invokers: Vec<InvokerInput>,
+    },
+}
+
+/// A criterion for invoking the plan, e.g. "The warehouse cannot be used", expected to
+/// last longer than a threshold.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CriterionInput {
+    pub text: String,
+    /// As typed (`2h`), or empty: no threshold.
+    pub threshold: String,
+}
+
+/// Who may invoke the plan: a named person, or anyone holding a role; with an alternate
+/// who may invoke in their place.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct InvokerInput {
+    pub person_id: Option<i64>,
+    pub role: String,
+    pub alternate_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,4 +4,5 @@
 //! shell both call them, so the faces only parse input and show the result.
 
 pub mod export;
+pub mod incident;
 pub mod verify;

@@ -280,6 +280,8 @@ pub(crate) mod tests {
             contacts: vec![],
             call_tree: vec![],
             approvers: vec![],
+            invocation_criteria: vec![],
+            invokers: vec![],
         }
     }
 

@@ -8,14 +8,15 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::scope::{Scope, scope_diagram, scope_of};
 use super::snapshot::{
-    ActivityRow, CallRow, ContactRow, GapRow, MemberRow, PlanSnapshot, ResourceRow, SectionText,
-    SequenceRow, SpofRow, TeamRow,
+    ActivityRow, CallRow, ContactRow, CriterionRow, GapRow, InvokerRow, MemberRow, PlanSnapshot,
+    ResourceRow, SectionText, SequenceRow, SpofRow, TeamRow,
 };
 use crate::analysis::dependencies::{NodeId, NodeKind, Prediction};
 use crate::analysis::graph_build::GraphParts;
 use crate::domain::{
-    ApproverRow, BiaResult, CallInput, Duration, InterviewStatus, NodeRef, Person, PlanScope,
-    PlanTemplate, ResourceCapabilityInput, ResourceKind, StepInput, Team,
+    ApproverRow, BiaResult, CallInput, CriterionInput, Duration, InterviewStatus, InvokerInput,
+    NodeRef, Person, PlanScope, PlanTemplate, ResourceCapabilityInput, ResourceKind, StepInput,
+    Team,
 };
 use crate::map::layout;
 use crate::map::status::statuses;
@@ -50,6 +51,8 @@ pub struct PlanInputs {
     pub teams: Vec<Team>,
     pub calls: Vec<CallInput>,
     pub approvers: Vec<ApproverRow>,
+    pub criteria: Vec<CriterionInput>,
+    pub invokers: Vec<InvokerInput>,
 }
 
 /// The resources in scope, by column then name.
@@ -311,6 +314,23 @@ pub fn plan_content(plan: &PlanHeader, inputs: &PlanInputs) -> PlanSnapshot {
             })
             .collect(),
         approvers: inputs.approvers.clone(),
+        invocation_criteria: inputs
+            .criteria
+            .iter()
+            .map(|c| CriterionRow {
+                text: c.text.clone(),
+                threshold_min: Duration::parse(&c.threshold).ok(),
+            })
+            .collect(),
+        invokers: inputs
+            .invokers
+            .iter()
+            .map(|i| InvokerRow {
+                name: i.person_id.map(person_name),
+                role: i.role.clone(),
+                alternate: i.alternate_id.map(person_name),
+            })
+            .collect(),
     }
 }
 

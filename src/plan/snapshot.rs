@@ -33,6 +33,57 @@ pub struct PlanSnapshot {
     pub contacts: Vec<ContactRow>,
     pub call_tree: Vec<CallRow>,
     pub approvers: Vec<ApproverRow>,
+    /// When to invoke the plan. Left out of the JSON when empty, so that versions frozen
+    /// before plans had criteria keep their canonical form (and their SHA-256).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invocation_criteria: Vec<CriterionRow>,
+    /// Who may invoke the plan; left out when empty, as the criteria are.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invokers: Vec<InvokerRow>,
+}
+
+/// A criterion for invoking the plan, as a version froze it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CriterionRow {
+    pub text: String,
+    /// "Expected to last longer than", in whole minutes.
+    pub threshold_min: Option<Duration>,
+}
+
+/// Who may invoke the plan, as a version froze it: a person by name, or anyone holding
+/// `role` when no name is given; with an alternate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct InvokerRow {
+    pub name: Option<String>,
+    pub role: String,
+    pub alternate: Option<String>,
+}
+
+impl CriterionRow {
+    /// The criterion in words, with its threshold.
+    pub fn describe(&self) -> String {
+        match self.threshold_min {
+            Some(d) => format!("{} (expected to last longer than {d})", self.text),
+            None => self.text.clone(),
+        }
+    }
+}
+
+impl InvokerRow {
+    /// The row in words: "Tom Whitaker (Warehouse Manager); alternate Gemma Lowe".
+    pub fn describe(&self) -> String {
+        let who = match (&self.name, self.role.trim()) {
+            (Some(name), "") => name.clone(),
+            (Some(name), role) => format!("{name} ({role})"),
+            (None, role) => format!("anyone who is {role}"),
+        };
+        match &self.alternate {
+            Some(alt) => format!("{who}; alternate {alt}"),
+            None => who,
+        }
+    }
 }
 
 /// The Markdown an author wrote for a section (empty when not written yet).

@@ -124,6 +124,8 @@ pub fn synthetic_plan(scale: usize) -> PlanDocument {
             name: "Approver".into(),
             role: "Director".into(),
         }],
+        invocation_criteria: Vec::new(),
+        invokers: Vec::new(),
     };
     PlanDocument {
         content,

@@ -69,6 +69,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0009_as_typed.sql"),
         seed: None,
     },
+    Migration {
+        version: 10,
+        name: "events",
+        sql: include_str!("migrations/0010_events.sql"),
+        seed: None,
+    },
 ];
 
 /// The schema version this Keel writes, and the newest it can read.

@@ -12,6 +12,7 @@ mod catalogue_batch;
 mod dependency_map;
 mod details;
 mod editing_runs;
+mod events;
 mod file_check;
 mod graph_rows;
 mod hardening;
@@ -39,6 +40,7 @@ use chrono::{DateTime, SecondsFormat, Timelike, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use catalogue_batch::CatalogueBatch;
+pub use events::{Approved, StoredEvent};
 pub use migrations::SCHEMA_VERSION;
 
 use crate::domain::EngagementDetailsInput;

@@ -59,7 +59,10 @@ impl EngagementStore {
 
     /// The working version's content, live from the engagement.
     pub(crate) fn plan_content(&self, plan: &PlanRow) -> Result<PlanSnapshot> {
+        let (criteria, invokers) = self.plan_invocation(plan.id)?;
         let inputs = PlanInputs {
+            criteria,
+            invokers,
             organisation: self.details()?.organisation,
             section_bodies: self.plan_section_bodies(plan)?,
             steps: self.plan_steps(plan.id)?,

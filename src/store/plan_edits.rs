@@ -8,8 +8,8 @@ use super::EngagementStore;
 use super::audit::Changes;
 use super::plans::{ENTITY, PlanRow, review_months};
 use crate::domain::{
-    ApproverRow, AuditAction, CallInput, Duration, FieldErrors, NodeRef, PlanEdit, PlanScope,
-    PlanState,
+    ApproverRow, AuditAction, CallInput, Duration, FieldErrors, InvokerInput, NodeRef, PlanEdit,
+    PlanScope, PlanState,
 };
 use crate::{Error, Result};
 
@@ -171,6 +171,46 @@ impl EngagementStore {
                 errors.into_result()?;
                 CheckedEdit::Steps(clean)
             }
+            PlanEdit::Invocation { criteria, invokers } => {
+                let mut errors = FieldErrors::new();
+                let mut clean = Vec::new();
+                for (i, c) in criteria.iter().enumerate() {
+                    let field = format!("criteria.{i}");
+                    let text = errors.required_text(&field, "A criterion", &c.text, 500);
+                    let threshold = match c.threshold.trim() {
+                        "" => None,
+                        typed => match Duration::parse(typed) {
+                            Ok(d) => Some(d),
+                            Err(e) => {
+                                errors.add(&format!("{field}.threshold"), e.to_string());
+                                None
+                            }
+                        },
+                    };
+                    clean.push((text, threshold));
+                }
+                let mut people = Vec::new();
+                for (i, who) in invokers.iter().enumerate() {
+                    let field = format!("invokers.{i}");
+                    let role = errors.optional_text(&field, "The role", &who.role, 200);
+                    if who.person_id.is_none() && role.is_empty() {
+                        errors.add(&field, "Name a person or a role who may invoke the plan.");
+                    }
+                    for id in [who.person_id, who.alternate_id].into_iter().flatten() {
+                        self.person(id)?;
+                    }
+                    if who.person_id.is_some() && who.person_id == who.alternate_id {
+                        errors.add(&field, "The alternate must be someone else.");
+                    }
+                    people.push(InvokerInput {
+                        person_id: who.person_id,
+                        role,
+                        alternate_id: who.alternate_id,
+                    });
+                }
+                errors.into_result()?;
+                CheckedEdit::Invocation(clean, people)
+            }
         })
     }
 }
@@ -182,6 +222,7 @@ enum CheckedEdit {
     Approvers(Vec<ApproverRow>),
     CallTree(Vec<CallInput>),
     Steps(Vec<CheckedStep>),
+    Invocation(Vec<(String, Option<Duration>)>, Vec<InvokerInput>),
 }
 
 struct CheckedStep {
@@ -384,6 +425,34 @@ fn apply(changes: &Changes<'_>, plan: &PlanRow, edit: CheckedEdit) -> Result<()>
                 Some("recovery steps"),
                 None,
                 Some(&titles.join("; ")),
+            )?;
+        }
+        CheckedEdit::Invocation(criteria, invokers) => {
+            tx.execute("DELETE FROM plan_criterion WHERE plan_id = ?1", [plan.id])?;
+            for (i, (text, threshold)) in criteria.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO plan_criterion (plan_id, position, text, threshold_minutes) VALUES (?1, ?2, ?3, ?4)",
+                    params![plan.id, i as i64, text, threshold.map(Duration::minutes)],
+                )?;
+            }
+            tx.execute("DELETE FROM plan_invoker WHERE plan_id = ?1", [plan.id])?;
+            for (i, who) in invokers.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO plan_invoker (plan_id, position, person_id, role, alternate_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![plan.id, i as i64, who.person_id, who.role, who.alternate_id],
+                )?;
+            }
+            touch()?;
+            changes.record(
+                AuditAction::Update,
+                subject,
+                Some("invocation"),
+                None,
+                Some(&format!(
+                    "{} criteria, {} who may invoke",
+                    criteria.len(),
+                    invokers.len()
+                )),
             )?;
         }
     }

@@ -7,8 +7,8 @@ use rusqlite::{OptionalExtension, params};
 
 use super::EngagementStore;
 use crate::domain::{
-    ApproverRow, AuditAction, CallInput, Duration, FieldErrors, NewPlanInput, NodeRef, PlanScope,
-    PlanState, PlanSummary, PlanTemplate, StepInput,
+    ApproverRow, AuditAction, CallInput, CriterionInput, Duration, FieldErrors, InvokerInput,
+    NewPlanInput, NodeRef, PlanScope, PlanState, PlanSummary, PlanTemplate, StepInput,
 };
 use crate::{Error, Result};
 
@@ -186,6 +186,42 @@ impl EngagementStore {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The plan's invocation criteria and who may invoke it, in order.
+    pub(crate) fn plan_invocation(
+        &self,
+        plan_id: i64,
+    ) -> Result<(Vec<CriterionInput>, Vec<InvokerInput>)> {
+        let criteria = self
+            .conn
+            .prepare_cached(
+                "SELECT text, threshold_minutes FROM plan_criterion WHERE plan_id = ?1 ORDER BY position",
+            )?
+            .query_map([plan_id], |r| {
+                Ok(CriterionInput {
+                    text: r.get(0)?,
+                    threshold: Duration::text_or(
+                        r.get::<_, Option<u32>>(1)?.and_then(Duration::from_minutes),
+                        "",
+                    ),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let invokers = self
+            .conn
+            .prepare_cached(
+                "SELECT person_id, role, alternate_id FROM plan_invoker WHERE plan_id = ?1 ORDER BY position",
+            )?
+            .query_map([plan_id], |r| {
+                Ok(InvokerInput {
+                    person_id: r.get(0)?,
+                    role: r.get(1)?,
+                    alternate_id: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok((criteria, invokers))
     }
 
     pub(crate) fn plan_approvers(&self, plan_id: i64) -> Result<Vec<ApproverRow>> {

@@ -647,7 +647,7 @@ review_months: number | null, };
  * One change to the plan being worked on. An edit to an approved plan starts the next
  * version as a draft; an edit to a plan in review sends it back to draft.
  */
-export type PlanEdit = { "type": "details", title: string, owner: string, review_months: number, } | { "type": "scope", scope: PlanScope, items: Array<string>, } | { "type": "section", key: string, body: string, } | { "type": "approvers", approvers: Array<ApproverRow>, } | { "type": "call_tree", calls: Array<CallInput>, } | { "type": "steps", steps: Array<StepInput>, };
+export type PlanEdit = { "type": "details", title: string, owner: string, review_months: number, } | { "type": "scope", scope: PlanScope, items: Array<string>, } | { "type": "section", key: string, body: string, } | { "type": "approvers", approvers: Array<ApproverRow>, } | { "type": "call_tree", calls: Array<CallInput>, } | { "type": "steps", steps: Array<StepInput>, } | { "type": "invocation", criteria: Array<CriterionInput>, invokers: Array<InvokerInput>, };
 
 export type CallInput = { 
 /**
@@ -748,7 +748,16 @@ export type PlanSnapshot = { plan_id: number, version: number, organisation: str
 /**
  * What the plan covers, in words: "The whole organisation", or the names chosen.
  */
-scope: string, review_months: number, sections: Array<SectionText>, activities: Array<ActivityRow>, resources: Array<ResourceRow>, diagram: Diagram, gaps: Array<GapRow>, spofs: Array<SpofRow>, sequence: Array<SequenceRow>, steps: Array<StepRow>, teams: Array<TeamRow>, contacts: Array<ContactRow>, call_tree: Array<CallRow>, approvers: Array<ApproverRow>, };
+scope: string, review_months: number, sections: Array<SectionText>, activities: Array<ActivityRow>, resources: Array<ResourceRow>, diagram: Diagram, gaps: Array<GapRow>, spofs: Array<SpofRow>, sequence: Array<SequenceRow>, steps: Array<StepRow>, teams: Array<TeamRow>, contacts: Array<ContactRow>, call_tree: Array<CallRow>, approvers: Array<ApproverRow>, 
+/**
+ * When to invoke the plan. Left out of the JSON when empty, so that versions frozen
+ * before plans had criteria keep their canonical form (and their SHA-256).
+ */
+invocation_criteria?: Array<CriterionRow>, 
+/**
+ * Who may invoke the plan; left out when empty, as the criteria are.
+ */
+invokers?: Array<InvokerRow>, };
 
 /**
  * The Markdown an author wrote for a section (empty when not written yet).
@@ -846,3 +855,253 @@ export type CallRow = {
 caller: string | null, callee: string, fallback: string | null, };
 
 export type ApproverRow = { name: string, role: string, };
+
+/**
+ * A criterion for invoking the plan, as a version froze it.
+ */
+export type CriterionRow = { text: string, 
+/**
+ * "Expected to last longer than", in whole minutes.
+ */
+threshold_min: Duration | null, };
+
+/**
+ * Who may invoke the plan, as a version froze it: a person by name, or anyone holding
+ * `role` when no name is given; with an alternate.
+ */
+export type InvokerRow = { name: string | null, role: string, alternate: string | null, };
+
+/**
+ * A criterion for invoking the plan, e.g. "The warehouse cannot be used", expected to
+ * last longer than a threshold.
+ */
+export type CriterionInput = { text: string, 
+/**
+ * As typed (`2h`), or empty: no threshold.
+ */
+threshold: string, };
+
+/**
+ * Who may invoke the plan: a named person, or anyone holding a role; with an alternate
+ * who may invoke in their place.
+ */
+export type InvokerInput = { person_id: number | null, role: string, alternate_id: number | null, };
+
+/**
+ * What kind of event. Exercises (tabletop, walkthrough, simulation, parallel and full
+ * interruption tests) join this list and share the board and the log.
+ */
+export type EventKind = "incident";
+
+/**
+ * Where an event stands: opened (assessed, no plan invoked yet), invoked, stood down.
+ */
+export type EventState = "open" | "invoked" | "stood_down";
+
+/**
+ * An event in the list.
+ */
+export type EventSummary = { id: number, kind: EventKind, title: string, state: EventState, disrupted_at: string, opened_at: string, };
+
+/**
+ * The kind of a log entry.
+ */
+export type LogKind = "decision" | "action" | "communication" | "status" | "note";
+
+/**
+ * One entry of an event's decision log, as stored.
+ */
+export type LogEntry = { seq: number, at: string, author: string, kind: LogKind, text: string, 
+/**
+ * Why, for a decision; empty otherwise.
+ */
+rationale: string, 
+/**
+ * The entry this one corrects.
+ */
+corrects: number | null, fact: Fact | null, 
+/**
+ * The previous entry's hash (64 zeros for the first).
+ */
+prev: string, hash: string, };
+
+/**
+ * What a log entry records for the board, beyond its words. Part of the hashed entry,
+ * so its shape never changes once written.
+ */
+export type Fact = { "type": "opened", title: string, description: string, disrupted_at: string, reported_by: string, 
+/**
+ * What was named as affected (activities and resources), by name.
+ */
+affects: Array<string>, activities: Array<AffectedActivity>, } | { "type": "invoked", plan_id: number, plan_title: string, version: number, sha256: string, 
+/**
+ * A later draft of the plan existed and was not invoked.
+ */
+draft_version: number | null, invoker: string, authority: Authority, 
+/**
+ * The criteria ticked as met, by number in the version's list (from 1).
+ */
+criteria: Array<number>, } | { "type": "step_started", plan_id: number, step: number, } | { "type": "step_done", plan_id: number, step: number, } | { "type": "call", person: string, outcome: CallOutcome, } | { "type": "resumed", activity: string, level: Level, restore_point: string | null, } | { "type": "stood_down", summary: string, };
+
+/**
+ * An activity an event affects, with the targets it is measured against.
+ */
+export type AffectedActivity = { activity_id: number, name: string, tier: number | null, rto_min: Duration | null, mtpd_min: Duration | null, rpo_min: Duration | null, 
+/**
+ * The minimum level (MBCO/MASL) in words: a percentage or a statement.
+ */
+minimum: string, 
+/**
+ * Why it is affected: named as affected, or what it needs that was lost.
+ */
+why: string, };
+
+/**
+ * Why an invoker may invoke: how the frozen version names them, or the reason they
+ * gave for invoking without being named.
+ */
+export type Authority = { "type": "named" } | { "type": "alternate_of", name: string, } | { "type": "role", role: string, } | { "type": "without_authority", reason: string, } | { "type": "not_stated" };
+
+/**
+ * How a call of the call tree went.
+ */
+export type CallOutcome = "reached" | "no_answer" | "unreachable";
+
+/**
+ * The level an activity is back at: its minimum (MBCO/MASL) or normal.
+ */
+export type Level = "minimum" | "normal";
+
+/**
+ * An incident as typed when it is opened.
+ */
+export type OpenIncidentInput = { title: string, description: string, 
+/**
+ * When the disruption began; `None`: now.
+ */
+disrupted_at: string | null, reported_by: string, 
+/**
+ * Activities and resources lost, by node key (`activity:ID`, `resource:ID`).
+ */
+affects: Array<string>, };
+
+/**
+ * An invocation as typed.
+ */
+export type InvokeInput = { plan_id: number, invoker: string, 
+/**
+ * The criteria met, by number in the plan's list (from 1).
+ */
+criteria: Array<number>, 
+/**
+ * Required when the invoker is not named in the plan.
+ */
+reason: string, };
+
+/**
+ * A log entry as typed.
+ */
+export type LogInput = { kind: LogKind, text: string, rationale: string, corrects: number | null, };
+
+/**
+ * One thing recorded on the board, as typed in the app or on the command line.
+ */
+export type BoardAction = { "type": "invoke" } & InvokeInput | { "type": "log" } & LogInput | { "type": "step_start", plan_id: number | null, step: number, } | { "type": "step_done", plan_id: number | null, step: number, } | { "type": "call", person: string, outcome: CallOutcome, } | { "type": "resume", activity: string, level: Level, restore_point: string | null, } | { "type": "stand_down", summary: string, };
+
+export type Board = { id: number, kind: EventKind, title: string, description: string, state: EventState, disrupted_at: string, opened_at: string, reported_by: string, 
+/**
+ * What was named as affected.
+ */
+affects: Array<string>, invoked_at: string | null, stood_down_at: string | null, stood_down_by: string | null, summary: string | null, 
+/**
+ * The time the board was worked out for.
+ */
+now: string, 
+/**
+ * The first plan invoked (the one most incidents have).
+ */
+plan: PlanRef | null, plans: Array<BoardPlan>, activities: Array<BoardActivity>, 
+/**
+ * Every entry, oldest first.
+ */
+log: Array<LogEntry>, chain_ok: boolean, chain: ChainCheck, };
+
+export type PlanRef = { id: number, version: number, sha256: string, };
+
+export type BoardPlan = { plan_id: number, title: string, version: number, sha256: string, 
+/**
+ * A later draft existed when the plan was invoked; it was not used.
+ */
+draft_version: number | null, invoked_at: string, invoker: string, authority: Authority, criteria: Array<BoardCriterion>, calls: Array<BoardCall>, steps: Array<BoardStep>, };
+
+export type BoardCriterion = { number: number, text: string, met: boolean, };
+
+export type BoardCall = { 
+/**
+ * `None`: the invoker.
+ */
+caller: string | null, callee: string, fallback: string | null, outcome: CallOutcome | null, at: string | null, 
+/**
+ * Minutes from invocation to the outcome.
+ */
+after_min: number | null, 
+/**
+ * The callee did not answer or cannot be reached and the fall-back is not reached yet.
+ */
+fallback_due: boolean, fallback_outcome: CallOutcome | null, fallback_at: string | null, };
+
+export type BoardStep = { number: number, title: string, owner_role: string, estimate_min: Duration | null, resource: string | null, preconditions: string, 
+/**
+ * The plan's own warning (the step comes before one restoring what it needs).
+ */
+plan_warning: string | null, started_at: string | null, done_at: string | null, 
+/**
+ * Minutes from start to finish, or to now while running.
+ */
+elapsed_min: number | null, overrun: boolean, 
+/**
+ * Started before a step restoring something it needs was done.
+ */
+out_of_order: string | null, };
+
+export type BoardActivity = { name: string, tier: number | null, why: string, rto_min: Duration | null, mtpd_min: Duration | null, rpo_min: Duration | null, minimum: string, priority: number, priority_why: string, rto_deadline: string | null, mtpd_deadline: string | null, 
+/**
+ * Minutes left at `now` (negative: passed).
+ */
+rto_left_min: number | null, mtpd_left_min: number | null, 
+/**
+ * When it is predicted back, from the estimates of the steps that remain.
+ */
+predicted_at: string | null, predicted_why: string, status: ActivityStatus, minimum_at: string | null, normal_at: string | null, restore_point: string | null, 
+/**
+ * Back at the minimum level − disruption start.
+ */
+achieved_rto_min: number | null, 
+/**
+ * Disruption start − restore point.
+ */
+achieved_rpo_min: number | null, };
+
+export type ActivityStatus = "on_track" | "at_risk" | "missed_rto" | "missed_mtpd" | "met";
+
+/**
+ * What checking a chain found.
+ */
+export type ChainCheck = { ok: boolean, entries: number, 
+/**
+ * The last entry's hash: the whole log's fingerprint.
+ */
+head: string, 
+/**
+ * The first entry that does not match, and why.
+ */
+broken_at: number | null, problem: string, };
+
+/**
+ * What `keel incident verify` found.
+ */
+export type IncidentCheck = { ok: boolean, chain: ChainCheck, 
+/**
+ * One line per plan version invoked: matches its SHA-256, or how it does not.
+ */
+plans: Array<string>, problems: Array<string>, };

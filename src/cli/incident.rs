@@ -1,0 +1,522 @@
+//! `keel incident …`: open an incident, invoke a plan, run its call tree and steps,
+//! log decisions, record resumptions, stand down; list, show and verify incidents.
+//! Every command that records something takes `--at TIME`, so that an incident can be
+//! replayed exactly.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use clap::Subcommand;
+use keel::domain::{
+    BoardAction, CallOutcome, InvokeInput, Level, LogInput, LogKind, OpenIncidentInput,
+};
+use keel::event::Board;
+use keel::event::assessment::span;
+use keel::ops::incident;
+use keel::{EngagementStore, Error};
+
+#[derive(Subcommand)]
+pub enum IncidentCommand {
+    /// Open an incident: what happened and what is lost. Losing a resource brings in
+    /// every activity that needs it, through whole chains. Prints the new id.
+    Open {
+        file: PathBuf,
+        #[arg(long)]
+        title: String,
+        /// A resource or activity affected; repeat for several.
+        #[arg(long = "affects", value_name = "NAME")]
+        affects: Vec<String>,
+        /// What happened.
+        #[arg(long, default_value = "")]
+        description: String,
+        #[arg(long, value_name = "NAME", default_value = "")]
+        reported_by: String,
+        /// When the disruption began (RFC 3339); the time of opening when left out.
+        #[arg(long, value_name = "TIME")]
+        disrupted: Option<String>,
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Invoke a plan at its last approved version, as the person named with --as.
+    /// Someone the plan does not name may invoke only with --reason.
+    Invoke {
+        file: PathBuf,
+        #[arg(long, value_name = "ID")]
+        incident: i64,
+        #[arg(long, value_name = "PLAN_ID")]
+        plan: i64,
+        /// The invocation criteria met, by number in the plan's list.
+        #[arg(long, value_name = "N", num_args = 1..)]
+        criteria: Vec<u32>,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        reason: String,
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Add an entry to the decision log (decision, action, communication, status, note).
+    Log {
+        file: PathBuf,
+        #[arg(long, value_name = "ID")]
+        incident: i64,
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        text: String,
+        /// Why (for a decision).
+        #[arg(long, default_value = "")]
+        rationale: String,
+        /// The entry this one corrects, by number.
+        #[arg(long, value_name = "N")]
+        corrects: Option<u32>,
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Start or finish a recovery step of the plan invoked.
+    Step {
+        file: PathBuf,
+        #[arg(long, value_name = "ID")]
+        incident: i64,
+        #[arg(long, value_name = "N")]
+        step: u32,
+        /// The plan, when several are invoked.
+        #[arg(long, value_name = "PLAN_ID")]
+        plan: Option<i64>,
+        #[arg(long, conflicts_with = "done", required_unless_present = "done")]
+        start: bool,
+        #[arg(long)]
+        done: bool,
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Record how a call of the call tree went.
+    Call {
+        file: PathBuf,
+        #[arg(long, value_name = "ID")]
+        incident: i64,
+        #[arg(long, value_name = "NAME")]
+        person: String,
+        #[arg(long, group = "outcome", required = true)]
+        reached: bool,
+        #[arg(long, group = "outcome")]
+        no_answer: bool,
+        #[arg(long, group = "outcome")]
+        unreachable: bool,
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Record that an activity is back at its minimum level or back to normal; with the
+    /// point its data was restored to, if data had to be restored.
+    Resume {
+        file: PathBuf,
+        #[arg(long, value_name = "ID")]
+        incident: i64,
+        #[arg(long, value_name = "NAME")]
+        activity: String,
+        /// minimum or normal.
+        #[arg(long)]
+        level: String,
+        #[arg(long, value_name = "TIME")]
+        restore_point: Option<String>,
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Stand the response down, as the person named with --as, with a closing summary.
+    StandDown {
+        file: PathBuf,
+        #[arg(long, value_name = "ID")]
+        incident: i64,
+        #[arg(long)]
+        summary: String,
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// List the incidents.
+    List {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The board of an incident: plan invoked, activities with deadlines and status,
+    /// call tree, steps, log. In --json, durations are whole minutes.
+    Show {
+        file: PathBuf,
+        #[arg(long, value_name = "ID")]
+        incident: i64,
+        /// Show the board as it stood at this time; now when left out.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the log's hash chain and the SHA-256 of the plan version invoked.
+    Verify {
+        file: PathBuf,
+        #[arg(long, value_name = "ID")]
+        incident: i64,
+    },
+}
+
+/// A time given on the command line.
+pub fn parse_time(flag: &str, text: &str) -> keel::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| {
+            Error::Conflict(format!(
+                "{flag} wants a time like 2026-11-25T10:00:00Z, not {text}"
+            ))
+        })
+}
+
+fn at_or_now(store: &EngagementStore, at: Option<String>) -> keel::Result<DateTime<Utc>> {
+    at.map_or_else(|| Ok(store.now()), |t| parse_time("--at", &t))
+}
+
+fn record(
+    file: &PathBuf,
+    actor: &str,
+    id: i64,
+    action: &BoardAction,
+    at: Option<String>,
+) -> keel::Result<Board> {
+    let mut store = EngagementStore::open(file)?.with_actor(actor);
+    let at = at_or_now(&store, at)?;
+    incident::record(&mut store, id, action, at)
+}
+
+fn last_entry(board: &Board) {
+    if let Some(e) = board.log.last() {
+        say!("{}. {}", e.seq, e.text);
+    }
+}
+
+pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
+    match command {
+        IncidentCommand::Open {
+            file,
+            title,
+            affects,
+            description,
+            reported_by,
+            disrupted,
+            at,
+            json,
+        } => {
+            let mut store = EngagementStore::open(&file)?.with_actor(actor);
+            let at = at_or_now(&store, at)?;
+            let input = OpenIncidentInput {
+                title,
+                description,
+                disrupted_at: disrupted
+                    .map(|d| parse_time("--disrupted", &d))
+                    .transpose()?,
+                reported_by,
+                affects: incident::node_keys_named(&store, &affects)?,
+            };
+            let id = incident::open(&mut store, &input, at)?;
+            if json {
+                say!("{}", serde_json::json!({ "id": id }));
+            } else {
+                let board = incident::board(&store, id, at)?;
+                say!("Opened incident {id}: {}.", board.title);
+                for a in &board.activities {
+                    say!("  {}  P{}  {}", a.name, a.priority, a.priority_why);
+                }
+            }
+            Ok(())
+        }
+        IncidentCommand::Invoke {
+            file,
+            incident: id,
+            plan,
+            criteria,
+            reason,
+            at,
+        } => {
+            let action = BoardAction::Invoke(InvokeInput {
+                plan_id: plan,
+                invoker: actor.to_owned(),
+                criteria,
+                reason,
+            });
+            last_entry(&record(&file, actor, id, &action, at)?);
+            Ok(())
+        }
+        IncidentCommand::Log {
+            file,
+            incident: id,
+            kind,
+            text,
+            rationale,
+            corrects,
+            at,
+        } => {
+            let kind = LogKind::parse(&kind).ok_or_else(|| {
+                Error::Conflict(format!(
+                    "--kind is one of decision, action, communication, status, note; not {kind}"
+                ))
+            })?;
+            let action = BoardAction::Log(LogInput {
+                kind,
+                text,
+                rationale,
+                corrects,
+            });
+            last_entry(&record(&file, actor, id, &action, at)?);
+            Ok(())
+        }
+        IncidentCommand::Step {
+            file,
+            incident: id,
+            step,
+            plan,
+            start,
+            done: _,
+            at,
+        } => {
+            let action = if start {
+                BoardAction::StepStart {
+                    plan_id: plan,
+                    step,
+                }
+            } else {
+                BoardAction::StepDone {
+                    plan_id: plan,
+                    step,
+                }
+            };
+            let board = record(&file, actor, id, &action, at)?;
+            last_entry(&board);
+            if let Some(s) = board
+                .plans
+                .iter()
+                .find(|p| plan.is_none_or(|id| id == p.plan_id))
+                .and_then(|p| p.steps.iter().find(|s| s.number == step))
+            {
+                if let Some(warning) = &s.out_of_order {
+                    say!("  Out of order: {warning}");
+                }
+                if s.overrun {
+                    say!("  Overran its estimate.");
+                }
+            }
+            Ok(())
+        }
+        IncidentCommand::Call {
+            file,
+            incident: id,
+            person,
+            reached,
+            no_answer,
+            unreachable: _,
+            at,
+        } => {
+            let outcome = if reached {
+                CallOutcome::Reached
+            } else if no_answer {
+                CallOutcome::NoAnswer
+            } else {
+                CallOutcome::Unreachable
+            };
+            last_entry(&record(
+                &file,
+                actor,
+                id,
+                &BoardAction::Call { person, outcome },
+                at,
+            )?);
+            Ok(())
+        }
+        IncidentCommand::Resume {
+            file,
+            incident: id,
+            activity,
+            level,
+            restore_point,
+            at,
+        } => {
+            let level = Level::parse(&level).ok_or_else(|| {
+                Error::Conflict(format!("--level is minimum or normal, not {level}"))
+            })?;
+            let restore_point = restore_point
+                .map(|t| parse_time("--restore-point", &t))
+                .transpose()?;
+            let action = BoardAction::Resume {
+                activity,
+                level,
+                restore_point,
+            };
+            last_entry(&record(&file, actor, id, &action, at)?);
+            Ok(())
+        }
+        IncidentCommand::StandDown {
+            file,
+            incident: id,
+            summary,
+            at,
+        } => {
+            last_entry(&record(
+                &file,
+                actor,
+                id,
+                &BoardAction::StandDown { summary },
+                at,
+            )?);
+            Ok(())
+        }
+        IncidentCommand::List { file, json } => {
+            let events = EngagementStore::open(&file)?.events()?;
+            if json {
+                say!("{}", serde_json::to_string_pretty(&events)?);
+            } else if events.is_empty() {
+                say!("No incidents.");
+            } else {
+                for e in events {
+                    say!(
+                        "{:>4}  {:<10}  {}  {}",
+                        e.id,
+                        e.state.as_str(),
+                        e.disrupted_at.format("%Y-%m-%d %H:%M"),
+                        e.title
+                    );
+                }
+            }
+            Ok(())
+        }
+        IncidentCommand::Show {
+            file,
+            incident: id,
+            at,
+            json,
+        } => {
+            let store = EngagementStore::open(&file)?;
+            let at = at_or_now(&store, at)?;
+            let board = incident::board(&store, id, at)?;
+            if json {
+                say!("{}", serde_json::to_string_pretty(&board)?);
+            } else {
+                show(&board);
+            }
+            Ok(())
+        }
+        IncidentCommand::Verify { file, incident: id } => {
+            let store = EngagementStore::open(&file)?;
+            let check = incident::verify(&store, id)?;
+            for line in &check.plans {
+                say!("{line}");
+            }
+            if check.ok {
+                say!(
+                    "The log's {} entries are intact; chain hash {}.",
+                    check.chain.entries,
+                    check.chain.head
+                );
+                Ok(())
+            } else {
+                Err(Error::Conflict(format!(
+                    "incident {id} does not verify: {}",
+                    check.problems.join("; ")
+                )))
+            }
+        }
+    }
+}
+
+fn time(t: Option<DateTime<Utc>>) -> String {
+    t.map_or_else(
+        || "-".to_owned(),
+        |t| t.format("%Y-%m-%d %H:%M").to_string(),
+    )
+}
+
+fn show(b: &Board) {
+    say!(
+        "Incident {}: {} ({})",
+        b.id,
+        b.title,
+        b.state.as_str().replace('_', " ")
+    );
+    say!("Disruption began {}", time(Some(b.disrupted_at)));
+    for p in &b.plans {
+        say!(
+            "Plan: \u{201c}{}\u{201d} version {}, SHA-256 {}; invoked {} by {}, {}",
+            p.title,
+            p.version,
+            p.sha256,
+            time(Some(p.invoked_at)),
+            p.invoker,
+            p.authority.describe()
+        );
+    }
+    say!("");
+    say!("Activities:");
+    for a in &b.activities {
+        let left = |m: Option<i64>| m.map_or_else(|| "-".to_owned(), span);
+        say!(
+            "  P{} {}: {} (RTO {} left, MTPD {} left; achieved RTO {}, RPO {})",
+            a.priority,
+            a.name,
+            a.status.label(),
+            left(a.rto_left_min),
+            left(a.mtpd_left_min),
+            left(a.achieved_rto_min),
+            left(a.achieved_rpo_min)
+        );
+    }
+    for p in &b.plans {
+        say!("");
+        say!("Call tree:");
+        for c in &p.calls {
+            say!(
+                "  {}: {}{}",
+                c.callee,
+                c.outcome.map_or("not called yet", CallOutcome::as_str),
+                c.at.map(|t| format!(" at {}", t.format("%H:%M")))
+                    .unwrap_or_default()
+            );
+        }
+        say!("");
+        say!("Steps:");
+        for s in &p.steps {
+            let state = match (s.started_at, s.done_at) {
+                (_, Some(_)) => "done",
+                (Some(_), None) => "running",
+                _ => "not started",
+            };
+            say!(
+                "  {}. {} [{}]{}{}",
+                s.number,
+                s.title,
+                state,
+                if s.overrun { " OVERRUN" } else { "" },
+                s.out_of_order
+                    .as_ref()
+                    .map(|w| format!(" {w}"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    say!("");
+    say!("Log:");
+    for e in &b.log {
+        say!(
+            "  {}. {} {} [{}] {}",
+            e.seq,
+            time(Some(e.at)),
+            e.author,
+            e.kind.as_str(),
+            e.text
+        );
+    }
+    say!("");
+    say!(
+        "Chain: {}; hash {}",
+        if b.chain_ok {
+            "intact"
+        } else {
+            b.chain.problem.as_str()
+        },
+        b.chain.head
+    );
+}

@@ -1,0 +1,268 @@
+//! Incidents: open one against what is lost, invoke an approved plan version, record
+//! what happens (steps, calls, resumptions, decisions), stand down, and check the log.
+//! Each loads the event through the store, works the board out in `event`, checks the
+//! new entry against it and appends it.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::domain::{
+    AffectedActivity, BoardAction, EventKind, EventState, Fact, LogKind, NodeRef, OpenIncidentInput,
+};
+use crate::event::chain::{self, ChainCheck};
+use crate::event::record::{self, Invocable};
+use crate::event::{Board, NewEntry};
+use crate::{EngagementStore, Error, Result};
+
+/// The node keys (`resource:ID`, `activity:ID`) of the records called `names`.
+pub fn node_keys_named(store: &EngagementStore, names: &[String]) -> Result<Vec<String>> {
+    let graph = store.dependency_graph()?;
+    let mut keys = Vec::new();
+    for name in names {
+        let found = graph.named(name);
+        if found.is_empty() {
+            return Err(Error::Conflict(format!(
+                "nothing in {} is named \u{201c}{name}\u{201d}; name a resource or an activity",
+                store.path().display()
+            )));
+        }
+        keys.extend(found.into_iter().map(|id| graph.nodes[id].node.key()));
+    }
+    Ok(keys)
+}
+
+/// Opens an incident at `at`; returns its id. The activities it affects are those named
+/// and every activity that needs a lost resource, through whole chains, each with the
+/// targets the BIA sets for it now.
+pub fn open(
+    store: &mut EngagementStore,
+    input: &OpenIncidentInput,
+    at: DateTime<Utc>,
+) -> Result<i64> {
+    let (title, description, reported_by, nodes) = input.validate().map_err(Error::Invalid)?;
+    let disrupted_at = input.disrupted_at.unwrap_or(at);
+    if disrupted_at > at {
+        return Err(Error::invalid(
+            "disrupted_at",
+            "The disruption cannot begin after the incident is opened.",
+        ));
+    }
+    let graph = store.dependency_graph()?;
+    let bia = store.bia_results()?;
+    let mut affects = Vec::new();
+    let mut activities: Vec<AffectedActivity> = Vec::new();
+    for node in &nodes {
+        let Some(lost) = graph.nodes.iter().position(|n| n.node == *node) else {
+            return Err(Error::Conflict(format!(
+                "{} is no longer in the engagement",
+                node.key()
+            )));
+        };
+        let lost_name = graph.nodes[lost].name.clone();
+        affects.push(lost_name.clone());
+        for outcome in graph.scenario(&[lost]) {
+            let why = if outcome.activity_ref == *node {
+                "named as affected".to_owned()
+            } else {
+                format!("needs {lost_name}")
+            };
+            if let Some(a) = activities.iter_mut().find(|a| a.name == outcome.activity) {
+                if !a.why.contains(&lost_name) && why != "named as affected" {
+                    a.why = if a.why == "named as affected" {
+                        why
+                    } else {
+                        format!("{}, {lost_name}", a.why)
+                    };
+                }
+                continue;
+            }
+            let NodeRef::Activity(activity_id) = outcome.activity_ref else {
+                continue;
+            };
+            let result = bia.iter().find(|b| b.activity_id == activity_id);
+            activities.push(AffectedActivity {
+                activity_id,
+                name: outcome.activity.clone(),
+                tier: result.and_then(|r| r.tier),
+                rto_min: result.and_then(|r| r.rto),
+                mtpd_min: result.and_then(|r| r.mtpd),
+                rpo_min: result.and_then(|r| r.rpo),
+                minimum: result.map_or_else(String::new, |r| match r.mbco_percent {
+                    Some(p) => format!("{p}%"),
+                    None => r.mbco_statement.clone(),
+                }),
+                why,
+            });
+        }
+    }
+    let mut text = format!(
+        "Incident opened: {title}. The disruption began {}",
+        disrupted_at.format("%Y-%m-%d %H:%M UTC")
+    );
+    if !reported_by.is_empty() {
+        text.push_str(&format!("; reported by {reported_by}"));
+    }
+    if !affects.is_empty() {
+        text.push_str(&format!(
+            ". Lost: {}; {} activities affected",
+            affects.join(", "),
+            activities.len()
+        ));
+    }
+    let entry = NewEntry {
+        at,
+        author: author(store),
+        kind: LogKind::Status,
+        text,
+        rationale: String::new(),
+        corrects: None,
+        fact: Some(Fact::Opened {
+            title: title.clone(),
+            description,
+            disrupted_at,
+            reported_by,
+            affects,
+            activities,
+        }),
+    };
+    store.open_event(EventKind::Incident, &title, disrupted_at, &entry)
+}
+
+fn author(store: &EngagementStore) -> String {
+    match store.actor().trim() {
+        "" => "unknown".into(),
+        name => name.to_owned(),
+    }
+}
+
+/// The board of incident `id` at `now`.
+pub fn board(store: &EngagementStore, id: i64, now: DateTime<Utc>) -> Result<Board> {
+    let stored = store.stored_event(id)?;
+    let check = chain::verify(id, &stored.raw);
+    Ok(crate::event::board(
+        &stored.header,
+        stored.entries(),
+        &stored.invoked_plans(),
+        check,
+        now,
+    ))
+}
+
+/// Records `action` in incident `id` at `at`, by the store's actor (an invocation by
+/// the invoker it names); returns the board after it.
+pub fn record(
+    store: &mut EngagementStore,
+    id: i64,
+    action: &BoardAction,
+    at: DateTime<Utc>,
+) -> Result<Board> {
+    let before = board(store, id, at)?;
+    if !before.chain_ok {
+        return Err(Error::Conflict(format!(
+            "the log of this incident was altered ({}); nothing more is recorded in it. Run keel incident verify",
+            before.chain.problem
+        )));
+    }
+    match action {
+        BoardAction::Invoke(input) => {
+            let approved = store.approved_version(input.plan_id)?;
+            approved.row.check_hash(&approved.title)?;
+            let content = approved.row.content(&approved.title)?;
+            let invoker = match input.invoker.trim() {
+                "" => author(store),
+                name => name.to_owned(),
+            };
+            let roles = store.person_roles(&invoker)?;
+            let authority = record::authority(&content.invokers, &invoker, &roles, &input.reason)?;
+            let plan = Invocable {
+                plan_id: approved.plan_id,
+                title: &approved.title,
+                version: approved.row.version,
+                sha256: &approved.row.sha256,
+                draft_version: approved.draft_version,
+                content: &content,
+            };
+            let entry =
+                record::invocation_entry(&before, &plan, &invoker, authority, &input.criteria, at)?;
+            let state = (before.state == EventState::Open).then_some(EventState::Invoked);
+            store.append_event_entry(
+                id,
+                &entry,
+                state,
+                Some((approved.plan_id, approved.row.version, &approved.row.sha256)),
+            )?;
+        }
+        other => {
+            let entry = record::entry_for(&before, other, &author(store), at)?;
+            let state =
+                matches!(other, BoardAction::StandDown { .. }).then_some(EventState::StoodDown);
+            store.append_event_entry(id, &entry, state, None)?;
+        }
+    }
+    board(store, id, at)
+}
+
+/// What `keel incident verify` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct IncidentCheck {
+    pub ok: bool,
+    pub chain: ChainCheck,
+    /// One line per plan version invoked: matches its SHA-256, or how it does not.
+    pub plans: Vec<String>,
+    pub problems: Vec<String>,
+}
+
+/// Checks incident `id`: the log's hash chain, that each plan version invoked still has
+/// the SHA-256 recorded when it was invoked, and that the event's row agrees with its log.
+pub fn verify(store: &EngagementStore, id: i64) -> Result<IncidentCheck> {
+    let stored = store.stored_event(id)?;
+    let chain = chain::verify(id, &stored.raw);
+    let mut problems = Vec::new();
+    if !chain.ok {
+        problems.push(format!("log: {}", chain.problem));
+    }
+    let mut plans = Vec::new();
+    for (plan_id, title, row, recorded) in &stored.plans {
+        let line = format!(
+            "\u{201c}{title}\u{201d} (plan {plan_id}) version {}",
+            row.version
+        );
+        if row.check_hash(title).is_err() {
+            problems.push(format!(
+                "{line}: its stored content no longer has its SHA-256 {}",
+                row.sha256
+            ));
+        } else if &row.sha256 != recorded {
+            problems.push(format!(
+                "{line}: invoked with SHA-256 {recorded}, but the version's is {}",
+                row.sha256
+            ));
+        } else {
+            plans.push(format!("{line}: SHA-256 {recorded} matches"));
+        }
+    }
+    let board = crate::event::board(
+        &stored.header,
+        stored.entries(),
+        &stored.invoked_plans(),
+        chain.clone(),
+        stored.header.opened_at,
+    );
+    if board.state != stored.state {
+        problems.push(format!(
+            "the incident is recorded as {} but its log says {}",
+            stored.state.as_str(),
+            board.state.as_str()
+        ));
+    }
+    if board.title != stored.title {
+        problems.push("the incident's title differs from the one its log opened it with".into());
+    }
+    Ok(IncidentCheck {
+        ok: problems.is_empty(),
+        chain,
+        plans,
+        problems,
+    })
+}
