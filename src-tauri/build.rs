@@ -72,6 +72,14 @@ const COMMANDS: &[&str] = &[
     "share_timer",
     "saved_timer",
     "save_timer",
+    "list_incidents",
+    "incident_board",
+    "open_incident",
+    "record_incident",
+    "verify_incident",
+    "show_in_incident_room",
+    "incident_room_board",
+    "set_incident_room_fullscreen",
 ];
 
 // A build script reports failure by panicking: cargo shows the message and stops the build.

@@ -1,5 +1,6 @@
 //! The shell's state: the facilitator's workspace behind a lock, the files chosen in
-//! Keel's dialogs, and what the presentation window shows (an interview or the map).
+//! Keel's dialogs, what the presentation window shows (an interview or the map) and the
+//! incident the incident-room window shows.
 //!
 //! Every command reaches the workspace through [`blocking`] or [`on_store`], on a
 //! blocking thread: the window's thread never waits for the lock, which an import or a
@@ -25,6 +26,8 @@ pub struct AppState {
     presenter_focus: Mutex<Option<PresenterFocus>>,
     /// The PDF exported last: the only file "open the PDF" opens.
     exported: Mutex<Option<PathBuf>>,
+    /// The incident the incident-room window shows.
+    incident_room: Mutex<Option<i64>>,
 }
 
 /// A lock poisoned by a panic elsewhere is still usable: every change is a committed
@@ -43,6 +46,7 @@ impl AppState {
             presented: Mutex::new(None),
             presenter_focus: Mutex::new(None),
             exported: Mutex::new(None),
+            incident_room: Mutex::new(None),
         }
     }
 
@@ -86,10 +90,20 @@ impl AppState {
         take
     }
 
-    /// Forgets what the projector shows (another engagement was opened).
+    /// Forgets what the projector and the incident room show (another engagement was
+    /// opened).
     pub fn forget_presented(&self) {
         *lock(&self.presented) = None;
         *lock(&self.presenter_focus) = None;
+        *lock(&self.incident_room) = None;
+    }
+
+    pub fn incident_room(&self) -> Option<i64> {
+        *lock(&self.incident_room)
+    }
+
+    pub fn set_incident_room(&self, incident_id: i64) {
+        *lock(&self.incident_room) = Some(incident_id);
     }
 
     pub fn presenter_focus(&self) -> Option<PresenterFocus> {

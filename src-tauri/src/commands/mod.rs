@@ -8,6 +8,7 @@ mod engagement;
 mod export;
 mod files;
 mod import;
+mod incidents;
 mod map;
 mod people;
 mod plans;
@@ -89,5 +90,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         presentation::share_timer,
         presentation::saved_timer,
         presentation::save_timer,
+        incidents::list_incidents,
+        incidents::incident_board,
+        incidents::open_incident,
+        incidents::record_incident,
+        incidents::verify_incident,
+        incidents::show_in_incident_room,
+        incidents::incident_room_board,
+        incidents::set_incident_room_fullscreen,
     ]
 }

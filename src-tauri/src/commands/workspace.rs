@@ -18,14 +18,19 @@ pub async fn workspace_state(app: AppHandle) -> Result<WorkspaceState, ApiError>
     blocking(&app, |state| Ok(state.workspace().state()?)).await
 }
 
-/// What the projector showed belongs to the engagement left: forgotten, and its window
-/// closed, so an id is never shown against another engagement.
+/// What the projector and the incident room showed belongs to the engagement left:
+/// forgotten, and their windows closed, so an id is never shown against another engagement.
 fn switched(app: &AppHandle, state: WorkspaceState) -> WorkspaceState {
     if let Some(shell) = app.try_state::<crate::state::AppState>() {
         shell.forget_presented();
     }
-    if let Some(window) = app.get_webview_window(super::presentation::PRESENTATION) {
-        let _ = window.close();
+    for label in [
+        super::presentation::PRESENTATION,
+        super::incidents::INCIDENT_ROOM,
+    ] {
+        if let Some(window) = app.get_webview_window(label) {
+            let _ = window.close();
+        }
     }
     state
 }
