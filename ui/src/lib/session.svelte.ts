@@ -15,7 +15,8 @@ export type Page =
   | 'map'
   | 'import'
   | 'plans'
-  | 'people';
+  | 'people'
+  | 'incidents';
 
 /** The workflow of the continuity cycle; only the stages that work are enabled. */
 export const workflow: { stage: string; label: string; pages: { page: Page; label: string; /** Alt+key goes there; empty for none. */ key: string }[] }[] = [
@@ -55,6 +56,11 @@ export const workflow: { stage: string; label: string; pages: { page: Page; labe
       { page: 'people', label: 'People & teams', key: '' },
     ],
   },
+  {
+    stage: 'respond',
+    label: 'Respond & recover',
+    pages: [{ page: 'incidents', label: 'Incidents', key: 'i' }],
+  },
   { stage: 'exercises', label: 'Exercises', pages: [] },
   { stage: 'review', label: 'Review', pages: [] },
 ];
@@ -74,6 +80,8 @@ class Session {
   interviewActivityId = $state<number | null>(null);
   /** What the page being opened should select and focus, taken once on its arrival. */
   arrival = $state<Arrival | null>(null);
+  /** The incident open on the incidents page; null: the list. */
+  incidentId = $state<number | null>(null);
 
   get engagementOpen(): boolean {
     return this.workspace?.current != null;
@@ -92,6 +100,7 @@ class Session {
   apply(state: WorkspaceState): void {
     if (state.current?.path !== this.workspace?.current?.path) {
       this.interviewActivityId = null;
+      this.incidentId = null;
       this.arrival = null;
       saves.reset();
     }
@@ -103,6 +112,12 @@ class Session {
   openInterview(activityId: number): void {
     this.interviewActivityId = activityId;
     this.go('interview');
+  }
+
+  /** Opens an incident's board; null: the list of incidents. */
+  openIncident(id: number | null): void {
+    this.incidentId = id;
+    this.go('incidents');
   }
 
   /** Opens the page of `to` with its thing selected (the interview of its activity). */

@@ -48,6 +48,11 @@ import type {
   PresenterFocus,
   MapFocus,
   Presented,
+  Board,
+  BoardAction,
+  EventSummary,
+  IncidentCheck,
+  OpenIncidentInput,
 } from './gen/types';
 
 export type * from './gen/types';
@@ -274,9 +279,35 @@ export const api = {
   saveTimer: (timer: WorkshopTimer) => call<null>('save_timer', { timer }),
   onTimer: (handler: (timer: WorkshopTimer) => void): Promise<() => void> =>
     listen<WorkshopTimer>('workshop-timer', (event) => handler(event.payload)),
-  /** Which window this is: the main one, or the read-only presentation window. */
-  windowRole: (): 'main' | 'presentation' =>
-    (window as { __KEEL_VIEW__?: string }).__KEEL_VIEW__ === 'presentation' ? 'presentation' : 'main',
+  listIncidents: () => call<EventSummary[]>('list_incidents'),
+  /** The board of an incident at now (the core's clock). */
+  incidentBoard: (incidentId: number) => call<Board>('incident_board', { incidentId }),
+  /** Opens an incident; its board. */
+  openIncident: (input: OpenIncidentInput) => write<Board>('open_incident', { input }),
+  /** Records one thing on the board at now (invocation, call, step, resumption, log
+   *  entry, stand-down); the board after it. */
+  recordIncident: (incidentId: number, action: BoardAction) =>
+    write<Board>('record_incident', { incidentId, action }),
+  verifyIncident: (incidentId: number) => call<IncidentCheck>('verify_incident', { incidentId }),
+  /** Makes this incident the one the incident room shows; opens that window if asked. */
+  showInIncidentRoom: (incidentId: number, openWindow: boolean) =>
+    call<null>('show_in_incident_room', { incidentId, openWindow }),
+  /** The board the incident room shows, null before one was given to it. */
+  incidentRoomBoard: () => call<Board | null>('incident_room_board'),
+  setIncidentRoomFullscreen: (fullscreen: boolean) => call<null>('set_incident_room_fullscreen', { fullscreen }),
+  /** Calls `handler` with the board after every change to an incident. */
+  onIncidentChanged: (handler: (board: Board) => void): Promise<() => void> =>
+    listen<Board>('incident-changed', (event) => handler(event.payload)),
+  /** Calls `handler` when the incident room is given another incident to show. */
+  onIncidentRoomShows: (handler: (board: Board) => void): Promise<() => void> =>
+    listen<Board>('incident-room-shows', (event) => handler(event.payload)),
+
+  /** Which window this is: the main one, the projector's presentation window or the
+   *  incident room (both read-only). */
+  windowRole: (): 'main' | 'presentation' | 'incident-room' => {
+    const view = (window as { __KEEL_VIEW__?: string }).__KEEL_VIEW__;
+    return view === 'presentation' || view === 'incident-room' ? view : 'main';
+  },
 
   /** Asks the user for an engagement file to open; null when cancelled. */
   /** Asks which engagement to open, starting from `suggested` (a file or folder). */
