@@ -22,6 +22,7 @@ export const PAGES = [
   { name: 'import', nav: 'import', ready: ['main .page', 'Import from spreadsheets'] },
   { name: 'plans', nav: 'plans', ready: ['[data-testid=plan-state]', ''] },
   { name: 'people', nav: 'people', ready: ['main .page', 'Teams ('] },
+  { name: 'incidents', keys: [Key.Alt, 'i'], ready: ['#incidents-heading', 'Incidents'] },
 ];
 
 export async function visit(s, page) {
