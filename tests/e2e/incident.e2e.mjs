@@ -1,5 +1,6 @@
-// End to end, in the real WebKitGTK windows: an incident run from Keel on the demo. It is
-// opened (the Halifax warehouse lost), the approved plan 1 invoked, two people of its
+// End to end, in the real WebKitGTK windows: an incident run from Keel on the demo. Plan 1
+// gets a criterion on its Invocation tab (a draft version 2); the incident is opened (the
+// Halifax warehouse lost), the approved version 1 of plan 1 invoked, two people of its
 // call tree marked reached, two recovery steps started and finished, a decision logged,
 // an activity resumed at its minimum level and the response stood down, each by
 // keyboard; the incident-room window (1920×1080) shows the countdowns ticking and
@@ -75,6 +76,18 @@ test('an incident run by keyboard on the demo, with the incident room following 
       await s.waitForText('[data-testid=organisation]', 'Calder Valley Freight');
       await s.call('POST', '/window/rect', { width: 1280, height: 800 });
 
+      // Plan 1 is approved; a criterion added on its Invocation tab starts version 2 as a
+      // draft, which an incident must not invoke.
+      await (await s.find('[data-nav=plans]')).click();
+      await s.waitForText('[data-testid=plan-version]', 'Version 1');
+      await (await s.find('[data-tab=invocation]')).click();
+      await (await s.waitFor('[data-testid=unlock]')).click();
+      await (await s.waitFor('[data-testid=add-criterion]')).click();
+      const criteria = await s.findAll('input[aria-label^="Criterion "]');
+      await criteria[criteria.length - 1].type('The Halifax warehouse cannot be used');
+      await (await s.find('[data-testid=save-invocation]')).click();
+      await s.waitForText('[data-testid=plan-version]', 'Version 2');
+
       // Open: Alt+I, the form (the first field has focus), Ctrl+Enter.
       await s.chord(Key.Alt, 'i');
       await s.waitForText('#incidents-heading', 'Incidents');
@@ -102,6 +115,7 @@ test('an incident run by keyboard on the demo, with the incident room following 
       // not name Erin Example as someone who may invoke it.
       await s.chord(Key.Control, '2');
       await s.waitForText('[data-testid=version-to-invoke]', 'Version 1 will be invoked');
+      assert.match(await text(s, '[data-testid=version-to-invoke]'), /Version 2 is a draft: the approved version 1 is used/);
       for (const box of await s.findAll('[data-criterion]')) await box.click();
       if ((await s.findAll('#invoke-reason')).length > 0) {
         await (await s.find('#invoke-reason')).type('Tom Whitaker is on site and asked the consultant to invoke.');
