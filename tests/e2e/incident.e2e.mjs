@@ -83,8 +83,9 @@ test('an incident run by keyboard on the demo, with the incident room following 
       await (await s.find('[data-tab=invocation]')).click();
       await (await s.waitFor('[data-testid=unlock]')).click();
       await (await s.waitFor('[data-testid=add-criterion]')).click();
-      const criteria = await s.findAll('input[aria-label^="Criterion "]');
-      await criteria[criteria.length - 1].type('The Halifax warehouse cannot be used');
+      // The new criterion's field has focus.
+      await s.waitFor('input[id^="criterion-"]', async () => (await s.execute('return document.activeElement.id')).startsWith('criterion-'));
+      await s.keys('The Halifax warehouse cannot be used');
       await (await s.find('[data-testid=save-invocation]')).click();
       await s.waitForText('[data-testid=plan-version]', 'Version 2');
 
