@@ -161,6 +161,14 @@ pub struct EventHeader {
     pub opened_at: DateTime<Utc>,
 }
 
+/// When an activity was back at its minimum level and to normal, and the point its data
+/// was restored to.
+type Resumption = (
+    Option<DateTime<Utc>>,
+    Option<DateTime<Utc>>,
+    Option<DateTime<Utc>>,
+);
+
 #[derive(Default)]
 struct StepTimes {
     started: Option<DateTime<Utc>>,
@@ -201,14 +209,7 @@ pub fn board(
     let mut affected: Vec<AffectedActivity> = Vec::new();
     let mut steps: HashMap<(i64, u32), StepTimes> = HashMap::new();
     let mut calls: HashMap<String, (CallOutcome, DateTime<Utc>)> = HashMap::new();
-    let mut resumed: HashMap<
-        String,
-        (
-            Option<DateTime<Utc>>,
-            Option<DateTime<Utc>>,
-            Option<DateTime<Utc>>,
-        ),
-    > = HashMap::new();
+    let mut resumed: HashMap<String, Resumption> = HashMap::new();
     for entry in &log {
         let Some(fact) = entry
             .fact
@@ -633,7 +634,10 @@ fn activity_row(
     let rto_deadline = assessment::deadline(start, a.rto_min);
     let mtpd_deadline = assessment::deadline(start, a.mtpd_min);
     let left = |d: Option<DateTime<Utc>>| d.map(|d| minutes_between(clock, d));
-    let (priority, priority_why) = assessment::priority(a.tier, left(rto_deadline));
+    // Once back, the urgency is what it was at that moment.
+    let assessed = minimum_at.map_or(clock, |m| m.min(clock));
+    let (priority, priority_why) =
+        assessment::priority(a.tier, rto_deadline.map(|d| minutes_between(assessed, d)));
     let (predicted_at, predicted_why) = if minimum_at.is_some() {
         (None, "back at its minimum level".into())
     } else {
