@@ -523,6 +523,9 @@ impl Predictor {
             .iter()
             .filter_map(|f| f.get(activity).copied())
             .collect();
+        if self.finish.is_empty() {
+            return (None, "no plan invoked yet".into());
+        }
         if found.is_empty() {
             return (None, "not in the plan invoked".into());
         }
