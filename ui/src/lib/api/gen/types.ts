@@ -687,6 +687,10 @@ export type VersionInfo = { version: number, state: PlanState, approved_at: stri
  */
 export type PlanView = { summary: PlanSummary, owner: string, review_months: number, scope: PlanScope, scope_items: Array<ScopeItem>, sections: Array<SectionView>, content: PlanSnapshot, calls: Array<CallInput>, steps: Array<StepInput>, 
 /**
+ * When to invoke the plan and who may, as edited.
+ */
+criteria: Array<CriterionInput>, invokers: Array<InvokerInput>, 
+/**
  * Approvals of the working version so far.
  */
 approvals: Array<Approval>, check: Array<CheckItem>, stale_contacts: Array<string>, versions: Array<VersionInfo>, 
@@ -1024,7 +1028,12 @@ plan: PlanRef | null, plans: Array<BoardPlan>, activities: Array<BoardActivity>,
 /**
  * Every entry, oldest first.
  */
-log: Array<LogEntry>, chain_ok: boolean, chain: ChainCheck, };
+log: Array<LogEntry>, chain_ok: boolean, chain: ChainCheck, 
+/**
+ * Once stood down: what the post-incident review starts from (targets missed,
+ * overruns, steps out of order or left running, calls unanswered).
+ */
+review: Array<string>, };
 
 export type PlanRef = { id: number, version: number, sha256: string, };
 
