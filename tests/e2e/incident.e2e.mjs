@@ -79,7 +79,9 @@ test('an incident run by keyboard on the demo, with the incident room following 
       // Plan 1 is approved; a criterion added on its Invocation tab starts version 2 as a
       // draft, which an incident must not invoke.
       await (await s.find('[data-nav=plans]')).click();
-      await s.waitForText('[data-testid=plan-version]', 'Version 1');
+      await s.waitForText('[data-testid=plan-state]', 'Approved');
+      // The demo's plan 1 is approved at some version N; the edit starts N + 1.
+      const approved = Number((await text(s, '[data-testid=plan-version]')).match(/Version (\d+)/)[1]);
       await (await s.find('[data-tab=invocation]')).click();
       await (await s.waitFor('[data-testid=unlock]')).click();
       await (await s.waitFor('[data-testid=add-criterion]')).click();
@@ -87,7 +89,7 @@ test('an incident run by keyboard on the demo, with the incident room following 
       await s.waitFor('input[id^="criterion-"]', async () => (await s.execute('return document.activeElement.id')).startsWith('criterion-'));
       await s.keys('The Halifax warehouse cannot be used');
       await (await s.find('[data-testid=save-invocation]')).click();
-      await s.waitForText('[data-testid=plan-version]', 'Version 2');
+      await s.waitForText('[data-testid=plan-version]', `Version ${approved + 1}`);
 
       // Open: Alt+I, the form (the first field has focus), Ctrl+Enter.
       await s.chord(Key.Alt, 'i');
@@ -115,15 +117,17 @@ test('an incident run by keyboard on the demo, with the incident room following 
       // Invoke plan 1 at its approved version (Ctrl+2): a reason if the demo's plan does
       // not name Erin Example as someone who may invoke it.
       await s.chord(Key.Control, '2');
-      await s.waitForText('[data-testid=version-to-invoke]', 'Version 1 will be invoked');
-      assert.match(await text(s, '[data-testid=version-to-invoke]'), /Version 2 is a draft: the approved version 1 is used/);
+      await s.waitForText('[data-testid=version-to-invoke]', `Version ${approved} will be invoked`);
+      assert.ok(
+        (await text(s, '[data-testid=version-to-invoke]')).includes(`Version ${approved + 1} is a draft: the approved version ${approved} is used`),
+      );
       for (const box of await s.findAll('[data-criterion]')) await box.click();
       if ((await s.findAll('#invoke-reason')).length > 0) {
         await (await s.find('#invoke-reason')).type('Tom Whitaker is on site and asked the consultant to invoke.');
       }
       await (await s.find('[data-testid=invoke]')).click();
       await s.waitForText('[data-testid=incident-state]', 'Invoked');
-      await s.waitForText('[data-testid=invocation]', 'version 1');
+      await s.waitForText('[data-testid=invocation]', `version ${approved}`);
 
       // Call tree (Ctrl+3): R on the first person; down past their fall-back (not needed
       // now), R on the next.
@@ -216,6 +220,23 @@ test('an incident run by keyboard on the demo, with the incident room following 
         await s.screenshot(join(shots, 'incident-room-stood-down-1920.png'));
       });
       await s.screenshot(join(shots, 'incident-stood-down-1280.png'));
+
+      // Back to the list: both incidents, the demo's own (if it has one) shown as it stands.
+      await (await s.find('main .page button.back')).click();
+      await s.waitForText('[data-testid=incident-list]', TITLE);
+      await s.screenshot(join(shots, 'incident-list-1280.png'));
+      const others = await s.execute(
+        `return [...document.querySelectorAll('[data-incident]')].filter((b) => !b.textContent.includes(${JSON.stringify(TITLE)})).map((b) => b.dataset.incident);`,
+      );
+      if (others.length > 0) {
+        await (await s.find(`[data-incident="${others[0]}"]`)).click();
+        await s.waitFor('[data-testid=assessment]');
+        await s.screenshot(join(shots, 'incident-demo-board-1280.png'));
+        await s.chord(Key.Control, '7');
+        await s.waitFor('[data-panel=stand-down]');
+        await s.screenshot(join(shots, 'incident-demo-stood-down-1280.png'));
+        assert.deepEqual(await clipped(s), [], 'the demo incident, stood down: nothing cut off');
+      }
       failed = false;
     } finally {
       await quit(run, failed, 'incident-failure');

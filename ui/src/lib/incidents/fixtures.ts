@@ -36,6 +36,7 @@ export function openBoard(over: Partial<Board> = {}): Board {
     ],
     chain_ok: true,
     chain: { ok: true, entries: 1, head: 'a'.repeat(64), broken_at: null, problem: '' },
+    review: [],
     ...over,
   };
 }
