@@ -7,10 +7,12 @@ pub mod flow;
 pub mod fonts;
 pub mod markdown;
 pub mod paragraph;
+pub(crate) mod parts;
 pub mod pdf;
 pub mod plan_pdf;
 pub mod sample;
 pub mod section_pdf;
 
-pub use plan_pdf::{Exported, export};
+pub use pdf::Exported;
+pub use plan_pdf::export;
 pub use section_pdf::{section_layout, section_pdf};

@@ -1,11 +1,12 @@
 //! The front of a plan's document: the title page, the document-control table and the
 //! contents.
 
-use super::parts::{centred, heading, state_label, when};
+use super::state_label;
 use crate::plan::PlanDocument;
 use crate::report::flow::{Block, Table};
 use crate::report::fonts::Style;
 use crate::report::paragraph::Span;
+use crate::report::parts::{centred, heading, when};
 
 /// The title page, up to its page break.
 pub(super) fn title_page(doc: &PlanDocument) -> Vec<Block> {

@@ -2,13 +2,13 @@
 //! author wrote and what Keel generates from the engagement (tables, the diagram,
 //! findings, the call tree).
 
-use super::parts::{bullet, heading, table, time};
 use crate::domain::{Generated, NodeStatus};
 use crate::plan::PlanDocument;
 use crate::report::flow::{Block, Diagram};
 use crate::report::fonts::Style;
 use crate::report::markdown;
 use crate::report::paragraph::Span;
+use crate::report::parts::{bullet, heading, table, time};
 
 /// Every section of the template, numbered, written and generated.
 pub(super) fn sections(doc: &PlanDocument, out: &mut Vec<Block>) {
