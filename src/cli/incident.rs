@@ -1,5 +1,6 @@
 //! `keel incident …`: open an incident, invoke a plan, run its call tree and steps,
-//! log decisions, record resumptions, stand down; list, show and verify incidents.
+//! log decisions, record resumptions, stand down; list, show and verify incidents (the
+//! after-action report is in `incident_report.rs`).
 //! Every command that records something takes `--at TIME`, so that an incident can be
 //! replayed exactly.
 
@@ -156,6 +157,10 @@ pub enum IncidentCommand {
         #[arg(long, value_name = "ID")]
         incident: i64,
     },
+    /// Write the after-action report as a PDF: summary, the plan version invoked,
+    /// achieved against target, steps planned against actual, call-tree reach times,
+    /// the timeline from the log and its chain hash. Signed with --sign.
+    Report(super::incident_report::ReportArgs),
 }
 
 /// A time given on the command line.
@@ -400,6 +405,7 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
             }
             Ok(())
         }
+        IncidentCommand::Report(args) => super::incident_report::report(args),
         IncidentCommand::Verify { file, incident: id } => {
             let store = EngagementStore::open(&file)?;
             let check = incident::verify(&store, id)?;

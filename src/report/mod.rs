@@ -1,10 +1,13 @@
 //! Typesetting: a small layout engine of Keel's own (shaping, line breaking, pages) that
-//! produces a backend-neutral display list, and a PDF writer that draws it.
+//! produces a backend-neutral display list, and a PDF writer that draws it; the
+//! documents laid out with it: a plan version (`plan_pdf`), an incident's after-action
+//! report (`incident_pdf`), a written section on its own (`section_pdf`).
 
 pub mod claim;
 pub mod display;
 pub mod flow;
 pub mod fonts;
+pub mod incident_pdf;
 pub mod markdown;
 pub mod paragraph;
 pub(crate) mod parts;
