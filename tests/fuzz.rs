@@ -538,3 +538,121 @@ fn fuzz_verify_mutated_pdf() {
             }
         });
 }
+
+// --- a decision log forged in a file from elsewhere ------------------------------------------
+
+/// Whatever facts a hand-made log holds (steps that do not exist, calls to strangers,
+/// times at the ends of the calendar, corrections of anything), the board is worked out
+/// and every action is checked against it without a panic.
+#[test]
+fn fuzz_decision_log_board() {
+    use chrono::{DateTime, TimeDelta, Utc};
+    use keel::domain::{BoardAction, CallOutcome, Fact, Level, LogEntry, LogKind};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = keel::demo::write_demo(&dir.path().join("demo.keel"), "Ana").expect("demo");
+    let stored = store.stored_event(1).expect("the demo's incident");
+    let plans = stored.invoked_plans();
+    let genuine = stored.entries();
+    let base = genuine[0].at;
+    let campaign = Campaign::new("decision_log_board");
+    bolero::check!()
+        .with_test_time(Campaign::budget())
+        .with_type::<(Vec<(u8, u32, u32, i64)>, (u8, u32, i64))>()
+        .for_each(|(forged, (pick, number, offset))| {
+            let time = |minutes: i64| {
+                base.checked_add_signed(TimeDelta::minutes(minutes.clamp(-(1 << 40), 1 << 40)))
+                    .unwrap_or(DateTime::<Utc>::MAX_UTC)
+            };
+            let mut log: Vec<LogEntry> = genuine.clone();
+            for (i, &(kind, a, b, minutes)) in forged.iter().enumerate() {
+                let fact = match kind % 8 {
+                    0 => Some(Fact::StepStarted {
+                        plan_id: i64::from(a % 3),
+                        step: b,
+                    }),
+                    1 => Some(Fact::StepDone {
+                        plan_id: i64::from(a % 3),
+                        step: b,
+                    }),
+                    2 => Some(Fact::Call {
+                        person: format!("P{}", a % 4),
+                        outcome: CallOutcome::NoAnswer,
+                    }),
+                    3 => Some(Fact::Resumed {
+                        activity: genuine_activity(&genuine, a),
+                        level: if b % 2 == 0 {
+                            Level::Minimum
+                        } else {
+                            Level::Normal
+                        },
+                        restore_point: Some(time(minutes.wrapping_neg())),
+                    }),
+                    4 => Some(Fact::StoodDown {
+                        summary: String::new(),
+                    }),
+                    5 => genuine
+                        .get(a as usize % genuine.len())
+                        .and_then(|e| e.fact.clone()),
+                    _ => None,
+                };
+                log.push(LogEntry {
+                    seq: u32::try_from(genuine.len() + i + 1).unwrap_or(u32::MAX),
+                    at: time(minutes),
+                    author: "x".into(),
+                    kind: LogKind::Note,
+                    text: "x".into(),
+                    rationale: String::new(),
+                    corrects: (kind % 8 == 6).then_some(b),
+                    fact,
+                    prev: String::new(),
+                    hash: String::new(),
+                });
+            }
+            let now = time(*offset);
+            let board = campaign.run(|| {
+                keel::event::board(
+                    &stored.header,
+                    log,
+                    &plans,
+                    keel::event::chain::verify(1, &[]),
+                    now,
+                )
+            });
+            let action = match pick % 5 {
+                0 => BoardAction::StepStart {
+                    plan_id: None,
+                    step: *number,
+                },
+                1 => BoardAction::StepDone {
+                    plan_id: Some(i64::from(*number % 3)),
+                    step: *number,
+                },
+                2 => BoardAction::Call {
+                    person: "Tom Whitaker".into(),
+                    outcome: CallOutcome::Reached,
+                },
+                3 => BoardAction::Resume {
+                    activity: genuine_activity(&genuine, *number),
+                    level: Level::Minimum,
+                    restore_point: Some(time(-*offset)),
+                },
+                _ => BoardAction::StandDown {
+                    summary: "done".into(),
+                },
+            };
+            let _ = campaign.run(|| keel::event::record::entry_for(&board, &action, "x", now));
+        });
+}
+
+/// The name of one of the activities the demo's incident affects.
+fn genuine_activity(log: &[keel::domain::LogEntry], n: u32) -> String {
+    log.iter()
+        .find_map(|e| match &e.fact {
+            Some(keel::domain::Fact::Opened { activities, .. }) if !activities.is_empty() => {
+                Some(activities[n as usize % activities.len()].name.clone())
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
+}

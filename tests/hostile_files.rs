@@ -266,6 +266,8 @@ fn keel_export_refuses_an_altered_frozen_version_signed_or_not() {
         file.into(),
         "--plan".into(),
         "1".into(),
+        "--version".into(),
+        "1".into(),
         "--out".into(),
         pdf.clone().into(),
     ];

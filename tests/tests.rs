@@ -18,6 +18,7 @@ mod hostile_files;
 mod identities;
 mod import;
 mod incident_report;
+mod incidents;
 mod map;
 mod open_refusals;
 mod pins;

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use keel::domain::{
-    BoardAction, CallOutcome, InvokeInput, Level, LogInput, LogKind, OpenIncidentInput,
+    BoardAction, CallOutcome, Duration, InvokeInput, Level, LogInput, LogKind, OpenIncidentInput,
 };
 use keel::event::Board;
 use keel::event::assessment::span;
@@ -179,7 +179,7 @@ fn at_or_now(store: &EngagementStore, at: Option<String>) -> keel::Result<DateTi
 }
 
 fn record(
-    file: &PathBuf,
+    file: &std::path::Path,
     actor: &str,
     id: i64,
     action: &BoardAction,
@@ -459,16 +459,28 @@ fn show(b: &Board) {
     say!("Activities:");
     for a in &b.activities {
         let left = |m: Option<i64>| m.map_or_else(|| "-".to_owned(), span);
-        say!(
-            "  P{} {}: {} (RTO {} left, MTPD {} left; achieved RTO {}, RPO {})",
-            a.priority,
-            a.name,
-            a.status.label(),
-            left(a.rto_left_min),
-            left(a.mtpd_left_min),
-            left(a.achieved_rto_min),
-            left(a.achieved_rpo_min)
-        );
+        let target = |d: Option<keel::domain::Duration>| Duration::text_or(d, "-");
+        match a.achieved_rto_min {
+            Some(achieved) => say!(
+                "  P{} {}: {} (back at its minimum level after {} against an RTO of {}; RPO {} against {})",
+                a.priority,
+                a.name,
+                a.status.label(),
+                span(achieved),
+                target(a.rto_min),
+                left(a.achieved_rpo_min),
+                target(a.rpo_min)
+            ),
+            None => say!(
+                "  P{} {}: {} ({} left to its RTO, {} to its MTPD; {})",
+                a.priority,
+                a.name,
+                a.status.label(),
+                left(a.rto_left_min),
+                left(a.mtpd_left_min),
+                a.predicted_why
+            ),
+        }
     }
     for p in &b.plans {
         say!("");

@@ -2,9 +2,14 @@
 //! for Keel. Later capabilities (BIA, dependencies, plans) grow it.
 
 mod data;
+mod incident;
 mod plans;
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use chrono::{TimeDelta, Utc};
 
 use crate::domain::{
     ActivityInput, ActivityQuery, Confidence, EngagementDetailsInput, InterviewConfidence,
@@ -16,8 +21,21 @@ use data::*;
 
 pub const DEMO_ORGANISATION: &str = "Calder Valley Freight Ltd";
 
+/// How many days before today the demo's story is told: the engagement is built and
+/// its plan approved [`BUILT_DAYS_AGO`] days ago, the plan's second version approved
+/// [`REVISED_DAYS_AGO`] days ago, and the incident began [`incident::DAYS_AGO`] days ago.
+const BUILT_DAYS_AGO: i64 = 40;
+const REVISED_DAYS_AGO: i64 = 20;
+
 /// Writes the demo engagement to a new file at `path`.
 pub fn write_demo(path: &Path, actor: &str) -> Result<EngagementStore> {
+    // The demo's clock runs days behind, so that its approvals come before its incident
+    // and the incident is over by today; back to the real time once written.
+    let behind = Arc::new(AtomicI64::new(BUILT_DAYS_AGO));
+    let clock = {
+        let behind = behind.clone();
+        Arc::new(move || Utc::now() - TimeDelta::days(behind.load(Ordering::Relaxed)))
+    };
     let details = EngagementDetailsInput {
         organisation: DEMO_ORGANISATION.into(),
         scope: "Business impact analysis and continuity planning for freight, warehousing and \
@@ -29,7 +47,7 @@ pub fn write_demo(path: &Path, actor: &str) -> Result<EngagementStore> {
         start_date: "2026-09-07".into(),
         end_date: "2026-12-18".into(),
     };
-    let mut store = EngagementStore::create(path, &details, actor)?;
+    let mut store = EngagementStore::create_with_clock(path, &details, actor, clock)?;
     // Interviews are completed and validated last, once every link is in place.
     let mut statuses = Vec::new();
     for unit in UNITS {
@@ -58,7 +76,12 @@ pub fn write_demo(path: &Path, actor: &str) -> Result<EngagementStore> {
             store.edit_interview_all(id, &edits)?;
         }
     }
-    plans::write_plans(&mut store)?;
+    let warehouse = plans::write_plans(&mut store)?;
+    behind.store(REVISED_DAYS_AGO, Ordering::Relaxed);
+    plans::revise_warehouse_plan(&mut store, warehouse)?;
+    incident::write_incident(&mut store, warehouse)?;
+    behind.store(0, Ordering::Relaxed);
+    store.set_actor(actor);
     Ok(store)
 }
 

@@ -6,7 +6,8 @@ use super::resource_id;
 use crate::domain::ApproverRow;
 use crate::domain::PlanTemplate;
 use crate::domain::{
-    CallInput, NewPlanInput, NodeRef, PersonInput, PlanEdit, PlanScope, TeamInput, TeamMember,
+    CallInput, CriterionInput, InvokerInput, NewPlanInput, NodeRef, PersonInput, PlanEdit,
+    PlanScope, TeamInput, TeamMember,
 };
 use crate::{EngagementStore, Result};
 
@@ -110,7 +111,8 @@ fn person_id(store: &EngagementStore, name: &str) -> Result<i64> {
         .ok_or_else(|| crate::Error::Conflict(format!("the demo has no person named {name}")))
 }
 
-pub(super) fn write_plans(store: &mut EngagementStore) -> Result<()> {
+/// Writes the people, the team and the two plans; returns the warehouse plan's id.
+pub(super) fn write_plans(store: &mut EngagementStore) -> Result<i64> {
     for (name, role, phone, email, location, verified) in PEOPLE {
         store.add_person(&PersonInput {
             name: (*name).into(),
@@ -249,5 +251,50 @@ pub(super) fn write_plans(store: &mut EngagementStore) -> Result<()> {
     ] {
         store.edit_plan(wms, &edit)?;
     }
+    Ok(warehouse)
+}
+
+/// The warehouse plan's second version: when to invoke it and who may, as structured
+/// data, approved by both approvers.
+pub(super) fn revise_warehouse_plan(store: &mut EngagementStore, warehouse: i64) -> Result<()> {
+    let (tom, gemma, morgan) = (
+        person_id(store, "Tom Whitaker")?,
+        person_id(store, "Gemma Lowe")?,
+        person_id(store, "Morgan Hale")?,
+    );
+    let criterion = |text: &str| CriterionInput {
+        text: text.into(),
+        threshold: "2h".into(),
+    };
+    store.edit_plan(
+        warehouse,
+        &PlanEdit::Invocation {
+            criteria: vec![
+                criterion("The warehouse cannot be entered or used"),
+                criterion("The WMS or the handheld scanners are unavailable"),
+                criterion("Fewer than half the shift can work"),
+            ],
+            invokers: vec![
+                InvokerInput {
+                    person_id: Some(tom),
+                    role: "Warehouse Manager".into(),
+                    alternate_id: Some(gemma),
+                },
+                InvokerInput {
+                    person_id: Some(morgan),
+                    role: "Operations Director".into(),
+                    alternate_id: None,
+                },
+            ],
+        },
+    )?;
+    store.submit_plan(warehouse)?;
+    store.approve_plan(
+        warehouse,
+        "Morgan Hale",
+        "",
+        "Invocation criteria and authority made explicit.",
+    )?;
+    store.approve_plan(warehouse, "Priya Shah", "", "")?;
     Ok(())
 }

@@ -42,7 +42,8 @@ impl ActivityStatus {
 
 /// `start` plus `d`.
 pub fn deadline(start: DateTime<Utc>, d: Option<Duration>) -> Option<DateTime<Utc>> {
-    d.map(|d| start + TimeDelta::minutes(i64::from(d.minutes())))
+    // A time from a hand-made file may sit at the end of the calendar: no deadline then.
+    d.and_then(|d| start.checked_add_signed(TimeDelta::minutes(i64::from(d.minutes()))))
 }
 
 /// Whole minutes from `from` to `to` (negative when `to` is earlier).

@@ -161,6 +161,14 @@ pub struct EventHeader {
     pub opened_at: DateTime<Utc>,
 }
 
+/// When an activity was back at its minimum level and to normal, and the point its data
+/// was restored to.
+type Resumption = (
+    Option<DateTime<Utc>>,
+    Option<DateTime<Utc>>,
+    Option<DateTime<Utc>>,
+);
+
 #[derive(Default)]
 struct StepTimes {
     started: Option<DateTime<Utc>>,
@@ -201,14 +209,7 @@ pub fn board(
     let mut affected: Vec<AffectedActivity> = Vec::new();
     let mut steps: HashMap<(i64, u32), StepTimes> = HashMap::new();
     let mut calls: HashMap<String, (CallOutcome, DateTime<Utc>)> = HashMap::new();
-    let mut resumed: HashMap<
-        String,
-        (
-            Option<DateTime<Utc>>,
-            Option<DateTime<Utc>>,
-            Option<DateTime<Utc>>,
-        ),
-    > = HashMap::new();
+    let mut resumed: HashMap<String, Resumption> = HashMap::new();
     for entry in &log {
         let Some(fact) = entry
             .fact
@@ -523,7 +524,7 @@ impl Predictor {
         }
         let minutes = found.into_iter().flatten().max().unwrap_or(0);
         (
-            Some(self.clock + TimeDelta::minutes(minutes)),
+            self.clock.checked_add_signed(TimeDelta::minutes(minutes)),
             if minutes == 0 {
                 "every step it waits for is done".into()
             } else {
@@ -633,7 +634,10 @@ fn activity_row(
     let rto_deadline = assessment::deadline(start, a.rto_min);
     let mtpd_deadline = assessment::deadline(start, a.mtpd_min);
     let left = |d: Option<DateTime<Utc>>| d.map(|d| minutes_between(clock, d));
-    let (priority, priority_why) = assessment::priority(a.tier, left(rto_deadline));
+    // Once back, the urgency is what it was at that moment.
+    let assessed = minimum_at.map_or(clock, |m| m.min(clock));
+    let (priority, priority_why) =
+        assessment::priority(a.tier, rto_deadline.map(|d| minutes_between(assessed, d)));
     let (predicted_at, predicted_why) = if minimum_at.is_some() {
         (None, "back at its minimum level".into())
     } else {
@@ -669,5 +673,160 @@ fn activity_row(
         restore_point,
         achieved_rto_min: minimum_at.map(|m| minutes_between(start, m)),
         achieved_rpo_min: restore_point.map(|r| minutes_between(r, start)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::PlanTemplate;
+    use crate::plan::snapshot::{DiagramEdge, DiagramNode};
+    use proptest::prelude::*;
+
+    fn t0() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-30T08:00:00Z")
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default()
+    }
+
+    /// A diagram of `n` nodes named `n0…`, with `edges` (from, to, in group "g" or not).
+    fn content(n: usize, edges: &[(usize, usize, bool)]) -> PlanSnapshot {
+        let mut c = crate::plan::check::tests::empty(PlanTemplate::Iso22301);
+        c.diagram.nodes = (0..n)
+            .map(|i| DiagramNode {
+                name: format!("n{i}"),
+                kind: None,
+                status: crate::domain::NodeStatus::Ok,
+                x: 0,
+                y: 0,
+            })
+            .collect();
+        c.diagram.edges = edges
+            .iter()
+            .map(|&(from, to, grouped)| DiagramEdge {
+                from,
+                to,
+                group: if grouped { "g".into() } else { String::new() },
+            })
+            .collect();
+        c
+    }
+
+    /// (node, estimate, minutes since it started (None: not started), done).
+    fn steps(rows: &[(usize, Option<u32>, Option<i64>, bool)]) -> Vec<BoardStep> {
+        rows.iter()
+            .zip(1u32..)
+            .map(|(&(node, est, ran, done), number)| BoardStep {
+                number,
+                title: String::new(),
+                owner_role: String::new(),
+                estimate_min: est.and_then(Duration::from_minutes),
+                resource: Some(format!("n{node}")),
+                preconditions: String::new(),
+                plan_warning: None,
+                started_at: ran.map(|r| t0() - TimeDelta::minutes(r)),
+                done_at: done.then(t0),
+                elapsed_min: None,
+                overrun: false,
+                out_of_order: None,
+            })
+            .collect()
+    }
+
+    /// The same prediction computed the simple way on a diagram whose edges all point
+    /// to higher-numbered nodes: from the last node back to the first.
+    fn reference(
+        n: usize,
+        edges: &[(usize, usize, bool)],
+        rows: &[(usize, Option<u32>, Option<i64>, bool)],
+    ) -> Vec<Option<i64>> {
+        let mut finish: Vec<Option<i64>> = vec![Some(0); n];
+        for node in (0..n).rev() {
+            let mut own = Some(0i64);
+            for &(at, est, ran, done) in rows {
+                if at == node && !done {
+                    own = match (own, est) {
+                        (Some(o), Some(e)) => {
+                            Some(o + (i64::from(e) - ran.unwrap_or(0).max(0)).max(0))
+                        }
+                        _ => None,
+                    };
+                }
+            }
+            let mut start = Some(0i64);
+            let single = edges
+                .iter()
+                .filter(|e| e.0 == node && !e.2)
+                .map(|e| finish[e.1]);
+            let grouped: Vec<Option<i64>> = edges
+                .iter()
+                .filter(|e| e.0 == node && e.2)
+                .map(|e| finish[e.1])
+                .collect();
+            let group = (!grouped.is_empty()).then(|| {
+                grouped
+                    .iter()
+                    .copied()
+                    .min_by_key(|f| f.unwrap_or(i64::MAX))
+                    .flatten()
+            });
+            for f in single.chain(group) {
+                start = match (start, f) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                };
+            }
+            finish[node] = match (start, own) {
+                (Some(s), Some(o)) => Some(s + o),
+                _ => None,
+            };
+        }
+        finish
+    }
+
+    fn step_rows() -> impl Strategy<Value = Vec<(usize, Option<u32>, Option<i64>, bool)>> {
+        prop::collection::vec(
+            (
+                0usize..7,
+                prop::option::weighted(0.9, 0u32..600),
+                prop::option::of(0i64..900),
+                any::<bool>(),
+            ),
+            0..8,
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn prediction_matches_the_simple_way_on_a_chain_without_cycles(
+            n in 1usize..7,
+            raw in prop::collection::vec((0usize..7, 0usize..7, any::<bool>()), 0..14),
+            rows in step_rows(),
+        ) {
+            let edges: Vec<(usize, usize, bool)> = raw
+                .into_iter()
+                .filter(|(a, b, _)| a < b && *b < n)
+                .collect();
+            let rows: Vec<_> = rows.into_iter().filter(|r| r.0 < n).collect();
+            let got = finish_times(&content(n, &edges), &steps(&rows), t0());
+            let want = reference(n, &edges, &rows);
+            for (i, w) in want.iter().enumerate() {
+                prop_assert_eq!(got.get(&format!("n{i}")).copied().flatten(), *w, "node {}", i);
+            }
+        }
+
+        #[test]
+        fn prediction_ends_and_is_bounded_on_any_diagram(
+            n in 1usize..7,
+            edges in prop::collection::vec((0usize..9, 0usize..9, any::<bool>()), 0..20),
+            rows in step_rows(),
+        ) {
+            // Cycles and edges to nodes that do not exist included.
+            let got = finish_times(&content(n, &edges), &steps(&rows), t0());
+            let total: i64 = rows.iter().filter_map(|r| r.1).map(i64::from).sum();
+            for value in got.values().flatten() {
+                prop_assert!((0..=total).contains(value));
+            }
+        }
     }
 }

@@ -266,12 +266,10 @@ pub fn entry_for(
                         names.join(", ")
                     ))
                 })?;
-            if let Some(point) = restore_point {
-                if *point > board.disrupted_at {
-                    return Err(refuse(
-                        "a restore point after the disruption began loses no data; leave it out",
-                    ));
-                }
+            if restore_point.is_some_and(|point| point > board.disrupted_at) {
+                return Err(refuse(
+                    "a restore point after the disruption began loses no data; leave it out",
+                ));
             }
             let achieved = (at - board.disrupted_at).num_minutes();
             let text = match level {
@@ -435,4 +433,58 @@ pub fn invocation_entry(
             criteria: met,
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: Option<&str>, role: &str, alternate: Option<&str>) -> InvokerRow {
+        InvokerRow {
+            name: name.map(str::to_owned),
+            role: role.into(),
+            alternate: alternate.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn authority_comes_from_a_name_an_alternate_or_a_role_else_a_reason() {
+        let rows = [
+            row(
+                Some("Tom Whitaker"),
+                "Warehouse Manager",
+                Some("Gemma Lowe"),
+            ),
+            row(None, "Duty manager", None),
+        ];
+        let roles = |r: &[&str]| r.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            authority(&rows, " tom whitaker ", &[], "").ok(),
+            Some(Authority::Named)
+        );
+        assert_eq!(
+            authority(&rows, "Gemma Lowe", &[], "").ok(),
+            Some(Authority::AlternateOf {
+                name: "Tom Whitaker".into()
+            })
+        );
+        assert_eq!(
+            authority(&rows, "Ravi", &roles(&["duty manager"]), "").ok(),
+            Some(Authority::Role {
+                role: "Duty manager".into()
+            })
+        );
+        let refused = authority(&rows, "Ravi", &roles(&["Driver"]), "  ");
+        assert!(matches!(refused, Err(Error::Invalid(_))));
+        assert_eq!(
+            authority(&rows, "Ravi", &[], "Everyone else is unreachable").ok(),
+            Some(Authority::WithoutAuthority {
+                reason: "Everyone else is unreachable".into()
+            })
+        );
+        assert_eq!(
+            authority(&[], "Ravi", &[], "").ok(),
+            Some(Authority::NotStated)
+        );
+    }
 }

@@ -285,6 +285,24 @@ pub(crate) mod tests {
         }
     }
 
+    #[test]
+    fn a_version_frozen_before_invocation_data_keeps_its_canonical_form() {
+        let content = empty(PlanTemplate::Iso22301);
+        let canonical = content.canonical();
+        assert!(!canonical.contains("invocation_criteria") && !canonical.contains("invokers"));
+        let back: PlanSnapshot = serde_json::from_str(&canonical).expect("reads back");
+        assert_eq!(back.canonical(), canonical);
+        let mut with = back;
+        with.invocation_criteria
+            .push(crate::plan::snapshot::CriterionRow {
+                text: "The site cannot be used".into(),
+                threshold_min: None,
+            });
+        assert!(with.canonical().ends_with(
+            r#""invocation_criteria":[{"text":"The site cannot be used","threshold_min":null}]}"#
+        ));
+    }
+
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
     }

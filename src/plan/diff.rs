@@ -43,6 +43,11 @@ fn keyed<'a, T>(
     }
 }
 
+/// A list in words, or "none" when it is empty.
+fn or_none(text: String) -> String {
+    if text.is_empty() { "none".into() } else { text }
+}
+
 fn changed(field: &str, was: String, now: String) -> Option<(String, String, String)> {
     (was != now).then(|| (field.to_owned(), was, now))
 }
@@ -214,6 +219,16 @@ pub fn changes(old: &PlanSnapshot, new: &PlanSnapshot) -> Vec<String> {
     if common(&old_order, &new_order) != common(&new_order, &old_order) {
         out.push("Recovery steps reordered".into());
     }
+    let listed = |rows: Vec<String>| rows.join("; ");
+    let criteria =
+        |c: &PlanSnapshot| listed(c.invocation_criteria.iter().map(|r| r.describe()).collect());
+    if criteria(old) != criteria(new) {
+        out.push(format!("Invocation criteria: {}", or_none(criteria(new))));
+    }
+    let invokers = |c: &PlanSnapshot| listed(c.invokers.iter().map(|r| r.describe()).collect());
+    if invokers(old) != invokers(new) {
+        out.push(format!("Who may invoke: {}", or_none(invokers(new))));
+    }
     keyed(
         &mut out,
         "Approver",
@@ -277,6 +292,30 @@ mod tests {
             preconditions: String::new(),
             warning: None,
         }
+    }
+
+    #[test]
+    fn invocation_criteria_and_invokers_are_changes() {
+        let old = crate::plan::check::tests::empty(PlanTemplate::Iso22301);
+        let mut new = old.clone();
+        new.invocation_criteria
+            .push(crate::plan::snapshot::CriterionRow {
+                text: "The site cannot be used".into(),
+                threshold_min: Duration::from_minutes(120),
+            });
+        new.invokers.push(crate::plan::snapshot::InvokerRow {
+            name: Some("Tom".into()),
+            role: "Site manager".into(),
+            alternate: Some("Gemma".into()),
+        });
+        assert_eq!(
+            changes(&old, &new),
+            [
+                "Invocation criteria: The site cannot be used (expected to last longer than 2h)",
+                "Who may invoke: Tom (Site manager); alternate Gemma"
+            ]
+        );
+        assert_eq!(changes(&new, &old)[0], "Invocation criteria: none");
     }
 
     #[test]

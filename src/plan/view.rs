@@ -11,8 +11,8 @@ use super::snapshot::PlanSnapshot;
 use super::versions::{FrozenRow, changes_since_approved, frozen_state, history};
 use crate::Result;
 use crate::domain::{
-    Approval, CallInput, Generated, PlanScope, PlanState, PlanSummary, PlanTemplate, ScopeItem,
-    StepInput, VersionInfo,
+    Approval, CallInput, CriterionInput, Generated, InvokerInput, PlanScope, PlanState,
+    PlanSummary, PlanTemplate, ScopeItem, StepInput, VersionInfo,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,6 +41,9 @@ pub struct PlanView {
     pub content: PlanSnapshot,
     pub calls: Vec<CallInput>,
     pub steps: Vec<StepInput>,
+    /// When to invoke the plan and who may, as edited.
+    pub criteria: Vec<CriterionInput>,
+    pub invokers: Vec<InvokerInput>,
     /// Approvals of the working version so far.
     pub approvals: Vec<Approval>,
     pub check: Vec<CheckItem>,
@@ -99,6 +102,8 @@ pub struct PlanViewSources {
     pub scope_items: Vec<ScopeItem>,
     pub calls: Vec<CallInput>,
     pub steps: Vec<StepInput>,
+    pub criteria: Vec<CriterionInput>,
+    pub invokers: Vec<InvokerInput>,
     /// Approvals of the working version so far.
     pub approvals: Vec<Approval>,
     /// Every frozen version, oldest first.
@@ -118,6 +123,8 @@ pub fn plan_view(sources: PlanViewSources, today: NaiveDate) -> Result<PlanView>
         scope_items,
         calls,
         steps,
+        criteria,
+        invokers,
         approvals,
         frozen,
         content,
@@ -133,6 +140,8 @@ pub fn plan_view(sources: PlanViewSources, today: NaiveDate) -> Result<PlanView>
         stale_contacts: stale_contacts(&content, today),
         calls,
         steps,
+        criteria,
+        invokers,
         approvals,
         versions: history(summary.version, summary.state, &frozen),
         summary,

@@ -79,7 +79,10 @@ impl EngagementStore {
                 name: self.node_name(node)?,
             });
         }
+        let (criteria, invokers) = self.plan_invocation(plan_id)?;
         let sources = PlanViewSources {
+            criteria,
+            invokers,
             summary: self.plan_summary(plan_id)?,
             template: plan.template,
             owner: plan.owner.clone(),

@@ -687,6 +687,10 @@ export type VersionInfo = { version: number, state: PlanState, approved_at: stri
  */
 export type PlanView = { summary: PlanSummary, owner: string, review_months: number, scope: PlanScope, scope_items: Array<ScopeItem>, sections: Array<SectionView>, content: PlanSnapshot, calls: Array<CallInput>, steps: Array<StepInput>, 
 /**
+ * When to invoke the plan and who may, as edited.
+ */
+criteria: Array<CriterionInput>, invokers: Array<InvokerInput>, 
+/**
  * Approvals of the working version so far.
  */
 approvals: Array<Approval>, check: Array<CheckItem>, stale_contacts: Array<string>, versions: Array<VersionInfo>, 
