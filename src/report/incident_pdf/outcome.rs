@@ -60,7 +60,7 @@ pub(super) fn achieved(r: &IncidentReport, out: &mut Vec<Block>) {
     ));
     out.push(heading(3, "Targets and what was achieved", true));
     out.push(Block::Table(Table {
-        columns: vec![2.0, 1.6, 1.6, 1.6, 1.6],
+        columns: vec![1.5, 1.5, 2.0, 1.9, 1.5],
         header: cells(&["Activity", "RTO", "RPO", "Minimum level", "MTPD"]),
         // A row per activity, kept whole on a page: each cell says target, achieved and
         // the result.
@@ -104,7 +104,7 @@ fn measures(a: &ActivityOutcome, r: &IncidentReport) -> Vec<Vec<Span>> {
         )
     };
     let rpo_achieved = match (a.rpo.achieved_min, a.restore_point) {
-        (Some(lost), Some(point)) => format!("{} (restored to {})", span(lost), short(&point)),
+        (Some(lost), Some(point)) => format!("{}\nrestored to {}", span(lost), short(&point)),
         // The result says it: not recorded.
         _ => DASH.to_owned(),
     };
@@ -164,6 +164,7 @@ pub(super) fn steps(r: &IncidentReport, out: &mut Vec<Block>) {
             .iter()
             .map(|s| {
                 let actual = match s.actual_min {
+                    Some(m) if s.running() && r.stood_down() => format!("{}, not done", span(m)),
                     Some(m) if s.running() => format!("{} so far", span(m)),
                     Some(m) => span(m),
                     None => "not started".into(),
