@@ -549,3 +549,36 @@ fn a_plans_invocation_criteria_show_in_its_pdf_and_a_report_shows_a_draft_passed
         &["no"],
     );
 }
+
+#[test]
+fn a_report_of_a_log_changed_behind_the_triggers_says_where_the_chain_breaks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("demo.keel");
+    let file = path.to_str().expect("utf-8");
+    keel(&["demo", file]);
+    let id = open(file, "Warehouse flooded");
+    replay(file, &id, &SCRIPT[..3]);
+    crate::util::alter_behind_trigger(
+        &path,
+        "event_log_no_update",
+        &format!(
+            "UPDATE event_log SET text = 'Morgan Hale reached at once' WHERE event_id = {id} AND seq = 4"
+        ),
+    );
+    let pdf = dir.path().join("altered.pdf");
+    let said = report(file, &id, &pdf, &[]);
+    assert!(said.contains("DOES NOT VERIFY"), "{said}");
+    let words = checked_text(pdf.to_str().unwrap())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_has(
+        &words,
+        &[
+            "LOG DOES NOT VERIFY",
+            "4 entries; chain DOES NOT VERIFY",
+            "Morgan Hale reached at once The chain breaks here: entry 4 was changed after it was written",
+            "log: entry 4 was changed after it was written",
+        ],
+    );
+}

@@ -40,6 +40,20 @@ pub(crate) fn table(columns: &[f32], header: &[&str], rows: Vec<Vec<String>>) ->
     })
 }
 
+/// A table of names (in bold) and values, with no header: a document-control table.
+pub(crate) fn key_values(rows: Vec<(&str, String)>) -> Block {
+    Block::Table(Table {
+        columns: vec![1.4, 4.0],
+        header: Vec::new(),
+        rows: rows
+            .into_iter()
+            .map(|(k, v)| vec![vec![Span::styled(k, Style::Bold)], vec![Span::plain(v)]])
+            .collect(),
+        size: 9.0,
+        min_row_height: 0.0,
+    })
+}
+
 pub(crate) fn heading(level: u8, text: impl Into<String>, toc: bool) -> Block {
     Block::Heading {
         level,

@@ -3,14 +3,13 @@
 //! and the closing summary), and the plan version invoked with its SHA-256, its authority
 //! and the criteria met.
 
-use super::model::{IncidentReport, Verdict};
-use super::{short, state_label};
+use super::model::{ActivityOutcome, IncidentReport, Verdict};
+use super::{entries, short, state_label};
 use crate::domain::Authority;
 use crate::event::assessment::{minutes_between, span};
-use crate::report::flow::{Block, Table};
+use crate::report::flow::Block;
 use crate::report::fonts::Style;
-use crate::report::paragraph::Span;
-use crate::report::parts::{centred, heading, table, when};
+use crate::report::parts::{centred, heading, key_values, table, when};
 
 /// The title page, up to its page break.
 pub(super) fn title_page(r: &IncidentReport) -> Vec<Block> {
@@ -61,19 +60,6 @@ pub(super) fn title_page(r: &IncidentReport) -> Vec<Block> {
         Block::PageBreak,
     ]);
     out
-}
-
-fn key_value(rows: Vec<(&str, String)>) -> Block {
-    Block::Table(Table {
-        columns: vec![1.4, 4.0],
-        header: Vec::new(),
-        rows: rows
-            .into_iter()
-            .map(|(k, v)| vec![vec![Span::styled(k, Style::Bold)], vec![Span::plain(v)]])
-            .collect(),
-        size: 9.0,
-        min_row_height: 0.0,
-    })
 }
 
 /// After the disruption began, in words: "30m after the disruption began".
@@ -136,17 +122,17 @@ pub(super) fn summary(r: &IncidentReport, out: &mut Vec<Block>) {
     rows.push((
         "Decision log",
         format!(
-            "{} entries; chain {}",
-            r.chain.entries,
-            if r.verified() {
-                "verified"
-            } else {
-                "DOES NOT VERIFY"
+            "{}; chain {}",
+            entries(r.chain.entries),
+            match (r.chain.ok, r.verification.ok) {
+                (true, true) => "verified",
+                (true, false) => "verified, but other checks failed (section 7)",
+                (false, _) => "DOES NOT VERIFY",
             }
         ),
     ));
     rows.push(("Classification", r.classification.clone()));
-    out.push(key_value(rows));
+    out.push(key_values(rows));
     out.push(Block::text("All times are UTC."));
     out.extend([
         Block::Space(12.0),
@@ -237,7 +223,7 @@ fn outcome(r: &IncidentReport) -> String {
         .iter()
         .filter(|a| a.rto.verdict == Verdict::Met)
         .count();
-    let names = |verdict: Verdict, of: fn(&super::model::ActivityOutcome) -> Verdict| {
+    let names = |verdict: Verdict, of: fn(&ActivityOutcome) -> Verdict| {
         r.activities
             .iter()
             .filter(|a| of(a) == verdict)
@@ -265,7 +251,7 @@ fn outcome(r: &IncidentReport) -> String {
     let unrecorded = names(Verdict::NotRecorded, |a| a.rto.verdict);
     if !unrecorded.is_empty() {
         text.push_str(&format!(
-            " Not recorded as back, their RTO not passed at the stand-down: {}.",
+            " Not recorded as back by the stand-down, their RTO not passed yet: {}.",
             unrecorded.join(", ")
         ));
     }
@@ -283,7 +269,7 @@ pub(super) fn plans(r: &IncidentReport, out: &mut Vec<Block>) {
         if r.plans.len() > 1 {
             out.push(heading(2, p.title.clone(), true));
         }
-        out.push(key_value(vec![
+        out.push(key_values(vec![
             (
                 "Plan",
                 format!("\u{201c}{}\u{201d} (plan {})", p.title, p.plan_id),

@@ -3,15 +3,16 @@
 //! chain verified, and the plan versions checked).
 
 use super::model::{IncidentReport, TimelineEntry};
-use super::short;
+use super::{entries, short};
+use crate::event::ChainCheck;
 use crate::report::flow::{Block, Table};
 use crate::report::fonts::Style;
 use crate::report::paragraph::Span;
-use crate::report::parts::{bullet, cells, heading, printable};
+use crate::report::parts::{bullet, cells, heading, key_values, printable};
 
-/// The entry's words: what it corrects first, the text, the rationale, and what
-/// corrected it.
-fn entry_cell(e: &TimelineEntry) -> Vec<Span> {
+/// The entry's words: what it corrects first, the text, the rationale, what corrected
+/// it, and, at the first entry that breaks the chain, how it does.
+fn entry_cell(e: &TimelineEntry, chain: &ChainCheck) -> Vec<Span> {
     let mut spans = Vec::new();
     if let Some(c) = e.corrects {
         spans.push(Span::styled(
@@ -32,6 +33,12 @@ fn entry_cell(e: &TimelineEntry) -> Vec<Span> {
                 by.join(", ")
             ),
             Style::Italic,
+        ));
+    }
+    if chain.broken_at == Some(e.seq) {
+        spans.push(Span::styled(
+            format!("\nThe chain breaks here: {}.", chain.problem),
+            Style::Bold,
         ));
     }
     spans
@@ -56,7 +63,7 @@ pub(super) fn timeline(r: &IncidentReport, out: &mut Vec<Block>) {
                     vec![Span::plain(short(&e.at))],
                     vec![Span::plain(e.author.clone())],
                     vec![Span::plain(e.kind.as_str())],
-                    entry_cell(e),
+                    entry_cell(e, &r.chain),
                 ]
             })
             .collect(),
@@ -71,26 +78,17 @@ pub(super) fn integrity(r: &IncidentReport, out: &mut Vec<Block>) {
     let chain = &r.chain;
     let verdict = if chain.ok {
         format!(
-            "verified: each of the {} entries has its hash and follows the one before it",
-            chain.entries
+            "verified: each of the {} has its hash and follows the one before it",
+            entries(chain.entries)
         )
     } else {
         format!("DOES NOT VERIFY: {}", chain.problem)
     };
-    out.push(Block::Table(Table {
-        columns: vec![1.4, 4.0],
-        header: Vec::new(),
-        rows: [
-            ("Entries", chain.entries.to_string()),
-            ("Chain hash (head)", chain.head.clone()),
-            ("Chain", verdict),
-        ]
-        .into_iter()
-        .map(|(k, v)| vec![vec![Span::styled(k, Style::Bold)], vec![Span::plain(v)]])
-        .collect(),
-        size: 9.0,
-        min_row_height: 0.0,
-    }));
+    out.push(key_values(vec![
+        ("Entries", chain.entries.to_string()),
+        ("Chain hash (head)", chain.head.clone()),
+        ("Chain", verdict),
+    ]));
     out.push(Block::text(format!(
         "Each entry's SHA-256 covers its time, author, kind, words and the hash of the entry before it, so the chain hash, the last entry's, stands for the whole log: a change to any entry changes it. keel incident verify FILE --incident {} recomputes the chain and checks the plan version invoked.",
         r.incident_id

@@ -29,6 +29,15 @@ fn short(at: &DateTime<Utc>) -> String {
     at.format("%d %b %H:%M").to_string()
 }
 
+/// `1 entry`, `24 entries`.
+fn entries(n: usize) -> String {
+    if n == 1 {
+        "1 entry".into()
+    } else {
+        format!("{n} entries")
+    }
+}
+
 fn state_label(state: EventState) -> &'static str {
     match state {
         EventState::Open => "Open, no plan invoked",
@@ -57,8 +66,10 @@ pub fn blocks(r: &IncidentReport) -> (Vec<Block>, Frame) {
             "Incident {} \u{00b7} Page {{page}} of {{pages}} \u{00b7} Log chain {short_head}",
             r.incident_id
         ),
-        draft_mark: if !r.verified() {
+        draft_mark: if !r.chain.ok {
             Some("LOG DOES NOT VERIFY".to_owned())
+        } else if !r.verification.ok {
+            Some("DOES NOT VERIFY \u{2014} SEE SECTION 7".to_owned())
         } else if !r.stood_down() {
             Some("INTERIM \u{2014} NOT STOOD DOWN".to_owned())
         } else {
