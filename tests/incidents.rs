@@ -746,6 +746,27 @@ fn a_replayed_incident_gives_the_figures_computed_by_hand() {
     assert_eq!(log[7]["rationale"], "Halifax has no power for the day");
     assert_eq!(log[12]["author"], "Morgan Hale");
     assert_eq!(shown["chain_ok"], true);
+    // Stood down: the points the post-incident review starts from.
+    let review: Vec<&str> = shown["review"]
+        .as_array()
+        .expect("review")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    for point in [
+        "Order picking and packing missed its RTO: back at its minimum level after 4h 45m against 4h.",
+        "Order picking and packing lost 20m of data against an RPO of 15m.",
+        "Inbound goods receipt was never recorded back at its minimum level.",
+        "Step 1 (Recover Standby generator) took 20m against 15m.",
+        "Morgan Hale could not be reached.",
+        "Sian Roberts was never called.",
+    ] {
+        assert!(review.contains(&point), "{point} not in {review:?}");
+    }
+    assert!(
+        !review.iter().any(|p| p.contains("Last-mile delivery")),
+        "met: {review:?}"
+    );
     let verified = run(tom, &["verify"]);
     assert!(verified.contains("13 entries are intact"), "{verified}");
     assert!(verified.contains(&format!(

@@ -51,6 +51,9 @@ pub struct Board {
     pub log: Vec<LogEntry>,
     pub chain_ok: bool,
     pub chain: ChainCheck,
+    /// Once stood down: what the post-incident review starts from (targets missed,
+    /// overruns, steps out of order or left running, calls unanswered).
+    pub review: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -205,6 +208,7 @@ pub fn board(
         log: Vec::new(),
         chain_ok: chain.ok,
         chain,
+        review: Vec::new(),
     };
     let mut affected: Vec<AffectedActivity> = Vec::new();
     let mut steps: HashMap<(i64, u32), StepTimes> = HashMap::new();
@@ -358,6 +362,9 @@ pub fn board(
         )
     });
     b.log = log;
+    if b.state == EventState::StoodDown {
+        b.review = super::review::review_points(&b);
+    }
     b
 }
 
@@ -516,6 +523,9 @@ impl Predictor {
             .iter()
             .filter_map(|f| f.get(activity).copied())
             .collect();
+        if self.finish.is_empty() {
+            return (None, "no plan invoked yet".into());
+        }
         if found.is_empty() {
             return (None, "not in the plan invoked".into());
         }

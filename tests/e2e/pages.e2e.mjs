@@ -14,7 +14,7 @@ import { DEMO_ACTIVITY, PAGES, PLAN_TABS, STEPS, demo, openActivity, visit } fro
 // The pages checked for what is cut short inside them too. Not yet the others: the BIA
 // settings' scale table scrolls sideways inside its card at 1024, and the rest are not
 // checked yet.
-const INSIDE = new Set(['activities', 'resources', 'plans-steps', 'plans-contacts']);
+const INSIDE = new Set(['activities', 'resources', 'plans-steps', 'plans-contacts', 'plans-invocation']);
 
 /** Photographs what is shown as page-NAME(-1024).png and fails on anything cut off. */
 async function look(s, name, suffix, problems) {

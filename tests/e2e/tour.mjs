@@ -6,7 +6,7 @@ import { demoHome, freshHome, launch, quit } from './harness.mjs';
 export const STEPS = 8;
 // An activity of the demo with resources and dependencies, so steps 6 and 7 show some.
 export const DEMO_ACTIVITY = 'Order picking and packing';
-export const PLAN_TABS = ['sections', 'check', 'details', 'contacts', 'steps', 'signoff', 'versions'];
+export const PLAN_TABS = ['sections', 'check', 'details', 'contacts', 'invocation', 'steps', 'signoff', 'versions'];
 
 /** Each page: how to get there, and what shows it has loaded. */
 export const PAGES = [

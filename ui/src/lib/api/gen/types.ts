@@ -1028,7 +1028,12 @@ plan: PlanRef | null, plans: Array<BoardPlan>, activities: Array<BoardActivity>,
 /**
  * Every entry, oldest first.
  */
-log: Array<LogEntry>, chain_ok: boolean, chain: ChainCheck, };
+log: Array<LogEntry>, chain_ok: boolean, chain: ChainCheck, 
+/**
+ * Once stood down: what the post-incident review starts from (targets missed,
+ * overruns, steps out of order or left running, calls unanswered).
+ */
+review: Array<string>, };
 
 export type PlanRef = { id: number, version: number, sha256: string, };
 
