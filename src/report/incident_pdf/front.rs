@@ -1,6 +1,6 @@
 //! The front of an after-action report: the title page, the summary of key facts with
-//! the contents, the response in order (what happened, who invoked what, the stand-down
-//! and the closing summary), and the plan version invoked with its SHA-256, its authority
+//! the contents, the response in order (what happened, who invoked what, the stand-down,
+//! the closing summary and the points for the review), and the plan version invoked with its SHA-256, its authority
 //! and the criteria met.
 
 use super::model::{ActivityOutcome, IncidentReport, Verdict};
@@ -9,7 +9,8 @@ use crate::domain::Authority;
 use crate::event::assessment::{minutes_between, span};
 use crate::report::flow::Block;
 use crate::report::fonts::Style;
-use crate::report::parts::{centred, heading, key_values, table, when};
+use crate::report::paragraph::Span;
+use crate::report::parts::{bullet, centred, heading, key_values, table, when};
 
 /// The title page, up to its page break.
 pub(super) fn title_page(r: &IncidentReport) -> Vec<Block> {
@@ -154,6 +155,12 @@ pub(super) fn response(r: &IncidentReport, out: &mut Vec<Block>) {
     if let Some(summary) = &r.summary {
         out.push(heading(2, "Closing summary", false));
         out.extend(paragraphs(summary));
+    }
+    if !r.review.is_empty() {
+        out.push(heading(2, "Points for the review", false));
+        for point in &r.review {
+            out.push(bullet(vec![Span::plain(point.clone())]));
+        }
     }
 }
 

@@ -28,6 +28,8 @@ pub struct IncidentReport {
     pub stood_down_at: Option<DateTime<Utc>>,
     pub stood_down_by: Option<String>,
     pub summary: Option<String>,
+    /// Once stood down: what the post-incident review starts from, most serious first.
+    pub review: Vec<String>,
     /// The time the figures are worked out for: the stand-down, or the report's time.
     pub as_of: DateTime<Utc>,
     pub exported_at: DateTime<Utc>,
@@ -227,6 +229,7 @@ impl IncidentReport {
             stood_down_at: board.stood_down_at,
             stood_down_by: board.stood_down_by.clone(),
             summary: board.summary.clone(),
+            review: board.review.clone(),
             as_of,
             exported_at: context.exported_at,
             classification: context.classification,
