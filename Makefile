@@ -25,7 +25,7 @@ help:
 	@echo "make run   - install what is missing, build, launch Keel"
 	@echo "make test  - every check: fmt, clippy, Rust tests, UI type-check and tests, real-window e2e"
 	@echo "make gen   - regenerate the TypeScript types from the Rust types"
-	@echo "make pdf-preview - the demo plan as PDF and page images in target/pdf-preview/"
+	@echo "make pdf-preview - the demo plan (and its incident's report) as PDF and page images in target/pdf-preview/"
 	@echo "make crash-test  - kill Keel mid-edit $(CRASH_TRIALS) times; nothing acknowledged may be lost"
 	@echo "make fuzz        - fuzz each target for FUZZ_SECONDS (default $(FUZZ_SECONDS)) seconds"
 
@@ -129,6 +129,16 @@ pdf-preview: app
 	qpdf --check target/pdf-preview/plan.pdf > /dev/null
 	pdftoppm -r 80 -png target/pdf-preview/plan.pdf target/pdf-preview/page
 	@echo "Page images of the demo's approved plan: target/pdf-preview/page-*.png"
+	@# The after-action report of the demo's first incident, when the demo has one.
+	@id=$$($(TARGET_DIR)/debug/keel incident list target/pdf-preview/demo.keel --json \
+		| grep -o '"id": *[0-9]*' | head -n 1 | grep -o '[0-9]*$$' || true); \
+	if [ -n "$$id" ]; then \
+		$(TARGET_DIR)/debug/keel incident report target/pdf-preview/demo.keel --incident $$id \
+			--out target/pdf-preview/report.pdf > /dev/null; \
+		qpdf --check target/pdf-preview/report.pdf > /dev/null; \
+		pdftoppm -r 80 -png target/pdf-preview/report.pdf target/pdf-preview/report; \
+		echo "Page images of the after-action report of its incident $$id: target/pdf-preview/report-*.png"; \
+	else echo "The demo has no incident: no after-action report to preview."; fi
 
 clean:
 	cargo clean

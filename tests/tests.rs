@@ -17,6 +17,7 @@ mod fuzz;
 mod hostile_files;
 mod identities;
 mod import;
+mod incident_report;
 mod incidents;
 mod map;
 mod open_refusals;

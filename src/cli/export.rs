@@ -68,16 +68,7 @@ pub fn export(
     };
     let doc = ops::export::document(&store, &request)?;
     // Open the identity first: a wrong passphrase must not leave an unsigned file behind.
-    let identity = match &sign {
-        Some((p12, pass)) => {
-            let bytes = identities::read_capped(p12)?;
-            Some(keel::signing::Identity::from_pkcs12(
-                &bytes,
-                &passphrase(pass)?,
-            )?)
-        }
-        None => None,
-    };
+    let identity = open_identity(sign.as_ref())?;
     let exported = ops::export::write_pdf(&doc, identity.as_ref(), out)?;
     if let Some(signer) = &exported.signed_by {
         say!("Signed by {signer} (PAdES baseline B; no time stamp, as Keel works offline).");
@@ -90,18 +81,38 @@ pub fn export(
         exported.version,
         exported.sha256
     );
-    if !exported.missing.is_empty() {
-        let list: String = exported
-            .missing
-            .iter()
-            .map(|c| format!("{c} (U+{:04X}) ", *c as u32))
-            .collect();
-        eprintln!(
-            "keel: no shipped font has these characters; they show as boxes: {}",
-            list.trim()
-        );
-    }
+    warn_missing(&exported.missing);
     Ok(())
+}
+
+/// The signing identity in `sign` (the .p12 file and the file holding its passphrase),
+/// opened; `None` when not signing.
+pub(super) fn open_identity(
+    sign: Option<&(PathBuf, PathBuf)>,
+) -> keel::Result<Option<keel::signing::Identity>> {
+    let Some((p12, pass)) = sign else {
+        return Ok(None);
+    };
+    let bytes = identities::read_capped(p12)?;
+    Ok(Some(keel::signing::Identity::from_pkcs12(
+        &bytes,
+        &passphrase(pass)?,
+    )?))
+}
+
+/// Tells of characters a PDF shows as boxes.
+pub(super) fn warn_missing(missing: &[char]) {
+    if missing.is_empty() {
+        return;
+    }
+    let list: String = missing
+        .iter()
+        .map(|c| format!("{c} (U+{:04X}) ", *c as u32))
+        .collect();
+    eprintln!(
+        "keel: no shipped font has these characters; they show as boxes: {}",
+        list.trim()
+    );
 }
 
 pub fn verify(pdf: &Path, engagement: &Path) -> keel::Result<()> {

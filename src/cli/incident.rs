@@ -1,5 +1,6 @@
 //! `keel incident …`: open an incident, invoke a plan, run its call tree and steps,
-//! log decisions, record resumptions, stand down; list, show and verify incidents.
+//! log decisions, record resumptions, stand down; list, show and verify incidents (the
+//! after-action report is in `incident_report.rs`).
 //! Every command that records something takes `--at TIME`, so that an incident can be
 //! replayed exactly.
 
@@ -8,11 +9,12 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use keel::domain::{
-    BoardAction, CallOutcome, Duration, InvokeInput, Level, LogInput, LogKind, OpenIncidentInput,
+    BoardAction, CallOutcome, InvokeInput, Level, LogInput, LogKind, OpenIncidentInput,
 };
 use keel::event::Board;
-use keel::event::assessment::span;
 use keel::ops::incident;
+
+use super::incident_board;
 use keel::{EngagementStore, Error};
 
 #[derive(Subcommand)]
@@ -156,6 +158,10 @@ pub enum IncidentCommand {
         #[arg(long, value_name = "ID")]
         incident: i64,
     },
+    /// Write the after-action report as a PDF: summary, the plan version invoked,
+    /// achieved against target, steps planned against actual, call-tree reach times,
+    /// the timeline from the log and its chain hash. Signed with --sign.
+    Report(super::incident_report::ReportArgs),
 }
 
 /// A time given on the command line.
@@ -183,12 +189,6 @@ fn record(
     let mut store = EngagementStore::open(file)?.with_actor(actor);
     let at = at_or_now(&store, at)?;
     incident::record(&mut store, id, action, at)
-}
-
-fn last_entry(board: &Board) {
-    if let Some(e) = board.log.last() {
-        say!("{}. {}", e.seq, e.text);
-    }
 }
 
 pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
@@ -240,7 +240,7 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
                 criteria,
                 reason,
             });
-            last_entry(&record(&file, actor, id, &action, at)?);
+            incident_board::last_entry(&record(&file, actor, id, &action, at)?);
             Ok(())
         }
         IncidentCommand::Log {
@@ -263,7 +263,7 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
                 rationale,
                 corrects,
             });
-            last_entry(&record(&file, actor, id, &action, at)?);
+            incident_board::last_entry(&record(&file, actor, id, &action, at)?);
             Ok(())
         }
         IncidentCommand::Step {
@@ -287,7 +287,7 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
                 }
             };
             let board = record(&file, actor, id, &action, at)?;
-            last_entry(&board);
+            incident_board::last_entry(&board);
             if let Some(s) = board
                 .plans
                 .iter()
@@ -319,7 +319,7 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
             } else {
                 CallOutcome::Unreachable
             };
-            last_entry(&record(
+            incident_board::last_entry(&record(
                 &file,
                 actor,
                 id,
@@ -347,7 +347,7 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
                 level,
                 restore_point,
             };
-            last_entry(&record(&file, actor, id, &action, at)?);
+            incident_board::last_entry(&record(&file, actor, id, &action, at)?);
             Ok(())
         }
         IncidentCommand::StandDown {
@@ -356,7 +356,7 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
             summary,
             at,
         } => {
-            last_entry(&record(
+            incident_board::last_entry(&record(
                 &file,
                 actor,
                 id,
@@ -396,10 +396,11 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
             if json {
                 say!("{}", serde_json::to_string_pretty(&board)?);
             } else {
-                show(&board);
+                incident_board::show(&board);
             }
             Ok(())
         }
+        IncidentCommand::Report(args) => super::incident_report::report(args),
         IncidentCommand::Verify { file, incident: id } => {
             let store = EngagementStore::open(&file)?;
             let check = incident::verify(&store, id)?;
@@ -421,114 +422,4 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
             }
         }
     }
-}
-
-fn time(t: Option<DateTime<Utc>>) -> String {
-    t.map_or_else(
-        || "-".to_owned(),
-        |t| t.format("%Y-%m-%d %H:%M").to_string(),
-    )
-}
-
-fn show(b: &Board) {
-    say!(
-        "Incident {}: {} ({})",
-        b.id,
-        b.title,
-        b.state.as_str().replace('_', " ")
-    );
-    say!("Disruption began {}", time(Some(b.disrupted_at)));
-    for p in &b.plans {
-        say!(
-            "Plan: \u{201c}{}\u{201d} version {}, SHA-256 {}; invoked {} by {}, {}",
-            p.title,
-            p.version,
-            p.sha256,
-            time(Some(p.invoked_at)),
-            p.invoker,
-            p.authority.describe()
-        );
-    }
-    say!("");
-    say!("Activities:");
-    for a in &b.activities {
-        let left = |m: Option<i64>| m.map_or_else(|| "-".to_owned(), span);
-        let target = |d: Option<keel::domain::Duration>| Duration::text_or(d, "-");
-        match a.achieved_rto_min {
-            Some(achieved) => say!(
-                "  P{} {}: {} (back at its minimum level after {} against an RTO of {}; RPO {} against {})",
-                a.priority,
-                a.name,
-                a.status.label(),
-                span(achieved),
-                target(a.rto_min),
-                left(a.achieved_rpo_min),
-                target(a.rpo_min)
-            ),
-            None => say!(
-                "  P{} {}: {} ({} left to its RTO, {} to its MTPD; {})",
-                a.priority,
-                a.name,
-                a.status.label(),
-                left(a.rto_left_min),
-                left(a.mtpd_left_min),
-                a.predicted_why
-            ),
-        }
-    }
-    for p in &b.plans {
-        say!("");
-        say!("Call tree:");
-        for c in &p.calls {
-            say!(
-                "  {}: {}{}",
-                c.callee,
-                c.outcome.map_or("not called yet", CallOutcome::as_str),
-                c.at.map(|t| format!(" at {}", t.format("%H:%M")))
-                    .unwrap_or_default()
-            );
-        }
-        say!("");
-        say!("Steps:");
-        for s in &p.steps {
-            let state = match (s.started_at, s.done_at) {
-                (_, Some(_)) => "done",
-                (Some(_), None) => "running",
-                _ => "not started",
-            };
-            say!(
-                "  {}. {} [{}]{}{}",
-                s.number,
-                s.title,
-                state,
-                if s.overrun { " OVERRUN" } else { "" },
-                s.out_of_order
-                    .as_ref()
-                    .map(|w| format!(" {w}"))
-                    .unwrap_or_default()
-            );
-        }
-    }
-    say!("");
-    say!("Log:");
-    for e in &b.log {
-        say!(
-            "  {}. {} {} [{}] {}",
-            e.seq,
-            time(Some(e.at)),
-            e.author,
-            e.kind.as_str(),
-            e.text
-        );
-    }
-    say!("");
-    say!(
-        "Chain: {}; hash {}",
-        if b.chain_ok {
-            "intact"
-        } else {
-            b.chain.problem.as_str()
-        },
-        b.chain.head
-    );
 }

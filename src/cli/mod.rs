@@ -21,6 +21,8 @@ mod bench_keystroke;
 mod bia;
 mod export;
 mod incident;
+mod incident_board;
+mod incident_report;
 mod output;
 mod plan;
 mod process;

@@ -1,8 +1,10 @@
 //! Operations: one small function per user action ("export this version, signed, to
-//! this path"; "is this PDF an approved version?"). Each loads through the store, runs
+//! this path"; "is this PDF an approved version?"; "write this incident's after-action
+//! report"). Each loads through the store, runs
 //! the pure floors (`plan`, `report`) and writes what it must; the CLI and the desktop
 //! shell both call them, so the faces only parse input and show the result.
 
 pub mod export;
 pub mod incident;
+pub mod incident_report;
 pub mod verify;

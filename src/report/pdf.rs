@@ -2,7 +2,7 @@
 //! that extracts back), then finishes the file with lopdf: the document information
 //! (with Keel's own keys and no conformance claim), a nested outline, a document ID
 //! derived from the content, and compressed streams. The same display list and export
-//! time always give the same bytes.
+//! time always give the same bytes. [`write_pages`] is the way in for laid-out pages.
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
@@ -12,8 +12,10 @@ use printpdf::{
     TextItem, TextMatrix,
 };
 use sha2::{Digest, Sha256};
+use std::time::Instant;
 
-use super::display::{DisplayList, Item, LinkTarget, OutlineEntry};
+use super::display::{DisplayList, DocInfo, Item, LinkTarget, OutlineEntry};
+use super::flow::{A4, Flowed};
 use super::fonts::{Style, fonts};
 use crate::{Error, Result};
 
@@ -205,6 +207,39 @@ pub fn write(list: &DisplayList) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(pdf_error)?;
     Ok(out)
+}
+
+/// A finished PDF, with what the export noticed and how long it took.
+#[derive(Debug, Clone)]
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    /// Characters no shipped font covers; drawn as a box.
+    pub missing: Vec<char>,
+    pub layout_seconds: f64,
+    pub write_seconds: f64,
+}
+
+/// Writes laid-out A4 pages with their document information as a PDF, timing the
+/// layout (since `started`) and the writing.
+pub(crate) fn write_pages(flowed: Flowed, info: DocInfo, started: Instant) -> Result<Exported> {
+    let list = DisplayList {
+        page_width: A4.0,
+        page_height: A4.1,
+        pages: flowed.pages,
+        outline: flowed.outline,
+        info,
+        missing: flowed.missing,
+    };
+    let laid_out = Instant::now();
+    let bytes = write(&list)?;
+    Ok(Exported {
+        pages: list.pages.len(),
+        missing: list.missing,
+        bytes,
+        layout_seconds: (laid_out - started).as_secs_f64(),
+        write_seconds: laid_out.elapsed().as_secs_f64(),
+    })
 }
 
 fn stroke_style(width: f32, level: f32, dashed: bool) -> [Op; 3] {

@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::display::DocInfo;
 use super::flow::{self, Flowed, Frame};
 use super::markdown;
-use super::plan_pdf::{Exported, write_pages};
+use super::pdf::{Exported, write_pages};
 use crate::Result;
 
 fn frame() -> Frame {

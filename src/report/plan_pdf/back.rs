@@ -1,10 +1,11 @@
 //! The back of a plan's document: the sign-off page with each approver's approval, and
 //! the revision history with what changed since the last approved version.
 
-use super::parts::{bullet, cells, heading, printable, state_label, table, when};
+use super::state_label;
 use crate::plan::PlanDocument;
 use crate::report::flow::{Block, Table};
 use crate::report::paragraph::Span;
+use crate::report::parts::{bullet, cells, heading, printable, table, when};
 
 /// The sign-off page: whether the version is approved, and a row per approver.
 pub(super) fn sign_off(doc: &PlanDocument, out: &mut Vec<Block>) {

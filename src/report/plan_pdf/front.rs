@@ -1,11 +1,11 @@
 //! The front of a plan's document: the title page, the document-control table and the
 //! contents.
 
-use super::parts::{centred, heading, state_label, when};
+use super::state_label;
 use crate::plan::PlanDocument;
-use crate::report::flow::{Block, Table};
+use crate::report::flow::Block;
 use crate::report::fonts::Style;
-use crate::report::paragraph::Span;
+use crate::report::parts::{centred, heading, key_values, when};
 
 /// The title page, up to its page break.
 pub(super) fn title_page(doc: &PlanDocument) -> Vec<Block> {
@@ -59,41 +59,32 @@ pub(super) fn document_control(doc: &PlanDocument, out: &mut Vec<Block>) {
     let c = &doc.content;
     out.push(heading(1, "Document control", true));
     let approved_at = doc.approvals.iter().map(|a| a.approved_at).max();
-    out.push(Block::Table(Table {
-        columns: vec![1.4, 4.0],
-        header: Vec::new(),
-        rows: [
-            ("Organisation", c.organisation.clone()),
-            ("Plan", c.title.clone()),
-            ("Version", doc.version.to_string()),
-            ("Approval state", state_label(doc.state).to_owned()),
-            (
-                "Approved",
-                if doc.approved() {
-                    approved_at.as_ref().map(when).unwrap_or_default()
-                } else {
-                    "not yet".into()
-                },
-            ),
-            (
-                "Approvers",
-                c.approvers
-                    .iter()
-                    .map(|a| format!("{} ({})", a.name, a.role))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-            ("Scope", c.scope.clone()),
-            ("Review cycle", format!("every {} months", c.review_months)),
-            ("Classification", doc.classification.clone()),
-            ("Content SHA-256", doc.sha256.clone()),
-        ]
-        .into_iter()
-        .map(|(k, v)| vec![vec![Span::styled(k, Style::Bold)], vec![Span::plain(v)]])
-        .collect(),
-        size: 9.0,
-        min_row_height: 0.0,
-    }));
+    out.push(key_values(vec![
+        ("Organisation", c.organisation.clone()),
+        ("Plan", c.title.clone()),
+        ("Version", doc.version.to_string()),
+        ("Approval state", state_label(doc.state).to_owned()),
+        (
+            "Approved",
+            if doc.approved() {
+                approved_at.as_ref().map(when).unwrap_or_default()
+            } else {
+                "not yet".into()
+            },
+        ),
+        (
+            "Approvers",
+            c.approvers
+                .iter()
+                .map(|a| format!("{} ({})", a.name, a.role))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        ("Scope", c.scope.clone()),
+        ("Review cycle", format!("every {} months", c.review_months)),
+        ("Classification", doc.classification.clone()),
+        ("Content SHA-256", doc.sha256.clone()),
+    ]));
     out.push(Block::text(
         "The content SHA-256 identifies exactly what was approved: keel verify checks a PDF against the engagement it came from.",
     ));

@@ -4,29 +4,16 @@
 
 mod back;
 mod front;
-mod parts;
 mod sections;
 
 use std::time::Instant;
 
-use super::display::{DisplayList, DocInfo};
-use super::flow::{self, A4, Block, Flowed, Frame};
-use super::pdf;
+use super::display::DocInfo;
+use super::flow::{self, Block, Frame};
+use super::pdf::{Exported, write_pages};
 use crate::Result;
-use crate::domain::PlanTemplate;
+use crate::domain::{PlanState, PlanTemplate};
 use crate::plan::PlanDocument;
-use parts::state_label;
-
-/// A finished PDF, with what the export noticed and how long it took.
-#[derive(Debug, Clone)]
-pub struct Exported {
-    pub bytes: Vec<u8>,
-    pub pages: usize,
-    /// Characters no shipped font covers; drawn as a box.
-    pub missing: Vec<char>,
-    pub layout_seconds: f64,
-    pub write_seconds: f64,
-}
 
 /// The document as layout blocks, and its page frame.
 pub fn blocks(doc: &PlanDocument) -> (Vec<Block>, Frame) {
@@ -92,24 +79,11 @@ pub fn export(doc: &PlanDocument) -> Result<Exported> {
     write_pages(flowed, info, started)
 }
 
-/// Writes laid-out A4 pages with their document information as a PDF, timing the
-/// layout (since `started`) and the writing.
-pub(crate) fn write_pages(flowed: Flowed, info: DocInfo, started: Instant) -> Result<Exported> {
-    let list = DisplayList {
-        page_width: A4.0,
-        page_height: A4.1,
-        pages: flowed.pages,
-        outline: flowed.outline,
-        info,
-        missing: flowed.missing,
-    };
-    let laid_out = Instant::now();
-    let bytes = pdf::write(&list)?;
-    Ok(Exported {
-        pages: list.pages.len(),
-        missing: list.missing,
-        bytes,
-        layout_seconds: (laid_out - started).as_secs_f64(),
-        write_seconds: laid_out.elapsed().as_secs_f64(),
-    })
+pub(super) fn state_label(state: PlanState) -> &'static str {
+    match state {
+        PlanState::Draft => "Draft",
+        PlanState::InReview => "In review",
+        PlanState::Approved => "Approved",
+        PlanState::Superseded => "Superseded",
+    }
 }

@@ -1,14 +1,18 @@
 //! The body of a plan's document: every section of its template in order, what the
 //! author wrote and what Keel generates from the engagement (tables, the diagram,
-//! findings, the call tree).
+//! findings, the call tree), and the plan's invocation criteria and who may invoke it
+//! after what the author wrote on activation.
 
-use super::parts::{bullet, heading, table, time};
 use crate::domain::{Generated, NodeStatus};
-use crate::plan::PlanDocument;
+use crate::plan::{PlanDocument, PlanSnapshot};
 use crate::report::flow::{Block, Diagram};
 use crate::report::fonts::Style;
 use crate::report::markdown;
 use crate::report::paragraph::Span;
+use crate::report::parts::{bullet, heading, table, time};
+
+/// The section, in both templates, that says when and by whom the plan is invoked.
+const ACTIVATION: &str = "activation";
 
 /// Every section of the template, numbered, written and generated.
 pub(super) fn sections(doc: &PlanDocument, out: &mut Vec<Block>) {
@@ -26,9 +30,60 @@ pub(super) fn sections(doc: &PlanDocument, out: &mut Vec<Block>) {
                 out.extend(markdown::blocks(body));
             }
         }
+        if def.key == ACTIVATION {
+            invocation(c, out);
+        }
         for kind in def.generated {
             generated(doc, *kind, out);
         }
+    }
+}
+
+/// The invocation criteria and who may invoke, each only when the plan lists some: a
+/// version frozen before plans had them keeps its pages (and its PDF's bytes).
+fn invocation(c: &PlanSnapshot, out: &mut Vec<Block>) {
+    if !c.invocation_criteria.is_empty() {
+        out.push(heading(3, "Invocation criteria", true));
+        out.push(Block::text(
+            "Whoever invokes the plan records which of these are met.",
+        ));
+        out.push(table(
+            &[0.5, 5.0, 1.8],
+            &["#", "Criterion", "Expected to last longer than"],
+            c.invocation_criteria
+                .iter()
+                .enumerate()
+                .map(|(i, row)| {
+                    vec![
+                        (i + 1).to_string(),
+                        row.text.clone(),
+                        time(row.threshold_min),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    if !c.invokers.is_empty() {
+        out.push(heading(3, "Who may invoke", true));
+        out.push(table(
+            &[2.4, 2.4, 2.4],
+            &["Name", "Role", "Alternate"],
+            c.invokers
+                .iter()
+                .map(|row| {
+                    vec![
+                        row.name
+                            .clone()
+                            .unwrap_or_else(|| "Anyone in this role".into()),
+                        row.role.clone(),
+                        row.alternate.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        ));
+        out.push(Block::text(
+            "Anyone else may invoke the plan only with a reason, which is recorded; the invocation is then shown as made without authority.",
+        ));
     }
 }
 

@@ -1,32 +1,33 @@
-//! The small pieces a plan's pages are made of: tables, headings, centred lines and
-//! bullets, and how times, states and Keel's own characters are printed.
+//! The small pieces a document's pages are made of (a plan's, an after-action
+//! report's): tables, headings, centred lines and bullets, and how durations, times and
+//! Keel's own characters are printed.
 
-use crate::domain::{Duration, PlanState};
+use crate::domain::Duration;
 use crate::report::flow::{self, Block, Table};
 use crate::report::fonts::Style;
 use crate::report::paragraph::{Align, Span};
 
 /// A duration, or a dash where there is none.
-pub(super) fn time(d: Option<Duration>) -> String {
+pub(crate) fn time(d: Option<Duration>) -> String {
     Duration::text_or(d, "\u{2014}")
 }
 
 /// A time as people read it: `2026-11-25 17:18 UTC`.
-pub(super) fn when(at: &chrono::DateTime<chrono::Utc>) -> String {
+pub(crate) fn when(at: &chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// Text for the page: characters the shipped fonts lack, but that Keel itself writes
 /// (the arrow of a dependency path), become ones they have.
-pub(super) fn printable(text: &str) -> String {
+pub(crate) fn printable(text: &str) -> String {
     text.replace('\u{2192}', "\u{203a}")
 }
 
-pub(super) fn cells(texts: &[&str]) -> Vec<Vec<Span>> {
+pub(crate) fn cells(texts: &[&str]) -> Vec<Vec<Span>> {
     texts.iter().map(|t| vec![Span::plain(*t)]).collect()
 }
 
-pub(super) fn table(columns: &[f32], header: &[&str], rows: Vec<Vec<String>>) -> Block {
+pub(crate) fn table(columns: &[f32], header: &[&str], rows: Vec<Vec<String>>) -> Block {
     Block::Table(Table {
         columns: columns.to_vec(),
         header: cells(header),
@@ -39,7 +40,21 @@ pub(super) fn table(columns: &[f32], header: &[&str], rows: Vec<Vec<String>>) ->
     })
 }
 
-pub(super) fn heading(level: u8, text: impl Into<String>, toc: bool) -> Block {
+/// A table of names (in bold) and values, with no header: a document-control table.
+pub(crate) fn key_values(rows: Vec<(&str, String)>) -> Block {
+    Block::Table(Table {
+        columns: vec![1.4, 4.0],
+        header: Vec::new(),
+        rows: rows
+            .into_iter()
+            .map(|(k, v)| vec![vec![Span::styled(k, Style::Bold)], vec![Span::plain(v)]])
+            .collect(),
+        size: 9.0,
+        min_row_height: 0.0,
+    })
+}
+
+pub(crate) fn heading(level: u8, text: impl Into<String>, toc: bool) -> Block {
     Block::Heading {
         level,
         text: text.into(),
@@ -47,7 +62,7 @@ pub(super) fn heading(level: u8, text: impl Into<String>, toc: bool) -> Block {
     }
 }
 
-pub(super) fn centred(text: impl Into<String>, size: f32, style: Style, space_after: f32) -> Block {
+pub(crate) fn centred(text: impl Into<String>, size: f32, style: Style, space_after: f32) -> Block {
     Block::Paragraph {
         spans: vec![Span::styled(text, style)],
         size,
@@ -58,7 +73,7 @@ pub(super) fn centred(text: impl Into<String>, size: f32, style: Style, space_af
     }
 }
 
-pub(super) fn bullet(spans: Vec<Span>) -> Block {
+pub(crate) fn bullet(spans: Vec<Span>) -> Block {
     Block::Paragraph {
         spans,
         size: flow::BODY_SIZE,
@@ -66,14 +81,5 @@ pub(super) fn bullet(spans: Vec<Span>) -> Block {
         indent: 16.0,
         marker: Some("\u{2022}".into()),
         space_after: 2.0,
-    }
-}
-
-pub(super) fn state_label(state: PlanState) -> &'static str {
-    match state {
-        PlanState::Draft => "Draft",
-        PlanState::InReview => "In review",
-        PlanState::Approved => "Approved",
-        PlanState::Superseded => "Superseded",
     }
 }
