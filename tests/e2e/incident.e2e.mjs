@@ -1,6 +1,7 @@
 // End to end, in the real WebKitGTK windows: an incident run from Keel on the demo. Plan 1
-// gets a criterion on its Invocation tab (a draft version 2); the incident is opened (the
-// Halifax warehouse lost), the approved version 1 of plan 1 invoked, two people of its
+// gets a criterion on its Invocation tab (a draft after its approved version N); the
+// incident is opened (the Halifax warehouse lost), version N of plan 1 invoked (with a
+// reason when the version does not name the facilitator), two people of its
 // call tree marked reached, two recovery steps started and finished, a decision logged,
 // an activity resumed at its minimum level and the response stood down, each by
 // keyboard; the incident-room window (1920×1080) shows the countdowns ticking and
