@@ -80,6 +80,7 @@ const COMMANDS: &[&str] = &[
     "show_in_incident_room",
     "incident_room_board",
     "set_incident_room_fullscreen",
+    "export_incident_report",
 ];
 
 // A build script reports failure by panicking: cargo shows the message and stops the build.

@@ -187,6 +187,7 @@ fn generated() -> String {
         decl::<ActivityStatus>(&cfg),
         decl::<ChainCheck>(&cfg),
         decl::<IncidentCheck>(&cfg),
+        decl::<crate::ops::incident_report::ReportSummary>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make gen`; do not edit by hand.\n\n{}",

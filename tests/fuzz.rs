@@ -590,6 +590,7 @@ fn fuzz_decision_log_board() {
                     }),
                     4 => Some(Fact::StoodDown {
                         summary: String::new(),
+                        by: format!("P{}", a % 2),
                     }),
                     5 => genuine
                         .get(a as usize % genuine.len())
@@ -639,6 +640,7 @@ fn fuzz_decision_log_board() {
                 },
                 _ => BoardAction::StandDown {
                     summary: "done".into(),
+                    by: String::new(),
                 },
             };
             let _ = campaign.run(|| keel::event::record::entry_for(&board, &action, "x", now));

@@ -360,15 +360,23 @@ fn steps_run_in_order_overruns_and_calls_with_their_fall_back_are_kept() {
     );
 
     // Stood down: only notes and corrections from then on.
-    incident::record(
+    let down = incident::record(
         &mut store,
         id,
         &BoardAction::StandDown {
             summary: "Power back.".into(),
+            by: "Morgan Hale".into(),
         },
         t("2026-11-30T18:00:00Z"),
     )
     .expect("stand down");
+    // Recorded by the facilitator, decided by the operations director.
+    assert_eq!(down.stood_down_by.as_deref(), Some("Morgan Hale"));
+    let last = down.log.last().expect("an entry");
+    assert_eq!(
+        (last.author.as_str(), last.text.as_str()),
+        ("Tom Whitaker", "Stood down by Morgan Hale")
+    );
     assert!(incident::record(&mut store, id, &step(true, 2), t("2026-11-30T18:05:00Z")).is_err());
     let note = |kind, corrects| {
         BoardAction::Log(LogInput {

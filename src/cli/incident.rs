@@ -360,7 +360,10 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
                 &file,
                 actor,
                 id,
-                &BoardAction::StandDown { summary },
+                &BoardAction::StandDown {
+                    summary,
+                    by: String::new(),
+                },
                 at,
             )?);
             Ok(())

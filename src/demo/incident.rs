@@ -146,6 +146,7 @@ pub(super) fn write_incident(store: &mut EngagementStore, warehouse_plan: i64) -
             at(24 + 18, 0),
             BoardAction::StandDown {
                 summary: "Dispatch has run at normal volume from Brighouse for a full shift. Halifax repairs continue under facilities. Order picking missed its 4-hour RTO by 1h 15m because the agency pickers arrived late; to be reviewed with the agency.".into(),
+                by: String::new(),
             },
         ),
     ];

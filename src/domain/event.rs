@@ -233,6 +233,9 @@ pub enum Fact {
     },
     StoodDown {
         summary: String,
+        /// Who decided it (empty: the entry's author).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        by: String,
     },
 }
 
@@ -361,7 +364,10 @@ pub enum BoardAction {
         level: Level,
         restore_point: Option<DateTime<Utc>>,
     },
+    /// `by`: who decided it; the person recording it when empty.
     StandDown {
         summary: String,
+        #[serde(default)]
+        by: String,
     },
 }

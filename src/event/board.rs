@@ -309,10 +309,14 @@ pub fn board(
                     slot.2 = *restore_point;
                 }
             }
-            Fact::StoodDown { summary } => {
+            Fact::StoodDown { summary, by } => {
                 b.state = EventState::StoodDown;
                 b.stood_down_at = Some(at);
-                b.stood_down_by = Some(entry.author.clone());
+                b.stood_down_by = Some(if by.trim().is_empty() {
+                    entry.author.clone()
+                } else {
+                    by.clone()
+                });
                 b.summary = Some(summary.clone());
             }
         }

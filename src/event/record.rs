@@ -322,16 +322,18 @@ pub fn entry_for(
                 }),
             )
         }
-        BoardAction::StandDown { summary } => {
+        BoardAction::StandDown { summary, by } => {
             let mut errors = FieldErrors::new();
             let summary = errors.required_text("summary", "The closing summary", summary, 5_000);
+            let by = errors.optional_text("by", "Who stands it down", by, 200);
             errors.into_result()?;
+            let who = if by.is_empty() { author } else { by.as_str() };
             entry(
                 LogKind::Decision,
-                format!("Stood down by {author}"),
+                format!("Stood down by {who}"),
                 summary.clone(),
                 None,
-                Some(Fact::StoodDown { summary }),
+                Some(Fact::StoodDown { summary, by }),
             )
         }
     })

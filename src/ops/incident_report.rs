@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 
 use super::incident;
 use crate::report::incident_pdf::{self, IncidentReport, ReportContext, Verification};
@@ -40,6 +41,34 @@ pub struct WrittenReport {
     pub missing: Vec<char>,
     /// Who signed it.
     pub signed_by: Option<String>,
+}
+
+/// What writing a report wrote, as the app shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ReportSummary {
+    pub path: String,
+    pub pages: usize,
+    pub stood_down: bool,
+    pub chain_head: String,
+    /// The chain and the plan versions invoked verified.
+    pub verified: bool,
+    pub missing: Vec<String>,
+    pub signed_by: Option<String>,
+}
+
+impl From<WrittenReport> for ReportSummary {
+    fn from(w: WrittenReport) -> ReportSummary {
+        ReportSummary {
+            path: w.path.display().to_string(),
+            pages: w.pages,
+            stood_down: w.stood_down,
+            chain_head: w.chain_head,
+            verified: w.verified,
+            missing: w.missing.iter().map(char::to_string).collect(),
+            signed_by: w.signed_by,
+        }
+    }
 }
 
 /// The report `request` asks for, ready to write.

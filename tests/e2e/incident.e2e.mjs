@@ -67,7 +67,7 @@ async function lookAtTabs(s, suffix, problems) {
 }
 
 test('an incident run by keyboard on the demo, with the incident room following live', async () => {
-  const { home, env, remove } = freshHome();
+  const { home, env, remove, answerDialogs } = freshHome();
   try {
     const file = demoHome(home);
     const run = await launch(env);
@@ -210,12 +210,27 @@ test('an incident run by keyboard on the demo, with the incident room following 
       await s.inOtherWindow(() => s.waitForText('[data-testid=room-log]', 'Press office briefed'));
 
       // Stand down (Ctrl+7): the summary, Ctrl+Enter, confirmed.
+      // The operations director decides it; the facilitator records it.
       await s.chord(Key.Control, '7');
+      await (await s.waitFor('#stand-down-by')).click();
+      await s.chord(Key.Control, 'a');
+      await s.keys('Morgan Hale');
       await (await s.waitFor('#stand-down-summary')).type('Picking runs from Leeds; Halifax back next week.');
       await s.chord(Key.Control, Key.Enter);
       await (await s.waitFor('[data-testid=confirm]')).click();
       await s.waitForText('[data-testid=incident-state]', 'Stood down');
-      await s.waitForText('[data-testid=stood-down]', 'Erin Example');
+      await s.waitForText('[data-testid=stood-down]', 'Morgan Hale');
+
+      // The after-action report, from the incident's header.
+      const report = join(home, 'after-action.pdf');
+      answerDialogs(report);
+      await (await s.find('[data-testid=export-pdf]')).click();
+      await (await s.waitFor('.export form.ask button.primary')).click();
+      await s.waitForText('.export .done', 'pages written to');
+      const words = execFileSync('pdftotext', [report, '-'], { encoding: 'utf8' });
+      assert.match(words, new RegExp(TITLE));
+      assert.match(words, /Stood down by Morgan Hale/);
+      assert.match(words, /WITHOUT AUTHORITY/);
       await s.inOtherWindow(async () => {
         await s.waitForText('main', 'Stood down');
         await s.screenshot(join(shots, 'incident-room-stood-down-1920.png'));

@@ -7,8 +7,11 @@ use keel::ApiError;
 use keel::domain::{BoardAction, EventSummary, OpenIncidentInput};
 use keel::event::Board;
 use keel::ops::incident::{self, IncidentCheck};
+use keel::ops::incident_report::{self, ReportRequest, ReportSummary};
+use keel::signing::shelf::SigningRequest;
 use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
 
+use crate::dialogs::FilePurpose;
 use crate::state::{blocking, on_store};
 
 pub const INCIDENT_ROOM: &str = "incident-room";
@@ -133,4 +136,34 @@ fn open_room(app: &AppHandle) -> Result<(), ApiError> {
             )))
         })?;
     Ok(())
+}
+
+/// Writes the after-action report of incident `incident_id` to the file chosen in the
+/// save dialog as `file`, signed when `signing` says with what.
+#[tauri::command]
+pub async fn export_incident_report(
+    incident_id: i64,
+    file: u64,
+    signing: Option<SigningRequest>,
+    app: AppHandle,
+) -> Result<ReportSummary, ApiError> {
+    blocking(&app, move |state| {
+        let target = state.chosen().path(file, FilePurpose::Pdf)?;
+        let request = ReportRequest {
+            incident_id,
+            ..ReportRequest::default()
+        };
+        let report = state.with_store(|store| incident_report::document(store, &request))?;
+        // Open the identity first: a wrong passphrase writes nothing.
+        let identity = signing
+            .map(|s| {
+                let shelf = state.workspace().dirs().identities();
+                shelf.open(&s.identity_id, &s.passphrase)
+            })
+            .transpose()?;
+        let written = incident_report::write_pdf(&report, identity.as_ref(), &target)?;
+        state.set_exported(target);
+        Ok(written.into())
+    })
+    .await
 }

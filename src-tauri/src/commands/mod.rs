@@ -98,5 +98,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         incidents::show_in_incident_room,
         incidents::incident_room_board,
         incidents::set_incident_room_fullscreen,
+        incidents::export_incident_report,
     ]
 }

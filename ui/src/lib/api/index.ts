@@ -22,6 +22,7 @@ import type {
   PlanSummary,
   PlanView,
   SigningRequest,
+  ReportSummary,
   StepInput,
   Team,
   TeamInput,
@@ -227,6 +228,9 @@ export const api = {
    *  chosen with `choosePdfPath`. */
   exportPlan: (planId: number, version: number | null, file: number, signing: SigningRequest | null) =>
     call<PdfExportSummary>('export_plan', { planId, version, file, signing }),
+  /** The after-action report of an incident, to the file chosen with `choosePdfPath`. */
+  exportIncidentReport: (incidentId: number, file: number, signing: SigningRequest | null) =>
+    call<ReportSummary>('export_incident_report', { incidentId, file, signing }),
   listIdentities: () => call<IdentityInfo[]>('list_identities'),
   /** Makes a key and a self-signed certificate, kept under the passphrase. */
   createIdentity: (name: string, organisation: string, passphrase: string) =>

@@ -945,7 +945,11 @@ draft_version: number | null, invoker: string, authority: Authority,
 /**
  * The criteria ticked as met, by number in the version's list (from 1).
  */
-criteria: Array<number>, } | { "type": "step_started", plan_id: number, step: number, } | { "type": "step_done", plan_id: number, step: number, } | { "type": "call", person: string, outcome: CallOutcome, } | { "type": "resumed", activity: string, level: Level, restore_point: string | null, } | { "type": "stood_down", summary: string, };
+criteria: Array<number>, } | { "type": "step_started", plan_id: number, step: number, } | { "type": "step_done", plan_id: number, step: number, } | { "type": "call", person: string, outcome: CallOutcome, } | { "type": "resumed", activity: string, level: Level, restore_point: string | null, } | { "type": "stood_down", summary: string, 
+/**
+ * Who decided it (empty: the entry's author).
+ */
+by?: string, };
 
 /**
  * An activity an event affects, with the targets it is measured against.
@@ -1010,7 +1014,7 @@ export type LogInput = { kind: LogKind, text: string, rationale: string, correct
 /**
  * One thing recorded on the board, as typed in the app or on the command line.
  */
-export type BoardAction = { "type": "invoke" } & InvokeInput | { "type": "log" } & LogInput | { "type": "step_start", plan_id: number | null, step: number, } | { "type": "step_done", plan_id: number | null, step: number, } | { "type": "call", person: string, outcome: CallOutcome, } | { "type": "resume", activity: string, level: Level, restore_point: string | null, } | { "type": "stand_down", summary: string, };
+export type BoardAction = { "type": "invoke" } & InvokeInput | { "type": "log" } & LogInput | { "type": "step_start", plan_id: number | null, step: number, } | { "type": "step_done", plan_id: number | null, step: number, } | { "type": "call", person: string, outcome: CallOutcome, } | { "type": "resume", activity: string, level: Level, restore_point: string | null, } | { "type": "stand_down", summary: string, by: string, };
 
 export type Board = { id: number, kind: EventKind, title: string, description: string, state: EventState, disrupted_at: string, opened_at: string, reported_by: string, 
 /**
@@ -1114,3 +1118,12 @@ export type IncidentCheck = { ok: boolean, chain: ChainCheck,
  * One line per plan version invoked: matches its SHA-256, or how it does not.
  */
 plans: Array<string>, problems: Array<string>, };
+
+/**
+ * What writing a report wrote, as the app shows it.
+ */
+export type ReportSummary = { path: string, pages: number, stood_down: boolean, chain_head: string, 
+/**
+ * The chain and the plan versions invoked verified.
+ */
+verified: boolean, missing: Array<string>, signed_by: string | null, };
