@@ -75,8 +75,15 @@ pub fn amount(field: &str, text: &str) -> Result<Option<f64>> {
 
 /// The minimum service level typed as a whole percentage (`40`, `40%`), or empty for none.
 pub fn mbco_percent(text: &str) -> Result<Option<u8>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    // A "%" alone says something (and is kept as typed); it is not a cleared field.
     match text.trim().trim_end_matches('%').trim() {
-        "" => Ok(None),
+        "" => Err(Error::invalid(
+            "mbco_percent",
+            "The minimum service level is a whole percentage from 0 to 100.",
+        )),
         text => Ok(Some(
             text.parse::<u8>()
                 .ok()
@@ -206,6 +213,8 @@ mod tests {
         assert_eq!(mbco_percent(" ").ok(), Some(None));
         assert_eq!(refused_at(mbco_percent("101")), "mbco_percent");
         assert_eq!(refused_at(mbco_percent("12.5")), "mbco_percent");
+        // A percent sign alone is something typed, not a cleared field.
+        assert_eq!(refused_at(mbco_percent(" % ")), "mbco_percent");
     }
 
     #[test]
