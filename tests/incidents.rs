@@ -782,3 +782,173 @@ fn a_replayed_incident_gives_the_figures_computed_by_hand() {
         plans[0]["sha256"].as_str().unwrap_or("?")
     )));
 }
+
+#[test]
+fn losing_both_alternatives_at_once_stops_what_needs_either() {
+    use keel::domain::ResourceKind;
+    let fixture = crate::util::Fixture::new();
+    let mut store = fixture.open();
+    let (_dispatch, wms, server) = crate::util::dispatch_on_wms_on_server(&mut store);
+    let standby = store
+        .add_catalogue_resource("Standby server", ResourceKind::Infrastructure)
+        .expect("standby")
+        .id;
+    // The WMS runs on the server or, failing that, on the standby.
+    store
+        .remove_resource_dependency(wms, server)
+        .expect("unlink");
+    store
+        .add_resource_dependency(wms, server, "hosts")
+        .expect("server");
+    store
+        .add_resource_dependency(wms, standby, "hosts")
+        .expect("standby");
+    let open = |store: &mut EngagementStore, lost: &[i64]| {
+        let id = incident::open(
+            store,
+            &OpenIncidentInput {
+                title: "Power cut".into(),
+                affects: lost.iter().map(|r| NodeRef::Resource(*r).key()).collect(),
+                ..OpenIncidentInput::default()
+            },
+            t("2026-11-30T08:00:00Z"),
+        )
+        .expect("open");
+        incident::board(store, id, t("2026-11-30T08:00:00Z")).expect("board")
+    };
+    assert!(
+        open(&mut store, &[server]).activities.is_empty(),
+        "the standby takes over"
+    );
+    let both = open(&mut store, &[server, standby]);
+    let names: Vec<(&str, &str)> = both
+        .activities
+        .iter()
+        .map(|a| (a.name.as_str(), a.why.as_str()))
+        .collect();
+    assert_eq!(names, [("Dispatch", "needs one of Server, Standby server")]);
+}
+
+#[test]
+fn no_row_of_an_incident_is_replaced_and_a_plan_row_swapped_behind_the_triggers_is_found() {
+    let (_dir, path) = demo();
+    let conn = raw(&path);
+    for sql in [
+        "INSERT OR REPLACE INTO event_log SELECT event_id, seq, at, author, kind, 'rewritten', rationale, corrects, fact, prev, hash FROM event_log WHERE event_id = 1 AND seq = 2",
+        "REPLACE INTO event_plan SELECT event_id, plan_id, 1, sha256 FROM event_plan WHERE event_id = 1",
+        "REPLACE INTO event SELECT id, kind, 'Nothing happened', disrupted_at, opened_at, state FROM event WHERE id = 1",
+    ] {
+        let refused = conn.execute(sql, []);
+        assert!(
+            refused
+                .as_ref()
+                .is_err_and(|e| e.to_string().contains("cannot be replaced")),
+            "{sql}: {refused:?}"
+        );
+    }
+    drop(conn);
+    alter_behind_trigger(
+        &path,
+        "event_plan_no_delete",
+        "DELETE FROM event_plan WHERE event_id = 1",
+    );
+    let store = EngagementStore::open(&path).expect("open");
+    let check = incident::verify(&store, 1).expect("verify");
+    assert!(check.chain.ok, "the log itself is intact");
+    assert!(
+        check
+            .problems
+            .iter()
+            .any(|p| p.contains("not those its log invoked")),
+        "{:?}",
+        check.problems
+    );
+}
+
+#[test]
+fn corrections_set_aside_steps_and_resumptions_but_not_the_invocation() {
+    let (_dir, path) = demo();
+    let mut store = EngagementStore::open(&path)
+        .expect("open")
+        .with_actor("Tom Whitaker");
+    let id = open_flood(&mut store);
+    incident::record(
+        &mut store,
+        id,
+        &invoke("Tom Whitaker", ""),
+        t("2026-11-30T08:20:00Z"),
+    )
+    .expect("invoke");
+    let board = incident::record(
+        &mut store,
+        id,
+        &BoardAction::StepStart {
+            plan_id: None,
+            step: 1,
+        },
+        t("2026-11-30T08:25:00Z"),
+    )
+    .expect("start");
+    let started = board.log.last().expect("entry").seq;
+    let correct = |seq: u32| {
+        BoardAction::Log(LogInput {
+            kind: LogKind::Note,
+            text: "Recorded by mistake".into(),
+            rationale: String::new(),
+            corrects: Some(seq),
+        })
+    };
+    let board = incident::record(&mut store, id, &correct(started), t("2026-11-30T08:26:00Z"))
+        .expect("correct");
+    assert!(
+        board.plans[0].steps[0].started_at.is_none(),
+        "the start is set aside"
+    );
+    let board =
+        incident::record(&mut store, id, &correct(2), t("2026-11-30T08:27:00Z")).expect("correct");
+    assert_eq!(
+        board.state,
+        keel::domain::EventState::Invoked,
+        "an invocation stands"
+    );
+    assert!(incident::verify(&store, id).expect("verify").ok);
+    // Times that run backwards on the board are refused.
+    assert!(
+        incident::record(
+            &mut store,
+            id,
+            &BoardAction::Call {
+                person: "Tom Whitaker".into(),
+                outcome: CallOutcome::Reached
+            },
+            t("2026-11-30T08:15:00Z")
+        )
+        .is_err(),
+        "a call before the invocation"
+    );
+    incident::record(
+        &mut store,
+        id,
+        &BoardAction::Log(LogInput {
+            kind: LogKind::Note,
+            text: "x".into(),
+            rationale: String::new(),
+            corrects: None,
+        }),
+        t("2026-11-30T12:00:00Z"),
+    )
+    .expect("note");
+    assert!(
+        incident::record(
+            &mut store,
+            id,
+            &BoardAction::StandDown {
+                summary: "Done".into(),
+                by: String::new()
+            },
+            t("2026-11-30T11:00:00Z")
+        )
+        .is_err(),
+        "a stand-down before the last entry"
+    );
+}

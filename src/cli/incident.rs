@@ -394,8 +394,11 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
             json,
         } => {
             let store = EngagementStore::open(&file)?;
-            let at = at_or_now(&store, at)?;
-            let board = incident::board(&store, id, at)?;
+            // With --at, the board as it stood then: what was recorded up to that time.
+            let board = match at {
+                Some(at) => incident::board_as_of(&store, id, parse_time("--at", &at)?)?,
+                None => incident::board(&store, id, store.now())?,
+            };
             if json {
                 say!("{}", serde_json::to_string_pretty(&board)?);
             } else {

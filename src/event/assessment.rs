@@ -7,7 +7,7 @@
 //! - urgency, from the time left to the RTO: 4 h or less (or passed) → 1, 24 h or less
 //!   → 2, more or no RTO → 3.
 //!
-//! **Status**, in this order: back at the minimum level → `met` if within the RTO, else
+//! **Status** (to the whole minute, as achieved times are counted), in this order: back at the minimum level → `met` if within the RTO, else
 //! `missed_rto` (or `missed_mtpd` beyond the MTPD); not back and the MTPD passed →
 //! `missed_mtpd`; the RTO passed → `missed_rto`; the predicted recovery later than the RTO,
 //! or no prediction and less than a quarter of the RTO left → `at_risk`; else `on_track`.
@@ -106,7 +106,11 @@ pub struct StatusInputs {
 }
 
 pub fn status(i: StatusInputs) -> ActivityStatus {
-    let past = |deadline: Option<DateTime<Utc>>, t: DateTime<Utc>| deadline.is_some_and(|d| t > d);
+    // Whole minutes, as achieved times are counted: back at 12:00:30 against a deadline
+    // of 12:00 is within it.
+    let past = |deadline: Option<DateTime<Utc>>, t: DateTime<Utc>| {
+        deadline.is_some_and(|d| minutes_between(d, t) > 0)
+    };
     if let Some(back) = i.minimum_at {
         return if past(i.mtpd_deadline, back) {
             ActivityStatus::MissedMtpd

@@ -187,6 +187,21 @@ pub fn board(
     now: DateTime<Utc>,
 ) -> Board {
     let corrected: HashSet<u32> = log.iter().filter_map(|e| e.corrects).collect();
+    // A correction sets aside what a step, call or resumption recorded; the opening, an
+    // invocation and the stand-down stand (the event's row and the plans invoked follow
+    // them), and a correction of one of those is words only.
+    let voided = |e: &LogEntry| {
+        corrected.contains(&e.seq)
+            && matches!(
+                e.fact,
+                Some(
+                    Fact::StepStarted { .. }
+                        | Fact::StepDone { .. }
+                        | Fact::Call { .. }
+                        | Fact::Resumed { .. }
+                )
+            )
+    };
     let mut b = Board {
         id: header.id,
         kind: header.kind,
@@ -215,11 +230,7 @@ pub fn board(
     let mut calls: HashMap<String, (CallOutcome, DateTime<Utc>)> = HashMap::new();
     let mut resumed: HashMap<String, Resumption> = HashMap::new();
     for entry in &log {
-        let Some(fact) = entry
-            .fact
-            .as_ref()
-            .filter(|_| !corrected.contains(&entry.seq))
-        else {
+        let Some(fact) = entry.fact.as_ref().filter(|_| !voided(entry)) else {
             continue;
         };
         let at = entry.at;
@@ -290,7 +301,15 @@ pub fn board(
                 steps.entry((*plan_id, *step)).or_default().done = Some(at);
             }
             Fact::Call { person, outcome } => {
-                calls.insert(person.to_lowercase(), (*outcome, at));
+                // Once reached, a person stays reached at the first time (the report's
+                // reach time); a later unanswered call does not undo it.
+                let key = person.to_lowercase();
+                if calls
+                    .get(&key)
+                    .is_none_or(|(o, _)| *o != CallOutcome::Reached)
+                {
+                    calls.insert(key, (*outcome, at));
+                }
             }
             Fact::Resumed {
                 activity,
@@ -339,7 +358,7 @@ pub fn board(
         version: p.version,
         sha256: p.sha256.clone(),
     });
-    let prediction = Predictor::new(plans, &b.plans, clock);
+    let prediction = Predictor::new(plans, &b.plans, &b.affects, clock);
     b.activities = affected
         .iter()
         .map(|a| {
@@ -469,8 +488,9 @@ fn step_rows(
         .collect()
 }
 
-/// Every node of the frozen diagram's name → the names of everything it needs, through
-/// whole chains (a node never needs itself, even in a cycle).
+/// The name of each resource a step restores → the names of everything that resource
+/// needs, through whole chains (a node never needs itself, even in a cycle). Only the
+/// steps' resources: a diagram of thousands of nodes costs a walk per step.
 fn resource_needs(content: &PlanSnapshot) -> HashMap<String, Vec<String>> {
     let nodes = &content.diagram.nodes;
     let mut direct: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
@@ -479,20 +499,26 @@ fn resource_needs(content: &PlanSnapshot) -> HashMap<String, Vec<String>> {
             direct[e.from].push(e.to);
         }
     }
-    (0..nodes.len())
-        .map(|start| {
-            let mut seen = vec![false; nodes.len()];
-            let mut stack = direct[start].clone();
-            let mut out = Vec::new();
-            while let Some(n) = stack.pop() {
-                if n != start && !std::mem::replace(&mut seen[n], true) {
-                    out.push(nodes[n].name.clone());
-                    stack.extend(direct[n].iter().copied());
-                }
+    let mut out = HashMap::new();
+    for resource in content.steps.iter().filter_map(|s| s.resource.as_deref()) {
+        if out.contains_key(resource) {
+            continue;
+        }
+        let Some(start) = nodes.iter().position(|n| n.name == resource) else {
+            continue;
+        };
+        let mut seen = vec![false; nodes.len()];
+        let mut stack = direct[start].clone();
+        let mut needs = Vec::new();
+        while let Some(n) = stack.pop() {
+            if n != start && !std::mem::replace(&mut seen[n], true) {
+                needs.push(nodes[n].name.clone());
+                stack.extend(direct[n].iter().copied());
             }
-            (nodes[start].name.clone(), out)
-        })
-        .collect()
+        }
+        out.insert(resource.to_owned(), needs);
+    }
+    out
 }
 
 /// Predicts when each activity is back: along the frozen diagram, a node is back once
@@ -507,7 +533,12 @@ struct Predictor {
 }
 
 impl Predictor {
-    fn new(plans: &[InvokedPlan], board_plans: &[BoardPlan], clock: DateTime<Utc>) -> Self {
+    fn new(
+        plans: &[InvokedPlan],
+        board_plans: &[BoardPlan],
+        lost: &[String],
+        clock: DateTime<Utc>,
+    ) -> Self {
         let finish = board_plans
             .iter()
             .filter_map(|bp| {
@@ -515,7 +546,7 @@ impl Predictor {
                     .iter()
                     .find(|p| p.plan_id == bp.plan_id && p.version == bp.version)?
                     .content;
-                Some(finish_times(content, &bp.steps, clock))
+                Some(finish_times(content, &bp.steps, lost, clock))
             })
             .collect();
         Predictor { finish, clock }
@@ -534,11 +565,15 @@ impl Predictor {
             return (None, "not in the plan invoked".into());
         }
         if found.iter().any(Option::is_none) {
-            return (None, "a step it waits for has no estimate".into());
+            return (
+                None,
+                "something it waits for has no estimate, or was lost with no step to restore it"
+                    .into(),
+            );
         }
         let minutes = found.into_iter().flatten().max().unwrap_or(0);
         (
-            self.clock.checked_add_signed(TimeDelta::minutes(minutes)),
+            TimeDelta::try_minutes(minutes).and_then(|d| self.clock.checked_add_signed(d)),
             if minutes == 0 {
                 "every step it waits for is done".into()
             } else {
@@ -551,9 +586,12 @@ impl Predictor {
     }
 }
 
+/// `lost`: the names of what the incident lost; one the plan has no step for cannot be
+/// predicted back.
 fn finish_times(
     content: &PlanSnapshot,
     steps: &[BoardStep],
+    lost: &[String],
     clock: DateTime<Utc>,
 ) -> HashMap<String, Option<i64>> {
     let nodes = &content.diagram.nodes;
@@ -561,15 +599,22 @@ fn finish_times(
     let own: Vec<Option<i64>> = nodes
         .iter()
         .map(|n| {
-            steps
-                .iter()
-                .filter(|s| s.resource.as_deref() == Some(n.name.as_str()) && s.done_at.is_none())
+            let mine = || {
+                steps
+                    .iter()
+                    .filter(|s| s.resource.as_deref() == Some(n.name.as_str()))
+            };
+            if mine().next().is_none() && lost.iter().any(|l| l.eq_ignore_ascii_case(&n.name)) {
+                return None;
+            }
+            mine()
+                .filter(|s| s.done_at.is_none())
                 .try_fold(0i64, |sum, s| {
                     let est = i64::from(s.estimate_min?.minutes());
                     let ran = s
                         .started_at
                         .map_or(0, |st| minutes_between(st, clock).max(0));
-                    Some(sum + (est - ran).max(0))
+                    sum.checked_add((est - ran).max(0))
                 })
         })
         .collect();
@@ -589,50 +634,54 @@ fn finish_times(
             groups[e.from].push(vec![e.to]);
         }
     }
-    // Depth-first with memo; a node met again on its own path counts as back (a cycle
-    // must end).
-    fn visit(
-        n: usize,
-        own: &[Option<i64>],
-        groups: &[Vec<Vec<usize>>],
-        memo: &mut Vec<Option<Option<i64>>>,
-        on_path: &mut Vec<bool>,
-    ) -> Option<i64> {
-        if let Some(done) = memo[n] {
-            return done;
-        }
-        if on_path[n] {
-            return Some(0);
-        }
-        on_path[n] = true;
-        let mut start = Some(0i64);
-        for group in &groups[n] {
-            let earliest = group
-                .iter()
-                .map(|m| visit(*m, own, groups, memo, on_path))
-                .min_by_key(|t| t.unwrap_or(i64::MAX));
-            start = match (start, earliest.flatten()) {
-                (Some(a), Some(b)) => Some(a.max(b)),
+    // Depth-first with memo, on a stack of its own (a long chain in a file from
+    // elsewhere must not exhaust the thread's stack); a node met again on its own path
+    // counts as back, so a cycle ends.
+    let n = nodes.len();
+    let mut memo: Vec<Option<Option<i64>>> = vec![None; n];
+    let mut on_path = vec![false; n];
+    for root in 0..n {
+        let mut stack = vec![(root, false)];
+        while let Some((node, expanded)) = stack.pop() {
+            if memo[node].is_some() {
+                continue;
+            }
+            if !expanded {
+                if on_path[node] {
+                    continue;
+                }
+                on_path[node] = true;
+                stack.push((node, true));
+                for &m in groups[node].iter().flatten() {
+                    if memo[m].is_none() && !on_path[m] {
+                        stack.push((m, false));
+                    }
+                }
+                continue;
+            }
+            let back = |m: usize| memo[m].unwrap_or(Some(0));
+            let mut start = Some(0i64);
+            for group in &groups[node] {
+                let earliest = group
+                    .iter()
+                    .map(|m| back(*m))
+                    .min_by_key(|t| t.unwrap_or(i64::MAX));
+                start = match (start, earliest.flatten()) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                };
+            }
+            on_path[node] = false;
+            memo[node] = Some(match (start, own[node]) {
+                (Some(s), Some(o)) => s.checked_add(o),
                 _ => None,
-            };
+            });
         }
-        on_path[n] = false;
-        let finish = match (start, own[n]) {
-            (Some(s), Some(o)) => Some(s + o),
-            _ => None,
-        };
-        memo[n] = Some(finish);
-        finish
     }
-    let mut memo = vec![None; nodes.len()];
-    let mut on_path = vec![false; nodes.len()];
-    (0..nodes.len())
-        .map(|n| {
-            (
-                nodes[n].name.clone(),
-                visit(n, &own, &groups, &mut memo, &mut on_path),
-            )
-        })
+    nodes
+        .iter()
+        .zip(memo)
+        .map(|(node, finish)| (node.name.clone(), finish.flatten()))
         .collect()
 }
 
@@ -822,7 +871,7 @@ mod tests {
                 .filter(|(a, b, _)| a < b && *b < n)
                 .collect();
             let rows: Vec<_> = rows.into_iter().filter(|r| r.0 < n).collect();
-            let got = finish_times(&content(n, &edges), &steps(&rows), t0());
+            let got = finish_times(&content(n, &edges), &steps(&rows), &[], t0());
             let want = reference(n, &edges, &rows);
             for (i, w) in want.iter().enumerate() {
                 prop_assert_eq!(got.get(&format!("n{i}")).copied().flatten(), *w, "node {}", i);
@@ -836,7 +885,7 @@ mod tests {
             rows in step_rows(),
         ) {
             // Cycles and edges to nodes that do not exist included.
-            let got = finish_times(&content(n, &edges), &steps(&rows), t0());
+            let got = finish_times(&content(n, &edges), &steps(&rows), &[], t0());
             let total: i64 = rows.iter().filter_map(|r| r.1).map(i64::from).sum();
             for value in got.values().flatten() {
                 prop_assert!((0..=total).contains(value));

@@ -60,6 +60,12 @@ pub fn authority(
         }
     }
     let reason = reason.trim();
+    if reason.chars().count() > 5_000 {
+        return Err(Error::Invalid(FieldErrors::one(
+            "reason",
+            "The reason is at most 5,000 characters.",
+        )));
+    }
     if reason.is_empty() {
         let named: Vec<String> = invokers.iter().map(InvokerRow::describe).collect();
         return Err(Error::Invalid(FieldErrors::one(
@@ -75,11 +81,23 @@ pub fn authority(
     })
 }
 
+/// Refuses `what` recorded at `at`, before the plan was invoked at `invoked`.
+fn before_invocation(invoked: DateTime<Utc>, at: DateTime<Utc>, what: &str) -> Result<()> {
+    if at < invoked {
+        return Err(refuse(format!(
+            "{what} comes after the plan is invoked ({} UTC), not at {} UTC",
+            invoked.format("%Y-%m-%d %H:%M"),
+            at.format("%Y-%m-%d %H:%M")
+        )));
+    }
+    Ok(())
+}
+
 /// Refuses a time before the disruption began.
 pub fn check_time(board: &Board, at: DateTime<Utc>) -> Result<()> {
     if at < board.disrupted_at {
         return Err(refuse(format!(
-            "{} is before the disruption began ({}); record it at or after that time.",
+            "{} UTC is before the disruption began ({} UTC); record it at or after that time.",
             at.format("%Y-%m-%d %H:%M"),
             board.disrupted_at.format("%Y-%m-%d %H:%M")
         )));
@@ -156,6 +174,7 @@ pub fn entry_for(
                 if s.started_at.is_some() {
                     return Err(refuse(format!("step {step} is already started")));
                 }
+                before_invocation(plan.invoked_at, at, "a step")?;
                 entry(
                     LogKind::Action,
                     format!("Step {step} started: {}", s.title),
@@ -177,8 +196,8 @@ pub fn entry_for(
                 }
                 if at < started {
                     return Err(refuse(format!(
-                        "step {step} started at {}; it cannot be done before that",
-                        started.format("%H:%M")
+                        "step {step} started at {} UTC; it cannot be done before that",
+                        started.format("%Y-%m-%d %H:%M")
                     )));
                 }
                 let took = (at - started).num_minutes();
@@ -227,6 +246,9 @@ pub fn entry_for(
                     )
                 }));
             };
+            if let Some(invoked) = board.invoked_at {
+                before_invocation(invoked, at, "a call of the call tree")?;
+            }
             let fallback = board
                 .plans
                 .iter()
@@ -299,12 +321,19 @@ pub fn entry_for(
                     if a.normal_at.is_some() {
                         return Err(refuse(format!("{} is already back to normal", a.name)));
                     }
+                    if let Some(minimum) = a.minimum_at.filter(|m| at < *m) {
+                        return Err(refuse(format!(
+                            "{} was back at its minimum level at {} UTC; it cannot be back to normal before that",
+                            a.name,
+                            minimum.format("%Y-%m-%d %H:%M")
+                        )));
+                    }
                     format!("{} back to normal after {}", a.name, span(achieved))
                 }
             };
             let text = match restore_point {
                 Some(p) => format!(
-                    "{text}; data restored to {} (achieved RPO {})",
+                    "{text}; data restored to {} UTC (achieved RPO {})",
                     p.format("%Y-%m-%d %H:%M"),
                     span((board.disrupted_at - *p).num_minutes())
                 ),
@@ -323,6 +352,12 @@ pub fn entry_for(
             )
         }
         BoardAction::StandDown { summary, by } => {
+            if let Some(last) = board.log.iter().map(|e| e.at).max().filter(|t| at < *t) {
+                return Err(refuse(format!(
+                    "the log has an entry at {} UTC; the stand-down comes after everything it closes",
+                    last.format("%Y-%m-%d %H:%M")
+                )));
+            }
             let mut errors = FieldErrors::new();
             let summary = errors.required_text("summary", "The closing summary", summary, 5_000);
             let by = errors.optional_text("by", "Who stands it down", by, 200);

@@ -50,50 +50,63 @@ pub fn open(
     let graph = store.dependency_graph()?;
     let bia = store.bia_results()?;
     let mut affects = Vec::new();
-    let mut activities: Vec<AffectedActivity> = Vec::new();
+    let mut lost = Vec::new();
     for node in &nodes {
-        let Some(lost) = graph.nodes.iter().position(|n| n.node == *node) else {
+        let Some(id) = graph.nodes.iter().position(|n| n.node == *node) else {
             return Err(Error::Conflict(format!(
                 "{} is no longer in the engagement",
                 node.key()
             )));
         };
-        let lost_name = graph.nodes[lost].name.clone();
-        affects.push(lost_name.clone());
-        for outcome in graph.scenario(&[lost]) {
-            let why = if outcome.activity_ref == *node {
-                "named as affected".to_owned()
+        affects.push(graph.nodes[id].name.clone());
+        lost.push(id);
+    }
+    // Everything lost at once (an activity with two alternatives stops only when both
+    // go); each activity then says which of the losses alone would stop it.
+    let alone: Vec<Vec<NodeRef>> = lost
+        .iter()
+        .map(|id| {
+            graph
+                .scenario(&[*id])
+                .into_iter()
+                .map(|o| o.activity_ref)
+                .collect()
+        })
+        .collect();
+    let mut activities: Vec<AffectedActivity> = Vec::new();
+    for outcome in graph.scenario(&lost) {
+        let NodeRef::Activity(activity_id) = outcome.activity_ref else {
+            continue;
+        };
+        let why = if nodes.contains(&outcome.activity_ref) {
+            "named as affected".to_owned()
+        } else {
+            let needs: Vec<&str> = lost
+                .iter()
+                .zip(&alone)
+                .filter(|(_, stops)| stops.contains(&outcome.activity_ref))
+                .map(|(id, _)| graph.nodes[*id].name.as_str())
+                .collect();
+            if needs.is_empty() {
+                format!("needs one of {}", affects.join(", "))
             } else {
-                format!("needs {lost_name}")
-            };
-            if let Some(a) = activities.iter_mut().find(|a| a.name == outcome.activity) {
-                if !a.why.contains(&lost_name) && why != "named as affected" {
-                    a.why = if a.why == "named as affected" {
-                        why
-                    } else {
-                        format!("{}, {lost_name}", a.why)
-                    };
-                }
-                continue;
+                format!("needs {}", needs.join(", "))
             }
-            let NodeRef::Activity(activity_id) = outcome.activity_ref else {
-                continue;
-            };
-            let result = bia.iter().find(|b| b.activity_id == activity_id);
-            activities.push(AffectedActivity {
-                activity_id,
-                name: outcome.activity.clone(),
-                tier: result.and_then(|r| r.tier),
-                rto_min: result.and_then(|r| r.rto),
-                mtpd_min: result.and_then(|r| r.mtpd),
-                rpo_min: result.and_then(|r| r.rpo),
-                minimum: result.map_or_else(String::new, |r| match r.mbco_percent {
-                    Some(p) => format!("{p}%"),
-                    None => r.mbco_statement.clone(),
-                }),
-                why,
-            });
-        }
+        };
+        let result = bia.iter().find(|b| b.activity_id == activity_id);
+        activities.push(AffectedActivity {
+            activity_id,
+            name: outcome.activity.clone(),
+            tier: result.and_then(|r| r.tier),
+            rto_min: result.and_then(|r| r.rto),
+            mtpd_min: result.and_then(|r| r.mtpd),
+            rpo_min: result.and_then(|r| r.rpo),
+            minimum: result.map_or_else(String::new, |r| match r.mbco_percent {
+                Some(p) => format!("{p}%"),
+                None => r.mbco_statement.clone(),
+            }),
+            why,
+        });
     }
     let mut text = format!(
         "Incident opened: {title}. The disruption began {}",
@@ -148,6 +161,25 @@ pub fn board(store: &EngagementStore, id: i64, now: DateTime<Utc>) -> Result<Boa
     ))
 }
 
+/// The board of incident `id` as it stood at `at`: only the entries recorded for a time
+/// up to then (`keel incident show --at`, a replay for training).
+pub fn board_as_of(store: &EngagementStore, id: i64, at: DateTime<Utc>) -> Result<Board> {
+    let stored = store.stored_event(id)?;
+    let check = chain::verify(id, &stored.raw);
+    let entries = stored
+        .entries()
+        .into_iter()
+        .filter(|e| e.at <= at)
+        .collect();
+    Ok(crate::event::board(
+        &stored.header,
+        entries,
+        &stored.invoked_plans(),
+        check,
+        at,
+    ))
+}
+
 /// Records `action` in incident `id` at `at`, by the store's actor (an invocation by
 /// the invoker it names); returns the board after it.
 pub fn record(
@@ -172,6 +204,12 @@ pub fn record(
                 "" => author(store),
                 name => name.to_owned(),
             };
+            if invoker.chars().count() > 200 {
+                return Err(Error::invalid(
+                    "invoker",
+                    "A name is at most 200 characters.",
+                ));
+            }
             let roles = store.person_roles(&invoker)?;
             let authority = record::authority(&content.invokers, &invoker, &roles, &input.reason)?;
             let plan = Invocable {
@@ -242,9 +280,36 @@ pub fn verify(store: &EngagementStore, id: i64) -> Result<IncidentCheck> {
             plans.push(format!("{line}: SHA-256 {recorded} matches"));
         }
     }
+    let entries = stored.entries();
+    // The plan versions recorded for the incident are those its log invoked, with the
+    // SHA-256 the log recorded: a row added, swapped or removed outside Keel is found.
+    let mut logged: Vec<(i64, u32, String)> = entries
+        .iter()
+        .filter_map(|e| match &e.fact {
+            Some(Fact::Invoked {
+                plan_id,
+                version,
+                sha256,
+                ..
+            }) => Some((*plan_id, *version, sha256.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut recorded: Vec<(i64, u32, String)> = stored
+        .plans
+        .iter()
+        .map(|(plan_id, _, row, sha)| (*plan_id, row.version, sha.clone()))
+        .collect();
+    logged.sort();
+    recorded.sort();
+    if logged != recorded {
+        problems.push(
+            "the plan versions recorded for the incident are not those its log invoked".into(),
+        );
+    }
     let board = crate::event::board(
         &stored.header,
-        stored.entries(),
+        entries,
         &stored.invoked_plans(),
         chain.clone(),
         stored.header.opened_at,

@@ -205,18 +205,20 @@ impl EngagementStore {
         Ok(new)
     }
 
-    /// Deletes someone no team and no call tree names; otherwise says where they are.
+    /// Deletes someone no team, call tree or list of who may invoke a plan names;
+    /// otherwise says where they are.
     pub fn delete_person(&mut self, id: i64) -> Result<()> {
         let person = self.person(id)?;
         let uses: i64 = self.conn.query_row(
             "SELECT (SELECT count(*) FROM team_member WHERE person_id = ?1)
-                  + (SELECT count(*) FROM plan_call WHERE caller_id = ?1 OR callee_id = ?1 OR fallback_id = ?1)",
+                  + (SELECT count(*) FROM plan_call WHERE caller_id = ?1 OR callee_id = ?1 OR fallback_id = ?1)
+                  + (SELECT count(*) FROM plan_invoker WHERE person_id = ?1 OR alternate_id = ?1)",
             [id],
             |r| r.get(0),
         )?;
         if uses > 0 {
             return Err(Error::Conflict(format!(
-                "{} is on a team or a call tree; take them off first.",
+                "{} is on a team, a call tree or a plan's list of who may invoke it; take them off first.",
                 person.name
             )));
         }

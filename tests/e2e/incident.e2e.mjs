@@ -216,6 +216,13 @@ test('an incident run by keyboard on the demo, with the incident room following 
       await s.chord(Key.Control, 'a');
       await s.keys('Morgan Hale');
       await (await s.waitFor('#stand-down-summary')).type('Picking runs from Leeds; Halifax back next week.');
+      // Another tab and back: nothing typed is lost.
+      await s.chord(Key.Control, '1');
+      await s.waitFor('[data-testid=assessment]');
+      await s.chord(Key.Control, '7');
+      assert.equal(await (await s.waitFor('#stand-down-summary')).value(), 'Picking runs from Leeds; Halifax back next week.');
+      assert.equal(await (await s.find('#stand-down-by')).value(), 'Morgan Hale');
+      await (await s.find('#stand-down-summary')).click();
       await s.chord(Key.Control, Key.Enter);
       await (await s.waitFor('[data-testid=confirm]')).click();
       await s.waitForText('[data-testid=incident-state]', 'Stood down');

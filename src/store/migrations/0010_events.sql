@@ -26,7 +26,9 @@ CREATE TABLE plan_invoker (
 -- in it is its log below; this row names it and keeps where it stands for the lists.
 CREATE TABLE event (
     id           INTEGER PRIMARY KEY,
-    kind         TEXT NOT NULL CHECK (kind IN ('incident')),
+    -- Exercises (the next kinds) share the table, the log and the board.
+    kind         TEXT NOT NULL CHECK (kind IN ('incident', 'tabletop', 'walkthrough', 'simulation',
+                                               'parallel_test', 'full_interruption')),
     title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
     disrupted_at TEXT NOT NULL,
     opened_at    TEXT NOT NULL,
@@ -35,6 +37,14 @@ CREATE TABLE event (
 
 CREATE TRIGGER event_no_delete BEFORE DELETE ON event BEGIN
     SELECT RAISE(ABORT, 'an incident is a record and cannot be removed');
+END;
+
+-- REPLACE removes a row without firing delete triggers (recursive_triggers is off): an
+-- insert over an existing row is refused on every table of this file, as in schema 7.
+CREATE TRIGGER event_no_replace BEFORE INSERT ON event
+WHEN EXISTS (SELECT 1 FROM event WHERE id = new.id)
+BEGIN
+    SELECT RAISE(ABORT, 'an incident is a record and cannot be replaced');
 END;
 
 CREATE TRIGGER event_fixed BEFORE UPDATE OF id, kind, title, disrupted_at, opened_at ON event BEGIN
@@ -50,6 +60,12 @@ CREATE TABLE event_plan (
     FOREIGN KEY (plan_id, version) REFERENCES plan_frozen (plan_id, version) ON DELETE RESTRICT,
     PRIMARY KEY (event_id, plan_id)
 ) STRICT;
+
+CREATE TRIGGER event_plan_no_replace BEFORE INSERT ON event_plan
+WHEN EXISTS (SELECT 1 FROM event_plan WHERE event_id = new.event_id AND plan_id = new.plan_id)
+BEGIN
+    SELECT RAISE(ABORT, 'the plan version an incident invoked cannot be replaced');
+END;
 
 CREATE TRIGGER event_plan_no_update BEFORE UPDATE ON event_plan BEGIN
     SELECT RAISE(ABORT, 'the plan version an incident invoked cannot be changed');
@@ -76,6 +92,12 @@ CREATE TABLE event_log (
     hash      TEXT NOT NULL CHECK (length(hash) = 64),
     PRIMARY KEY (event_id, seq)
 ) STRICT;
+
+CREATE TRIGGER event_log_no_replace BEFORE INSERT ON event_log
+WHEN EXISTS (SELECT 1 FROM event_log WHERE event_id = new.event_id AND seq = new.seq)
+BEGIN
+    SELECT RAISE(ABORT, 'a log entry cannot be replaced; add a correction instead');
+END;
 
 CREATE TRIGGER event_log_no_update BEFORE UPDATE ON event_log BEGIN
     SELECT RAISE(ABORT, 'a log entry cannot be changed; add a correction instead');

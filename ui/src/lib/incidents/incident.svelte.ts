@@ -1,7 +1,7 @@
 // One incident as the main window works on it: its board as the core last sent it, the
 // clock running on from it, and recording an action. A refused action gives back its
 // message and field errors for the form that sent it, which keeps what was typed.
-import { api, KeelError, type Board, type BoardAction, type LogKind } from '$lib/api';
+import { api, KeelError, type Board, type BoardAction, type Level, type LogKind } from '$lib/api';
 import { boardNow } from './time';
 
 /** Why the core refused an action: messages per field, and the message for the form
@@ -19,6 +19,14 @@ export function refusal(error: unknown): Refusal {
 /** A log entry being written: kept while its box is closed, until it is in the log. */
 export type LogDraft = { kind: LogKind; text: string; rationale: string; corrects: number | null };
 
+/** What is typed in the forms of the tabs, kept here so that a change of tab (which
+ *  unmounts the tab) loses nothing. */
+export type FormDrafts = {
+  invoke: { planId: number | null; criteria: number[]; reason: string };
+  resume: { text: string; picked: number | null; level: Level; restorePoint: string };
+  standDown: { summary: string; by: string | null };
+};
+
 export class IncidentState {
   readonly id: number;
   board = $state<Board | null>(null);
@@ -28,6 +36,11 @@ export class IncidentState {
   machineNow = $state(Date.now());
   loadError = $state<string | null>(null);
   logDraft = $state<LogDraft>({ kind: 'note', text: '', rationale: '', corrects: null });
+  drafts = $state<FormDrafts>({
+    invoke: { planId: null, criteria: [], reason: '' },
+    resume: { text: '', picked: null, level: 'minimum', restorePoint: '' },
+    standDown: { summary: '', by: null },
+  });
   #ticker: ReturnType<typeof setInterval> | null = null;
 
   constructor(id: number) {

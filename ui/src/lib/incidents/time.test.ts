@@ -74,6 +74,7 @@ describe('times typed by the facilitator', () => {
     expect(parseWhen('1h 30m ago', now)).toEqual({ at: back(90) });
     expect(parseWhen('2h ago', now)).toEqual({ at: back(120) });
     expect(parseWhen('1d ago', now)).toEqual({ at: back(1440) });
+    expect(parseWhen('9999999999d ago', now)).toEqual({ error: '“9999999999d ago” is further back than any date.' });
   });
 
   it('a date and time, or RFC 3339', () => {

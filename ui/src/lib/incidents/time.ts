@@ -100,7 +100,10 @@ export function parseWhen(text: string, now: Date = new Date()): { at: string | 
   const ago = AGO.exec(t);
   if (ago && (ago[1] || ago[2] || ago[3])) {
     const back = (Number(ago[1] ?? 0) * 1440 + Number(ago[2] ?? 0) * 60 + Number(ago[3] ?? 0)) * MINUTE;
-    return { at: iso(new Date(now.getTime() - back)) };
+    const at = new Date(now.getTime() - back);
+    // Beyond the calendar a Date has no time at all (and toISOString would throw).
+    if (!Number.isFinite(at.getTime())) return { error: `“${t}” is further back than any date.` };
+    return { at: iso(at) };
   }
   const clock = CLOCK.exec(t);
   if (clock) {
