@@ -611,11 +611,34 @@ fn fuzz_decision_log_board() {
                 });
             }
             let now = time(*offset);
+            // The frozen content forged too: edges anywhere (cycles, nodes that do not
+            // exist) and estimates of any size.
+            let mut forged_plans = plans.clone();
+            for plan in &mut forged_plans {
+                let nodes = plan.content.diagram.nodes.len().max(1);
+                for &(kind, a, b, _) in forged.iter() {
+                    plan.content
+                        .diagram
+                        .edges
+                        .push(keel::plan::snapshot::DiagramEdge {
+                            from: a as usize % (nodes + 1),
+                            to: b as usize % (nodes + 1),
+                            group: if kind % 2 == 0 {
+                                String::new()
+                            } else {
+                                "g".into()
+                            },
+                        });
+                    if let Some(step) = plan.content.steps.get_mut(a as usize % 8) {
+                        step.duration_min = KeelDuration::from_minutes(b % 5_256_001);
+                    }
+                }
+            }
             let board = campaign.run(|| {
                 keel::event::board(
                     &stored.header,
                     log,
-                    &plans,
+                    &forged_plans,
                     keel::event::chain::verify(1, &[]),
                     now,
                 )
