@@ -30,12 +30,12 @@ const activity = (over: Partial<BoardActivity> = {}): BoardActivity => ({
 const t = (iso: string) => Date.parse(iso);
 
 describe('an activity’s status as the clock runs', () => {
-  it('turns to RTO missed, then MTPD missed, the moment each deadline passes', () => {
+  it('turns to RTO missed, then MTPD missed, a whole minute past each deadline (as the core counts)', () => {
     const a = activity();
     expect(liveStatus(a, t('2026-11-30T11:59:59Z'))).toBe('on_track');
-    expect(liveStatus(a, t('2026-11-30T12:00:00Z'))).toBe('on_track');
-    expect(liveStatus(a, t('2026-11-30T12:00:01Z'))).toBe('missed_rto');
-    expect(liveStatus(a, t('2026-11-30T16:00:01Z'))).toBe('missed_mtpd');
+    expect(liveStatus(a, t('2026-11-30T12:00:59Z'))).toBe('on_track');
+    expect(liveStatus(a, t('2026-11-30T12:01:00Z'))).toBe('missed_rto');
+    expect(liveStatus(a, t('2026-11-30T16:01:00Z'))).toBe('missed_mtpd');
   });
 
   it('is at risk when predicted back after its RTO, or with no prediction and under a quarter of the RTO left', () => {

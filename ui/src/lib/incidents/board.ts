@@ -29,7 +29,8 @@ export const statusLabel: Record<ActivityStatus, string> = {
  *  of the RTO left puts it at risk. */
 export function liveStatus(a: BoardActivity, now: number): ActivityStatus {
   if (a.minimum_at) return a.status;
-  const past = (deadline: string | null) => deadline != null && now > Date.parse(deadline);
+  // Whole minutes, as the core counts them: a minute past the deadline is past it.
+  const past = (deadline: string | null) => deadline != null && minutesBetween(Date.parse(deadline), now) > 0;
   if (past(a.mtpd_deadline)) return 'missed_mtpd';
   if (past(a.rto_deadline)) return 'missed_rto';
   if (a.status !== 'on_track' || !a.rto_deadline) return a.status;

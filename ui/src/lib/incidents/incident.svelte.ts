@@ -42,6 +42,8 @@ export class IncidentState {
     standDown: { summary: '', by: null },
   });
   #ticker: ReturnType<typeof setInterval> | null = null;
+  /** When the board was last asked for by the minute's refresh (ms). */
+  #asked = 0;
 
   constructor(id: number) {
     this.id = id;
@@ -53,7 +55,16 @@ export class IncidentState {
   }
 
   start(): void {
-    this.#ticker ??= setInterval(() => (this.machineNow = Date.now()), 1000);
+    this.#ticker ??= setInterval(() => {
+      this.machineNow = Date.now();
+      // The clocks run here; predictions and priorities are the core's: asked again
+      // every minute while the incident is live.
+      const since = this.machineNow - Math.max(this.receivedAt, this.#asked);
+      if (this.board && this.board.state !== 'stood_down' && since >= 60_000) {
+        this.#asked = this.machineNow;
+        void this.load();
+      }
+    }, 1000);
   }
 
   stop(): void {

@@ -62,9 +62,10 @@ describe('times typed by the facilitator', () => {
     expect(parseWhen('  ', now)).toEqual({ at: null });
   });
 
-  it('a time of day is today', () => {
+  it('a time of day is the last one: today, or yesterday when still to come', () => {
     expect(parseWhen('09:30', now)).toEqual({ at: local(2026, 11, 30, 9, 30) });
     expect(parseWhen('7.05', now)).toEqual({ at: local(2026, 11, 30, 7, 5) });
+    expect(parseWhen('23:40', now)).toEqual({ at: local(2026, 11, 29, 23, 40) });
     expect(parseWhen('25:00', now)).toEqual({ error: '“25:00” is not a time of day; type it as 09:30.' });
   });
 

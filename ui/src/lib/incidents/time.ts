@@ -91,7 +91,8 @@ const AGO = /^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s+ago$/i;
 const CLOCK = /^(\d{1,2})[:.](\d{2})$/;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})$/;
 
-/** A time typed by the facilitator, in local time: empty (null: now), `09:30` (today),
+/** A time typed by the facilitator, in local time: empty (null: now), `09:30` (the last
+ *  09:30: today, or yesterday when it is still to come),
  *  `45m ago`, `1h 30m ago`, `2026-11-30 09:30`, or RFC 3339. Gives the time as RFC 3339
  *  (UTC), or what is wrong with the text. */
 export function parseWhen(text: string, now: Date = new Date()): { at: string | null } | { error: string } {
@@ -111,6 +112,8 @@ export function parseWhen(text: string, now: Date = new Date()): { at: string | 
     if (h > 23 || m > 59) return { error: `“${t}” is not a time of day; type it as 09:30.` };
     const at = new Date(now);
     at.setHours(h, m, 0, 0);
+    // A time of day still to come today means yesterday (typed at 01:00, 23:40 was last night).
+    if (at.getTime() > now.getTime()) at.setDate(at.getDate() - 1);
     return { at: iso(at) };
   }
   const local = LOCAL.exec(t);
