@@ -15,26 +15,11 @@ import { join } from 'node:path';
 
 import { Key } from './webdriver.mjs';
 import { cli, demoHome, freshHome, launch, quit, shots } from './harness.mjs';
-import { clipped, cutInside } from './layout.mjs';
+import { SMALL_TEXT, clipped, cutInside } from './layout.mjs';
 
 const TITLE = 'Halifax warehouse flooded';
 const ACTIVITY = 'Order picking and packing';
 const DECISION = 'Move picking to the Leeds depot until Halifax is dry';
-
-/** Every visible piece of text smaller than 24 px, described (as presenter.e2e.mjs). */
-const SMALL_TEXT = `
-  const small = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const text = walker.currentNode.textContent.trim();
-    const el = walker.currentNode.parentElement;
-    if (!text || !el) continue;
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
-    const size = parseFloat(getComputedStyle(el).fontSize);
-    if (size < 24) small.push(el.tagName.toLowerCase() + ' "' + text.slice(0, 30) + '" ' + size + 'px');
-  }
-  return small;`;
 
 /** What is cut off or overflows anywhere in the incident-room window. */
 const ROOM_OVERFLOW = `

@@ -111,3 +111,19 @@ export async function walkTab(s, limit = 400) {
   }
   return { seen, after: null };
 }
+
+/** Every visible piece of text smaller than 24 px, described: run it with `s.execute`
+ *  in a window meant for the back of a room (presenter view, incident room). */
+export const SMALL_TEXT = `
+  const small = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode.textContent.trim();
+    const el = walker.currentNode.parentElement;
+    if (!text || !el) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 24) small.push(el.tagName.toLowerCase() + ' "' + text.slice(0, 30) + '" ' + size + 'px');
+  }
+  return small;`;

@@ -9,21 +9,7 @@ import { join } from 'node:path';
 
 import { Key } from './webdriver.mjs';
 import { demoHome, freshHome, launch, quit, shots } from './harness.mjs';
-
-/** Every visible piece of text smaller than 24 px, described. */
-const SMALL_TEXT = `
-  const small = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const text = walker.currentNode.textContent.trim();
-    const el = walker.currentNode.parentElement;
-    if (!text || !el) continue;
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
-    const size = parseFloat(getComputedStyle(el).fontSize);
-    if (size < 24) small.push(el.tagName.toLowerCase() + ' "' + text.slice(0, 30) + '" ' + size + 'px');
-  }
-  return small;`;
+import { SMALL_TEXT } from './layout.mjs';
 
 test('the presenter view follows the interview step by step, large enough for the back of a room', async () => {
   const { home, env, remove } = freshHome();
