@@ -952,3 +952,58 @@ fn corrections_set_aside_steps_and_resumptions_but_not_the_invocation() {
         "a stand-down before the last entry"
     );
 }
+
+#[test]
+fn told_later_is_recorded_at_the_time_given_and_a_time_to_come_is_refused() {
+    let (_dir, path) = demo();
+    let now = Utc::now();
+    let mut store = EngagementStore::open(&path)
+        .expect("open")
+        .with_actor("Tom Whitaker");
+    let site = store
+        .resources()
+        .expect("resources")
+        .into_iter()
+        .find(|r| r.name == "Halifax warehouse")
+        .expect("site")
+        .id;
+    let id = incident::open(
+        &mut store,
+        &OpenIncidentInput {
+            title: "Power cut".into(),
+            disrupted_at: Some(now - chrono::TimeDelta::hours(2)),
+            affects: vec![NodeRef::Resource(site).key()],
+            ..OpenIncidentInput::default()
+        },
+        now - chrono::TimeDelta::minutes(100),
+    )
+    .expect("open");
+    let resume = BoardAction::Resume {
+        activity: "Last-mile delivery".into(),
+        level: Level::Minimum,
+        restore_point: None,
+    };
+    let later = incident::record_told(
+        &mut store,
+        id,
+        &resume,
+        Some(now + chrono::TimeDelta::hours(1)),
+    );
+    assert!(
+        matches!(later, Err(Error::Invalid(ref f)) if f.get("at").is_some()),
+        "{later:?}"
+    );
+    let board = incident::record_told(
+        &mut store,
+        id,
+        &resume,
+        Some(now - chrono::TimeDelta::minutes(30)),
+    )
+    .expect("told late");
+    let delivery = board
+        .activities
+        .iter()
+        .find(|a| a.name == "Last-mile delivery")
+        .expect("affected");
+    assert_eq!(delivery.achieved_rto_min, Some(90));
+}

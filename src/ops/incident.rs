@@ -3,7 +3,7 @@
 //! Each loads the event through the store, works the board out in `event`, checks the
 //! new entry against it and appends it.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use serde::Serialize;
 
 use crate::domain::{
@@ -40,7 +40,9 @@ pub fn open(
     at: DateTime<Utc>,
 ) -> Result<i64> {
     let (title, description, reported_by, nodes) = input.validate().map_err(Error::Invalid)?;
-    let disrupted_at = input.disrupted_at.unwrap_or(at);
+    // The file keeps times to the second; so do the log's facts.
+    let at = to_the_second(at);
+    let disrupted_at = to_the_second(input.disrupted_at.unwrap_or(at));
     if disrupted_at > at {
         return Err(Error::invalid(
             "disrupted_at",
@@ -141,6 +143,11 @@ pub fn open(
     store.open_event(EventKind::Incident, &title, disrupted_at, &entry)
 }
 
+/// `t` without its fraction of a second, as the file keeps times.
+fn to_the_second(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.with_nanosecond(0).unwrap_or(t)
+}
+
 fn author(store: &EngagementStore) -> String {
     match store.actor().trim() {
         "" => "unknown".into(),
@@ -188,6 +195,7 @@ pub fn record(
     action: &BoardAction,
     at: DateTime<Utc>,
 ) -> Result<Board> {
+    let at = to_the_second(at);
     let before = board(store, id, at)?;
     if !before.chain_ok {
         return Err(Error::Conflict(format!(
@@ -238,6 +246,32 @@ pub fn record(
         }
     }
     board(store, id, at)
+}
+
+/// Records `action` in incident `id` as told in the room: at `when` if the facilitator
+/// says when it happened (a resumption noted a quarter of an hour late), else now. A
+/// time still to come is refused: the app records what has happened.
+pub fn record_told(
+    store: &mut EngagementStore,
+    id: i64,
+    action: &BoardAction,
+    when: Option<DateTime<Utc>>,
+) -> Result<Board> {
+    let now = store.now();
+    let at = match when {
+        Some(t) if t > now => {
+            return Err(Error::invalid(
+                "at",
+                format!(
+                    "{} UTC is still to come; record what has happened, at the time it happened.",
+                    t.format("%Y-%m-%d %H:%M")
+                ),
+            ));
+        }
+        Some(t) => t,
+        None => now,
+    };
+    record(store, id, action, at)
 }
 
 /// What `keel incident verify` found.

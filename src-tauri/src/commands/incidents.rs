@@ -3,6 +3,7 @@
 //! a second, read-only window for the back of the room that follows the incident the
 //! facilitator has open. Every change is sent to every window as the board it made.
 
+use chrono::{DateTime, Utc};
 use keel::ApiError;
 use keel::domain::{BoardAction, EventSummary, OpenIncidentInput};
 use keel::event::Board;
@@ -48,16 +49,16 @@ pub async fn open_incident(input: OpenIncidentInput, app: AppHandle) -> Result<B
     Ok(board)
 }
 
-/// Records `action` at now; the board after it.
+/// Records `action` at `at` (when it happened, as told), or now; the board after it.
 #[tauri::command]
 pub async fn record_incident(
     incident_id: i64,
     action: BoardAction,
+    at: Option<DateTime<Utc>>,
     app: AppHandle,
 ) -> Result<Board, ApiError> {
     let board = on_store(&app, move |store| {
-        let now = store.now();
-        incident::record(store, incident_id, &action, now)
+        incident::record_told(store, incident_id, &action, at)
     })
     .await?;
     // The incident room only mirrors; a window that is gone is no error.

@@ -290,8 +290,9 @@ export const api = {
   openIncident: (input: OpenIncidentInput) => write<Board>('open_incident', { input }),
   /** Records one thing on the board at now (invocation, call, step, resumption, log
    *  entry, stand-down); the board after it. */
-  recordIncident: (incidentId: number, action: BoardAction) =>
-    write<Board>('record_incident', { incidentId, action }),
+  /** Records `action` at `at` (RFC 3339: when it happened, as told), or now. */
+  recordIncident: (incidentId: number, action: BoardAction, at: string | null = null) =>
+    write<Board>('record_incident', { incidentId, action, at }),
   verifyIncident: (incidentId: number) => call<IncidentCheck>('verify_incident', { incidentId }),
   /** Makes this incident the one the incident room shows; opens that window if asked. */
   showInIncidentRoom: (incidentId: number, openWindow: boolean) =>

@@ -23,7 +23,7 @@ export type LogDraft = { kind: LogKind; text: string; rationale: string; correct
  *  unmounts the tab) loses nothing. */
 export type FormDrafts = {
   invoke: { planId: number | null; criteria: number[]; reason: string };
-  resume: { text: string; picked: number | null; level: Level; restorePoint: string };
+  resume: { text: string; picked: number | null; level: Level; restorePoint: string; when: string };
   standDown: { summary: string; by: string | null };
 };
 
@@ -38,7 +38,7 @@ export class IncidentState {
   logDraft = $state<LogDraft>({ kind: 'note', text: '', rationale: '', corrects: null });
   drafts = $state<FormDrafts>({
     invoke: { planId: null, criteria: [], reason: '' },
-    resume: { text: '', picked: null, level: 'minimum', restorePoint: '' },
+    resume: { text: '', picked: null, level: 'minimum', restorePoint: '', when: '' },
     standDown: { summary: '', by: null },
   });
   #ticker: ReturnType<typeof setInterval> | null = null;
@@ -88,10 +88,11 @@ export class IncidentState {
     this.receivedAt = this.machineNow;
   }
 
-  /** Records `action`; null when it is on the board, else why it was refused. */
-  async record(action: BoardAction): Promise<Refusal | null> {
+  /** Records `action` at `at` (when it happened, RFC 3339) or now; null when it is on
+   *  the board, else why it was refused. */
+  async record(action: BoardAction, at: string | null = null): Promise<Refusal | null> {
     try {
-      this.take(await api.recordIncident(this.id, action));
+      this.take(await api.recordIncident(this.id, action, at));
       return null;
     } catch (error) {
       return refusal(error);
