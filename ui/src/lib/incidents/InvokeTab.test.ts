@@ -85,7 +85,7 @@ describe('InvokeTab', () => {
       invoker: 'Erin Example',
       criteria: [1],
       reason: 'Tom is unreachable and the site is under water',
-    });
+    }, null);
     expect(await screen.findByText('The reason is too long.')).toBeTruthy();
     expect((reason as HTMLTextAreaElement).value).toBe('Tom is unreachable and the site is under water');
   });

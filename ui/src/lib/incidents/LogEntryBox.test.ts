@@ -34,7 +34,7 @@ describe('LogEntryBox', () => {
       text: 'Move picking to Leeds',
       rationale: 'Leeds has the space',
       corrects: null,
-    });
+    }, null);
     await vi.waitFor(() => expect(onclose).toHaveBeenCalled());
     expect(incident.logDraft.text).toBe('');
   });
