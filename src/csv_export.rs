@@ -52,12 +52,7 @@ impl EngagementStore {
         let mut activities = Vec::new();
         for activity in self.activities(&ActivityQuery::default())? {
             let bia = results.get(&activity.id);
-            let mbco = bia
-                .map(|r| match r.mbco_percent {
-                    Some(p) => format!("{p}%"),
-                    None => r.mbco_statement.clone(),
-                })
-                .unwrap_or_default();
+            let mbco = bia.map(|r| r.minimum_level()).unwrap_or_default();
             activities.push(vec![
                 activity.name,
                 activity.unit_name.unwrap_or_default(),

@@ -10,6 +10,8 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use keel::domain::{Presented, PresenterFocus};
+use keel::signing::Identity;
+use keel::signing::shelf::SigningRequest;
 use keel::workspace::Workspace;
 use keel::{ApiError, EngagementStore, Error};
 use tauri::{AppHandle, Manager};
@@ -65,6 +67,20 @@ impl AppState {
     ) -> Result<T, ApiError> {
         let mut workspace = self.workspace();
         Ok(f(workspace.store()?)?)
+    }
+
+    /// The signing identity `signing` names, opened with its passphrase (a wrong one is
+    /// refused here, before anything is written); `None` when not signing.
+    pub fn signing_identity(
+        &self,
+        signing: Option<SigningRequest>,
+    ) -> Result<Option<Identity>, Error> {
+        signing
+            .map(|s| {
+                let shelf = self.workspace().dirs().identities();
+                shelf.open(&s.identity_id, &s.passphrase)
+            })
+            .transpose()
     }
 
     pub fn exported(&self) -> Option<PathBuf> {

@@ -10,6 +10,8 @@ use keel::signing::shelf as identities;
 use keel::{EngagementStore, Error};
 use zeroize::Zeroizing;
 
+use super::parse_time;
+
 /// The passphrase in the first line of `file`. The file's text is wiped once read.
 fn passphrase(file: &Path) -> keel::Result<Passphrase> {
     let text = Zeroizing::new(std::fs::read_to_string(file).map_err(Error::io("read", file))?);
@@ -48,17 +50,7 @@ pub fn export(
     (classification, at): (Option<String>, Option<String>),
     sign: Option<(PathBuf, PathBuf)>,
 ) -> keel::Result<()> {
-    let at = at
-        .map(|at| {
-            chrono::DateTime::parse_from_rfc3339(&at)
-                .map(|t| t.with_timezone(&chrono::Utc))
-                .map_err(|_| {
-                    Error::Conflict(format!(
-                        "--at wants a time like 2026-11-25T10:00:00Z, not {at}"
-                    ))
-                })
-        })
-        .transpose()?;
+    let at = at.map(|at| parse_time("--at", &at)).transpose()?;
     let store = EngagementStore::open(file)?;
     let request = ExportRequest {
         plan_id: plan,

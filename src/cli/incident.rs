@@ -14,7 +14,7 @@ use keel::domain::{
 use keel::event::Board;
 use keel::ops::incident;
 
-use super::incident_board;
+use super::{incident_board, parse_time};
 use keel::{EngagementStore, Error};
 
 #[derive(Subcommand)]
@@ -162,17 +162,6 @@ pub enum IncidentCommand {
     /// achieved against target, steps planned against actual, call-tree reach times,
     /// the timeline from the log and its chain hash. Signed with --sign.
     Report(super::incident_report::ReportArgs),
-}
-
-/// A time given on the command line.
-pub fn parse_time(flag: &str, text: &str) -> keel::Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text.trim())
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| {
-            Error::Conflict(format!(
-                "{flag} wants a time like 2026-11-25T10:00:00Z, not {text}"
-            ))
-        })
 }
 
 fn at_or_now(store: &EngagementStore, at: Option<String>) -> keel::Result<DateTime<Utc>> {

@@ -8,7 +8,7 @@ use keel::EngagementStore;
 use keel::ops::incident_report::{self, ReportRequest};
 
 use super::export::{open_identity, warn_missing};
-use super::incident::parse_time;
+use super::parse_time;
 
 #[derive(Args)]
 pub struct ReportArgs {

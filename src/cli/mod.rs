@@ -286,6 +286,17 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// A time given on the command line (RFC 3339) for `flag`, e.g. `--at`.
+pub(crate) fn parse_time(flag: &str, text: &str) -> keel::Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|_| {
+            Error::Conflict(format!(
+                "{flag} wants a time like 2026-11-25T10:00:00Z, not {text}"
+            ))
+        })
+}
+
 fn execute(command: Command, actor: &str) -> keel::Result<()> {
     match command {
         Command::New { file, org, scope } => {

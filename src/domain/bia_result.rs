@@ -36,6 +36,17 @@ pub struct BiaResult {
     pub dependencies: usize,
 }
 
+impl BiaResult {
+    /// The minimum service level in words: the percentage (`60%`), or else the
+    /// statement (empty when neither was given).
+    pub fn minimum_level(&self) -> String {
+        match self.mbco_percent {
+            Some(p) => format!("{p}%"),
+            None => self.mbco_statement.clone(),
+        }
+    }
+}
+
 /// What the BIA still lacks: activities not interviewed or not complete, and the
 /// elements of ISO 22301 clause 8.2.2 the engagement's data does not cover yet.
 #[derive(Debug, Clone, PartialEq, Serialize)]

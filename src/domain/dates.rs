@@ -3,7 +3,7 @@
 //! date (`25/12/2026`). `12/02/2026` could be either; Keel asks rather than guesses,
 //! unless the engagement says once which comes first ([`DateOrder`]).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Which comes first in a date written with numbers only, as the engagement says.
@@ -54,6 +54,11 @@ pub enum DateRefusal {
 }
 
 /// The date `text` names, or why it names none. Never panics, whatever the text.
+/// `t` without its fraction of a second: the precision an engagement file keeps times to.
+pub fn to_the_second(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.with_nanosecond(0).unwrap_or(t)
+}
+
 pub fn parse_date(text: &str) -> Result<NaiveDate, DateRefusal> {
     let text = text.trim();
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {

@@ -26,7 +26,7 @@ pub use bia::{
     BiaSettings, BiaSettingsEdit, ImpactCategory, ImpactCell, MAX_RATING, TierBand, TimeBucket,
 };
 pub use bia_result::{BiaCompleteness, BiaResult, IsoElement};
-pub use dates::{DateOrder, DateRefusal, parse_date, parse_date_in};
+pub use dates::{DateOrder, DateRefusal, parse_date, parse_date_in, to_the_second};
 pub use duration::{ACCEPTED_FORMS, Duration, DurationError};
 pub use engagement::{EngagementDetails, EngagementDetailsInput};
 pub use event::{

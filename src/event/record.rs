@@ -25,6 +25,9 @@ pub struct NewEntry {
     pub fact: Option<Fact>,
 }
 
+/// What is said of anything but a note or a correction once the incident is stood down.
+const STOOD_DOWN: &str = "the incident is stood down: add notes or corrections only";
+
 fn refuse(message: impl Into<String>) -> Error {
     Error::Conflict(message.into())
 }
@@ -131,16 +134,12 @@ pub fn entry_for(
                 return Err(refuse(format!("there is no entry {c} to correct")));
             }
         } else if stood_down && input.kind != LogKind::Note {
-            return Err(refuse(
-                "the incident is stood down: add notes or corrections only",
-            ));
+            return Err(refuse(STOOD_DOWN));
         }
         return Ok(entry(input.kind, text, rationale, input.corrects, None));
     }
     if stood_down {
-        return Err(refuse(
-            "the incident is stood down: add notes or corrections only",
-        ));
+        return Err(refuse(STOOD_DOWN));
     }
     Ok(match action {
         BoardAction::Log(_) | BoardAction::Invoke(_) => {

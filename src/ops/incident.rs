@@ -3,15 +3,17 @@
 //! Each loads the event through the store, works the board out in `event`, checks the
 //! new entry against it and appends it.
 
-use chrono::{DateTime, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::domain::{
-    AffectedActivity, BoardAction, EventKind, EventState, Fact, LogKind, NodeRef, OpenIncidentInput,
+    AffectedActivity, BoardAction, EventKind, EventState, Fact, LogEntry, LogKind, NodeRef,
+    OpenIncidentInput, to_the_second,
 };
 use crate::event::chain::{self, ChainCheck};
 use crate::event::record::{self, Invocable};
 use crate::event::{Board, NewEntry};
+use crate::store::StoredEvent;
 use crate::{EngagementStore, Error, Result};
 
 /// The node keys (`resource:ID`, `activity:ID`) of the records called `names`.
@@ -103,10 +105,7 @@ pub fn open(
             rto_min: result.and_then(|r| r.rto),
             mtpd_min: result.and_then(|r| r.mtpd),
             rpo_min: result.and_then(|r| r.rpo),
-            minimum: result.map_or_else(String::new, |r| match r.mbco_percent {
-                Some(p) => format!("{p}%"),
-                None => r.mbco_statement.clone(),
-            }),
+            minimum: result.map(|r| r.minimum_level()).unwrap_or_default(),
             why,
         });
     }
@@ -143,11 +142,6 @@ pub fn open(
     store.open_event(EventKind::Incident, &title, disrupted_at, &entry)
 }
 
-/// `t` without its fraction of a second, as the file keeps times.
-fn to_the_second(t: DateTime<Utc>) -> DateTime<Utc> {
-    t.with_nanosecond(0).unwrap_or(t)
-}
-
 fn author(store: &EngagementStore) -> String {
     match store.actor().trim() {
         "" => "unknown".into(),
@@ -159,32 +153,31 @@ fn author(store: &EngagementStore) -> String {
 pub fn board(store: &EngagementStore, id: i64, now: DateTime<Utc>) -> Result<Board> {
     let stored = store.stored_event(id)?;
     let check = chain::verify(id, &stored.raw);
-    Ok(crate::event::board(
-        &stored.header,
-        stored.entries(),
-        &stored.invoked_plans(),
-        check,
-        now,
-    ))
+    Ok(board_of(&stored, stored.entries(), check, now))
 }
 
 /// The board of incident `id` as it stood at `at`: only the entries recorded for a time
 /// up to then (`keel incident show --at`, a replay for training).
 pub fn board_as_of(store: &EngagementStore, id: i64, at: DateTime<Utc>) -> Result<Board> {
     let stored = store.stored_event(id)?;
-    let check = chain::verify(id, &stored.raw);
     let entries = stored
         .entries()
         .into_iter()
         .filter(|e| e.at <= at)
         .collect();
-    Ok(crate::event::board(
-        &stored.header,
-        entries,
-        &stored.invoked_plans(),
-        check,
-        at,
-    ))
+    let check = chain::verify(id, &stored.raw);
+    Ok(board_of(&stored, entries, check, at))
+}
+
+/// The board `entries` of `stored` add up to at `now`, with `check`, the check of its
+/// whole chain as stored.
+fn board_of(
+    stored: &StoredEvent,
+    entries: Vec<LogEntry>,
+    check: ChainCheck,
+    now: DateTime<Utc>,
+) -> Board {
+    crate::event::board(&stored.header, entries, &stored.invoked_plans(), check, now)
 }
 
 /// Records `action` in incident `id` at `at`, by the store's actor (an invocation by
@@ -341,13 +334,7 @@ pub fn verify(store: &EngagementStore, id: i64) -> Result<IncidentCheck> {
             "the plan versions recorded for the incident are not those its log invoked".into(),
         );
     }
-    let board = crate::event::board(
-        &stored.header,
-        entries,
-        &stored.invoked_plans(),
-        chain.clone(),
-        stored.header.opened_at,
-    );
+    let board = board_of(&stored, entries, chain.clone(), stored.header.opened_at);
     if board.state != stored.state {
         problems.push(format!(
             "the incident is recorded as {} but its log says {}",

@@ -150,10 +150,7 @@ pub fn plan_content(plan: &PlanHeader, inputs: &PlanInputs) -> PlanSnapshot {
             mtpd_min: r.mtpd,
             rto_min: r.rto,
             rpo_min: r.rpo,
-            mbco: match r.mbco_percent {
-                Some(p) => format!("{p}%"),
-                None => r.mbco_statement.clone(),
-            },
+            mbco: r.minimum_level(),
             tier: r.tier,
             validated: r.status == Some(InterviewStatus::Validated),
         })

@@ -3,10 +3,10 @@
 //! reading an event back with the frozen plan versions it invoked. The board is worked
 //! out in `event`; the triggers of schema 10 refuse any change to a written entry.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
-use super::EngagementStore;
+use super::{EngagementStore, time_text};
 use crate::domain::{AuditAction, EventKind, EventState, EventSummary, Fact, LogEntry, LogKind};
 use crate::event::board::EventHeader;
 use crate::event::chain::{self, GENESIS, RawEntry};
@@ -35,10 +35,6 @@ pub struct Approved {
     pub row: FrozenRow,
     /// The working version, when it is a draft (or in review) after the approved one.
     pub draft_version: Option<u32>,
-}
-
-fn time_text(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 impl StoredEvent {

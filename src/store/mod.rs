@@ -36,14 +36,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, SecondsFormat, Timelike, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use catalogue_batch::CatalogueBatch;
 pub use events::{Approved, StoredEvent};
 pub use migrations::SCHEMA_VERSION;
 
-use crate::domain::EngagementDetailsInput;
+use crate::domain::{EngagementDetailsInput, to_the_second};
 use crate::{Error, Result};
 use audit::Changes;
 use migrations::{MIGRATIONS, Migration};
@@ -222,13 +222,12 @@ impl EngagementStore {
 
     /// Now by the store's clock, to the second (the precision the file keeps).
     pub fn now(&self) -> DateTime<Utc> {
-        let now = (self.clock)();
-        now.with_nanosecond(0).unwrap_or(now)
+        to_the_second((self.clock)())
     }
 
     /// Now by the store's clock, RFC 3339 to the second, as the file keeps times.
     pub(crate) fn now_text(&self) -> String {
-        self.now().to_rfc3339_opts(SecondsFormat::Secs, true)
+        time_text(self.now())
     }
 
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction with an audit recorder; commits only
@@ -302,6 +301,11 @@ impl EngagementStore {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
     }
+}
+
+/// `t` as the file keeps times: RFC 3339, to the second, in UTC (`2026-11-30T08:00:00Z`).
+pub(crate) fn time_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 /// A stored text column that does not hold what it should (a bug or a hand-edited file).

@@ -69,12 +69,7 @@ pub async fn export_plan(
         };
         let doc = state.with_store(|store| export::document(store, &request))?;
         // Open the identity first: a wrong passphrase writes nothing.
-        let identity = signing
-            .map(|s| {
-                let shelf = state.workspace().dirs().identities();
-                shelf.open(&s.identity_id, &s.passphrase)
-            })
-            .transpose()?;
+        let identity = state.signing_identity(signing)?;
         let exported = export::write_pdf(&doc, identity.as_ref(), &target)?;
         state.set_exported(target);
         Ok(exported.into())

@@ -156,12 +156,7 @@ pub async fn export_incident_report(
         };
         let report = state.with_store(|store| incident_report::document(store, &request))?;
         // Open the identity first: a wrong passphrase writes nothing.
-        let identity = signing
-            .map(|s| {
-                let shelf = state.workspace().dirs().identities();
-                shelf.open(&s.identity_id, &s.passphrase)
-            })
-            .transpose()?;
+        let identity = state.signing_identity(signing)?;
         let written = incident_report::write_pdf(&report, identity.as_ref(), &target)?;
         state.set_exported(target);
         Ok(written.into())
