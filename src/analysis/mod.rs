@@ -3,6 +3,7 @@
 
 pub mod completeness;
 pub mod dependencies;
+pub mod evidence;
 pub mod graph_build;
 pub mod impact;
 pub mod interview;

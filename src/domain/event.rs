@@ -7,26 +7,88 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Duration, FieldErrors, NodeRef};
+use super::{Duration, ExerciseClock, FieldErrors, Inject, NodeRef, Rating};
 
-/// What kind of event. Exercises (tabletop, walkthrough, simulation, parallel and full
-/// interruption tests) join this list and share the board and the log.
+/// What kind of event: an incident, or an exercise of one of five types. They share the
+/// board and the log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Incident,
+    /// Discussion around a table, the facilitator moving a scenario clock.
+    Tabletop,
+    /// The steps walked through in order, where they would be done.
+    Walkthrough,
+    Simulation,
+    /// Recovery run for real beside production.
+    #[serde(rename = "parallel", alias = "parallel_test")]
+    ParallelTest,
+    /// Production switched off and recovered.
+    FullInterruption,
 }
 
 impl EventKind {
+    pub const EXERCISES: [EventKind; 5] = [
+        EventKind::Tabletop,
+        EventKind::Walkthrough,
+        EventKind::Simulation,
+        EventKind::ParallelTest,
+        EventKind::FullInterruption,
+    ];
+
+    /// The word stored in the engagement file.
     pub fn as_str(self) -> &'static str {
         match self {
             EventKind::Incident => "incident",
+            EventKind::Tabletop => "tabletop",
+            EventKind::Walkthrough => "walkthrough",
+            EventKind::Simulation => "simulation",
+            EventKind::ParallelTest => "parallel_test",
+            EventKind::FullInterruption => "full_interruption",
         }
     }
 
+    /// The word the command line and JSON use (`parallel` for a parallel test).
+    pub fn word(self) -> &'static str {
+        match self {
+            EventKind::ParallelTest => "parallel",
+            other => other.as_str(),
+        }
+    }
+
+    /// How the kind reads in a sentence.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Incident => "incident",
+            EventKind::Tabletop => "tabletop exercise",
+            EventKind::Walkthrough => "walkthrough",
+            EventKind::Simulation => "simulation",
+            EventKind::ParallelTest => "parallel test",
+            EventKind::FullInterruption => "full interruption test",
+        }
+    }
+
+    /// The stored word or the command line's (`parallel`, `full-interruption`).
     pub fn parse(text: &str) -> Option<Self> {
-        (text == "incident").then_some(EventKind::Incident)
+        let text = text.trim().to_lowercase().replace(['-', ' '], "_");
+        [EventKind::Incident]
+            .into_iter()
+            .chain(EventKind::EXERCISES)
+            .find(|k| k.as_str() == text || k.word() == text)
+    }
+
+    pub fn is_exercise(self) -> bool {
+        self != EventKind::Incident
+    }
+
+    /// Whether restoring a resource in this kind of exercise demonstrates its recovery
+    /// capability: only where it is really restored (walkthrough, parallel, full).
+    pub fn demonstrates(self) -> bool {
+        matches!(
+            self,
+            EventKind::Walkthrough | EventKind::ParallelTest | EventKind::FullInterruption
+        )
     }
 }
 
@@ -150,6 +212,8 @@ pub enum Authority {
     WithoutAuthority { reason: String },
     /// The version names no one (approved before plans said who may invoke).
     NotStated,
+    /// Invoked by an exercise that tests this version.
+    Exercise,
 }
 
 impl Authority {
@@ -163,6 +227,7 @@ impl Authority {
                 format!("WITHOUT AUTHORITY in the plan; reason: {reason}")
             }
             Authority::NotStated => "the plan version names no one who may invoke".into(),
+            Authority::Exercise => "as the plan version this exercise tests".into(),
         }
     }
 
@@ -236,6 +301,30 @@ pub enum Fact {
         /// Who decided it (empty: the entry's author).
         #[serde(default, skip_serializing_if = "String::is_empty")]
         by: String,
+    },
+    /// An exercise began: its clock and its injects, as prepared.
+    ExerciseStarted {
+        clock: ExerciseClock,
+        objectives: Vec<String>,
+        injects: Vec<Inject>,
+    },
+    /// The scenario clock now reads T+`offset_min` (exercises on a scenario clock).
+    ClockSet {
+        offset_min: Duration,
+    },
+    /// An observer's rating of an expected action of an inject (both from 1).
+    Observed {
+        inject: u32,
+        expected: u32,
+        rating: Rating,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+    },
+    /// A resource restored during an exercise, and the point its data came back to.
+    Restored {
+        resource_id: i64,
+        resource: String,
+        restore_point: Option<DateTime<Utc>>,
     },
 }
 
@@ -369,5 +458,22 @@ pub enum BoardAction {
         summary: String,
         #[serde(default)]
         by: String,
+    },
+    /// Exercises on a scenario clock: "it is now T+4h" (`to` as typed).
+    Advance {
+        to: String,
+    },
+    /// An observer's rating of expected action `expected` of inject `inject`.
+    Observe {
+        inject: u32,
+        expected: u32,
+        rating: Rating,
+        #[serde(default)]
+        note: String,
+    },
+    /// A resource back during an exercise, by name.
+    Restore {
+        resource: String,
+        restore_point: Option<DateTime<Utc>>,
     },
 }

@@ -9,6 +9,8 @@ mod duration;
 pub mod duration_hint;
 mod engagement;
 mod event;
+mod exercise;
+mod finding;
 mod info;
 mod interview;
 mod map;
@@ -32,6 +34,13 @@ pub use engagement::{EngagementDetails, EngagementDetailsInput};
 pub use event::{
     AffectedActivity, Authority, BoardAction, CallOutcome, EventKind, EventState, EventSummary,
     Fact, InvokeInput, Level, LogEntry, LogInput, LogKind, OpenIncidentInput,
+};
+pub use exercise::{
+    Demonstration, ExerciseClock, ExerciseState, ExerciseSummary, Inject, InjectInput,
+    NewExercise, NewExerciseInput, Rating, parse_offset,
+};
+pub use finding::{
+    About, AboutRef, Finding, FindingCategory, FindingInput, NewFinding, Severity,
 };
 pub use info::{EngagementInfo, EngagementProgress, IntegrityStatus};
 pub use interview::{

@@ -338,6 +338,11 @@ pub fn board(
                 });
                 b.summary = Some(summary.clone());
             }
+            // An exercise's own facts: its board adds them up (`event::exercise`).
+            Fact::ExerciseStarted { .. }
+            | Fact::ClockSet { .. }
+            | Fact::Observed { .. }
+            | Fact::Restored { .. } => {}
         }
     }
     // Once stood down, the clocks stop.

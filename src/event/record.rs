@@ -145,6 +145,11 @@ pub fn entry_for(
         BoardAction::Log(_) | BoardAction::Invoke(_) => {
             return Err(refuse("an invocation needs the plan version; use invoke"));
         }
+        BoardAction::Advance { .. } | BoardAction::Observe { .. } | BoardAction::Restore { .. } => {
+            return Err(refuse(
+                "the clock, observations and restored resources belong to exercises",
+            ));
+        }
         BoardAction::StepStart { plan_id, step } | BoardAction::StepDone { plan_id, step } => {
             let start = matches!(action, BoardAction::StepStart { .. });
             let plan = match plan_id {

@@ -75,6 +75,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0010_events.sql"),
         seed: None,
     },
+    Migration {
+        version: 11,
+        name: "exercises",
+        sql: include_str!("migrations/0011_exercises.sql"),
+        seed: None,
+    },
 ];
 
 /// The schema version this Keel writes, and the newest it can read.

@@ -10,10 +10,12 @@ mod bia_settings;
 mod capabilities;
 mod catalogue_batch;
 mod dependency_map;
+mod demonstrations;
 mod details;
 mod editing_runs;
 mod events;
 mod file_check;
+mod findings;
 mod graph_rows;
 mod hardening;
 mod info;
@@ -40,6 +42,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use catalogue_batch::CatalogueBatch;
+pub use demonstrations::ReviewSettings;
 pub use events::{Approved, StoredEvent};
 pub use migrations::SCHEMA_VERSION;
 

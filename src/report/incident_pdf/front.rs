@@ -216,6 +216,7 @@ fn authority_words(a: &Authority) -> String {
             )
         }
         Authority::NotStated => "the plan version names no one who may invoke it".into(),
+        Authority::Exercise => "the exercise tests this plan version".into(),
     }
 }
 
