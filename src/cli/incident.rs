@@ -358,7 +358,7 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
             Ok(())
         }
         IncidentCommand::List { file, json } => {
-            let events = EngagementStore::open(&file)?.events()?;
+            let events = EngagementStore::open(&file)?.incidents()?;
             if json {
                 say!("{}", serde_json::to_string_pretty(&events)?);
             } else if events.is_empty() {

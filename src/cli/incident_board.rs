@@ -22,7 +22,12 @@ fn time(t: Option<DateTime<Utc>>) -> String {
 
 pub(super) fn show(b: &Board) {
     say!(
-        "Incident {}: {} ({})",
+        "{} {}: {} ({})",
+        if b.kind.is_exercise() {
+            "Exercise"
+        } else {
+            "Incident"
+        },
         b.id,
         b.title,
         b.state.as_str().replace('_', " ")

@@ -19,6 +19,8 @@ mod analyze;
 mod bench_import;
 mod bench_keystroke;
 mod bia;
+mod exercise;
+mod exercise_board;
 mod export;
 mod incident;
 mod incident_board;
@@ -105,6 +107,11 @@ enum Command {
     /// steps, keep the decision log, stand down; list, show and verify them.
     #[command(subcommand)]
     Incident(incident::IncidentCommand),
+    /// Exercises: prepare one from a loss scenario with its injects, run it on the
+    /// recovery board with a real or scenario clock, rate expected actions, record
+    /// restored resources (demonstrating their capability), findings and the debrief.
+    #[command(subcommand)]
+    Exercise(exercise::ExerciseCommand),
     /// Dependency analysis over whole chains: gaps with the path that explains each,
     /// predicted recovery, single points of failure, cycles. A resource's RTC is the
     /// time it needs to recover once everything it depends on is available.
@@ -338,6 +345,7 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
         Command::Bia(cmd) => bia::execute(cmd),
         Command::Plan(cmd) => plan::execute(cmd, actor),
         Command::Incident(cmd) => incident::execute(cmd, actor),
+        Command::Exercise(cmd) => exercise::execute(cmd, actor),
         Command::Analyze { file, json } => analyze::analyze(file, json),
         Command::Import {
             file,

@@ -44,6 +44,12 @@ impl Duration {
         (minutes <= MAX_MINUTES).then_some(Duration(minutes))
     }
 
+    /// Whole minutes measured (a time achieved), held between zero and the longest
+    /// duration Keel keeps.
+    pub fn clamped(minutes: i64) -> Duration {
+        Duration(minutes.clamp(0, i64::from(MAX_MINUTES)) as u32)
+    }
+
     /// `d` as people write it (`4h`, `1d 12h`), or `absent` when there is none: the one
     /// way every face and document prints a duration that may be missing.
     pub fn text_or(d: Option<Duration>, absent: &str) -> String {

@@ -22,7 +22,7 @@ pub enum EventKind {
     Walkthrough,
     Simulation,
     /// Recovery run for real beside production.
-    #[serde(rename = "parallel", alias = "parallel_test")]
+    #[serde(rename = "parallel")]
     ParallelTest,
     /// Production switched off and recovered.
     FullInterruption,

@@ -8,6 +8,7 @@
 pub mod assessment;
 pub mod board;
 pub mod chain;
+pub mod exercise;
 pub mod record;
 pub mod review;
 

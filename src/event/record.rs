@@ -25,10 +25,16 @@ pub struct NewEntry {
     pub fact: Option<Fact>,
 }
 
-/// What is said of anything but a note or a correction once the incident is stood down.
-const STOOD_DOWN: &str = "the incident is stood down: add notes or corrections only";
+/// What is said of anything but a note or a correction once the event is over.
+fn stood_down_refusal(board: &Board) -> Error {
+    refuse(if board.kind.is_exercise() {
+        "the exercise is closed: add notes or corrections only"
+    } else {
+        "the incident is stood down: add notes or corrections only"
+    })
+}
 
-fn refuse(message: impl Into<String>) -> Error {
+pub(super) fn refuse(message: impl Into<String>) -> Error {
     Error::Conflict(message.into())
 }
 
@@ -85,7 +91,11 @@ pub fn authority(
 }
 
 /// Refuses `what` recorded at `at`, before the plan was invoked at `invoked`.
-fn before_invocation(invoked: DateTime<Utc>, at: DateTime<Utc>, what: &str) -> Result<()> {
+pub(super) fn before_invocation(
+    invoked: DateTime<Utc>,
+    at: DateTime<Utc>,
+    what: &str,
+) -> Result<()> {
     if at < invoked {
         return Err(refuse(format!(
             "{what} comes after the plan is invoked ({} UTC), not at {} UTC",
@@ -134,12 +144,12 @@ pub fn entry_for(
                 return Err(refuse(format!("there is no entry {c} to correct")));
             }
         } else if stood_down && input.kind != LogKind::Note {
-            return Err(refuse(STOOD_DOWN));
+            return Err(stood_down_refusal(board));
         }
         return Ok(entry(input.kind, text, rationale, input.corrects, None));
     }
     if stood_down {
-        return Err(refuse(STOOD_DOWN));
+        return Err(stood_down_refusal(board));
     }
     Ok(match action {
         BoardAction::Log(_) | BoardAction::Invoke(_) => {

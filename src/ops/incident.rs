@@ -51,11 +51,52 @@ pub fn open(
             "The disruption cannot begin after the incident is opened.",
         ));
     }
+    let (affects, activities) = losses(store, &nodes)?;
+    let mut text = format!(
+        "Incident opened: {title}. The disruption began {}",
+        disrupted_at.format("%Y-%m-%d %H:%M UTC")
+    );
+    if !reported_by.is_empty() {
+        text.push_str(&format!("; reported by {reported_by}"));
+    }
+    if !affects.is_empty() {
+        text.push_str(&format!(
+            ". Lost: {}; {} activities affected",
+            affects.join(", "),
+            activities.len()
+        ));
+    }
+    let entry = NewEntry {
+        at,
+        author: author(store),
+        kind: LogKind::Status,
+        text,
+        rationale: String::new(),
+        corrects: None,
+        fact: Some(Fact::Opened {
+            title: title.clone(),
+            description,
+            disrupted_at,
+            reported_by,
+            affects,
+            activities,
+        }),
+    };
+    store.open_event(EventKind::Incident, &title, disrupted_at, &entry)
+}
+
+/// What losing `nodes` at once means: their names, and the activities it stops, each
+/// with the targets its BIA sets now and why it is affected (named, or what it needs
+/// that was lost). Incidents and exercises start from it.
+pub(crate) fn losses(
+    store: &EngagementStore,
+    nodes: &[NodeRef],
+) -> Result<(Vec<String>, Vec<AffectedActivity>)> {
     let graph = store.dependency_graph()?;
     let bia = store.bia_results()?;
     let mut affects = Vec::new();
     let mut lost = Vec::new();
-    for node in &nodes {
+    for node in nodes {
         let Some(id) = graph.nodes.iter().position(|n| n.node == *node) else {
             return Err(Error::Conflict(format!(
                 "{} is no longer in the engagement",
@@ -109,49 +150,32 @@ pub fn open(
             why,
         });
     }
-    let mut text = format!(
-        "Incident opened: {title}. The disruption began {}",
-        disrupted_at.format("%Y-%m-%d %H:%M UTC")
-    );
-    if !reported_by.is_empty() {
-        text.push_str(&format!("; reported by {reported_by}"));
-    }
-    if !affects.is_empty() {
-        text.push_str(&format!(
-            ". Lost: {}; {} activities affected",
-            affects.join(", "),
-            activities.len()
-        ));
-    }
-    let entry = NewEntry {
-        at,
-        author: author(store),
-        kind: LogKind::Status,
-        text,
-        rationale: String::new(),
-        corrects: None,
-        fact: Some(Fact::Opened {
-            title: title.clone(),
-            description,
-            disrupted_at,
-            reported_by,
-            affects,
-            activities,
-        }),
-    };
-    store.open_event(EventKind::Incident, &title, disrupted_at, &entry)
+    Ok((affects, activities))
 }
 
-fn author(store: &EngagementStore) -> String {
+pub(crate) fn author(store: &EngagementStore) -> String {
     match store.actor().trim() {
         "" => "unknown".into(),
         name => name.to_owned(),
     }
 }
 
+/// Incident `id` as stored; an exercise is not an incident (its board keeps its own
+/// clock: `ops::exercise`).
+fn stored_incident(store: &EngagementStore, id: i64) -> Result<StoredEvent> {
+    let stored = store.stored_event(id)?;
+    if stored.header.kind != EventKind::Incident {
+        return Err(Error::NotFound {
+            entity: "incident",
+            id,
+        });
+    }
+    Ok(stored)
+}
+
 /// The board of incident `id` at `now`.
 pub fn board(store: &EngagementStore, id: i64, now: DateTime<Utc>) -> Result<Board> {
-    let stored = store.stored_event(id)?;
+    let stored = stored_incident(store, id)?;
     let check = chain::verify(id, &stored.raw);
     Ok(board_of(&stored, stored.entries(), check, now))
 }
@@ -159,7 +183,7 @@ pub fn board(store: &EngagementStore, id: i64, now: DateTime<Utc>) -> Result<Boa
 /// The board of incident `id` as it stood at `at`: only the entries recorded for a time
 /// up to then (`keel incident show --at`, a replay for training).
 pub fn board_as_of(store: &EngagementStore, id: i64, at: DateTime<Utc>) -> Result<Board> {
-    let stored = store.stored_event(id)?;
+    let stored = stored_incident(store, id)?;
     let entries = stored
         .entries()
         .into_iter()

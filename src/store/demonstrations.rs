@@ -3,7 +3,7 @@
 //! demonstration counts, how often BIA interviews and plan exercises are due.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::{EngagementStore, time_text};
@@ -52,30 +52,16 @@ impl EngagementStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Sets the demonstrations an exercise made to `shown` (its log decides them; a
-    /// correction can take one back).
+    /// Sets the demonstrations exercise `event_id` made to `shown` (test seeding; an
+    /// exercise's own come with its log entries).
+    #[cfg(test)]
+    #[allow(dead_code)]
     pub(crate) fn replace_demonstrations(
-        &self,
+        &mut self,
         event_id: i64,
         shown: &[Demonstration],
     ) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM demonstration WHERE event_id = ?1", [event_id])?;
-        let mut insert = self.conn.prepare(
-            "INSERT INTO demonstration (event_id, seq, resource_id, demonstrated_at, rtc_minutes, rpc_minutes)
-             SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM resource WHERE id = ?3)",
-        )?;
-        for d in shown {
-            insert.execute(params![
-                event_id,
-                d.seq,
-                d.resource_id,
-                time_text(d.demonstrated_at),
-                d.rtc_min.minutes(),
-                d.rpc_min.map(Duration::minutes),
-            ])?;
-        }
-        Ok(())
+        self.write(|changes| replace(changes.tx, event_id, shown))
     }
 
     pub fn review_settings(&self) -> Result<ReviewSettings> {
@@ -96,4 +82,25 @@ impl EngagementStore {
             .optional()?
             .unwrap_or_default())
     }
+}
+
+/// Sets the demonstrations an exercise made to `shown` (its log decides them; a
+/// correction can take one back). A resource removed since is left out.
+pub(super) fn replace(tx: &Connection, event_id: i64, shown: &[Demonstration]) -> Result<()> {
+    tx.execute("DELETE FROM demonstration WHERE event_id = ?1", [event_id])?;
+    let mut insert = tx.prepare(
+        "INSERT INTO demonstration (event_id, seq, resource_id, demonstrated_at, rtc_minutes, rpc_minutes)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM resource WHERE id = ?3)",
+    )?;
+    for d in shown {
+        insert.execute(params![
+            event_id,
+            d.seq,
+            d.resource_id,
+            time_text(d.demonstrated_at),
+            d.rtc_min.minutes(),
+            d.rpc_min.map(Duration::minutes),
+        ])?;
+    }
+    Ok(())
 }

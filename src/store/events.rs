@@ -145,10 +145,11 @@ impl EngagementStore {
             })
     }
 
-    /// Every event, newest first.
-    pub fn events(&self) -> Result<Vec<EventSummary>> {
+    /// Every incident, newest first (exercises are listed by `exercises`).
+    pub fn incidents(&self) -> Result<Vec<EventSummary>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, kind, title, state, disrupted_at, opened_at FROM event ORDER BY opened_at DESC, id DESC",
+            "SELECT id, kind, title, state, disrupted_at, opened_at FROM event WHERE kind = 'incident'
+             ORDER BY opened_at DESC, id DESC",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(EventSummary {
@@ -267,7 +268,7 @@ impl EngagementStore {
 }
 
 /// Appends one entry: the next number, chained to the last entry's hash.
-fn append(tx: &rusqlite::Connection, id: i64, entry: &NewEntry) -> Result<u32> {
+pub(super) fn append(tx: &rusqlite::Connection, id: i64, entry: &NewEntry) -> Result<u32> {
     let last: Option<(u32, String)> = tx
         .query_row(
             "SELECT seq, hash FROM event_log WHERE event_id = ?1 ORDER BY seq DESC LIMIT 1",

@@ -25,7 +25,7 @@ pub const INCIDENT_ROOM_SHOWS: &str = "incident-room-shows";
 
 #[tauri::command]
 pub async fn list_incidents(app: AppHandle) -> Result<Vec<EventSummary>, ApiError> {
-    on_store(&app, |store| store.events()).await
+    on_store(&app, |store| store.incidents()).await
 }
 
 #[tauri::command]

@@ -892,10 +892,10 @@ threshold: string, };
 export type InvokerInput = { person_id: number | null, role: string, alternate_id: number | null, };
 
 /**
- * What kind of event. Exercises (tabletop, walkthrough, simulation, parallel and full
- * interruption tests) join this list and share the board and the log.
+ * What kind of event: an incident, or an exercise of one of five types. They share the
+ * board and the log.
  */
-export type EventKind = "incident";
+export type EventKind = "incident" | "tabletop" | "walkthrough" | "simulation" | "parallel" | "full_interruption";
 
 /**
  * Where an event stands: opened (assessed, no plan invoked yet), invoked, stood down.
@@ -949,7 +949,7 @@ criteria: Array<number>, } | { "type": "step_started", plan_id: number, step: nu
 /**
  * Who decided it (empty: the entry's author).
  */
-by?: string, };
+by?: string, } | { "type": "exercise_started", clock: ExerciseClock, objectives: Array<string>, injects: Array<Inject>, } | { "type": "clock_set", offset_min: Duration, } | { "type": "observed", inject: number, expected: number, rating: Rating, note?: string, } | { "type": "restored", resource_id: number, resource: string, restore_point: string | null, };
 
 /**
  * An activity an event affects, with the targets it is measured against.
@@ -968,7 +968,7 @@ why: string, };
  * Why an invoker may invoke: how the frozen version names them, or the reason they
  * gave for invoking without being named.
  */
-export type Authority = { "type": "named" } | { "type": "alternate_of", name: string, } | { "type": "role", role: string, } | { "type": "without_authority", reason: string, } | { "type": "not_stated" };
+export type Authority = { "type": "named" } | { "type": "alternate_of", name: string, } | { "type": "role", role: string, } | { "type": "without_authority", reason: string, } | { "type": "not_stated" } | { "type": "exercise" };
 
 /**
  * How a call of the call tree went.
@@ -1014,7 +1014,7 @@ export type LogInput = { kind: LogKind, text: string, rationale: string, correct
 /**
  * One thing recorded on the board, as typed in the app or on the command line.
  */
-export type BoardAction = { "type": "invoke" } & InvokeInput | { "type": "log" } & LogInput | { "type": "step_start", plan_id: number | null, step: number, } | { "type": "step_done", plan_id: number | null, step: number, } | { "type": "call", person: string, outcome: CallOutcome, } | { "type": "resume", activity: string, level: Level, restore_point: string | null, } | { "type": "stand_down", summary: string, by: string, };
+export type BoardAction = { "type": "invoke" } & InvokeInput | { "type": "log" } & LogInput | { "type": "step_start", plan_id: number | null, step: number, } | { "type": "step_done", plan_id: number | null, step: number, } | { "type": "call", person: string, outcome: CallOutcome, } | { "type": "resume", activity: string, level: Level, restore_point: string | null, } | { "type": "stand_down", summary: string, by: string, } | { "type": "advance", to: string, } | { "type": "observe", inject: number, expected: number, rating: Rating, note: string, } | { "type": "restore", resource: string, restore_point: string | null, };
 
 export type Board = { id: number, kind: EventKind, title: string, description: string, state: EventState, disrupted_at: string, opened_at: string, reported_by: string, 
 /**
@@ -1127,3 +1127,257 @@ export type ReportSummary = { path: string, pages: number, stood_down: boolean, 
  * The chain and the plan versions invoked verified.
  */
 verified: boolean, missing: Array<string>, signed_by: string | null, };
+
+/**
+ * How an exercise tells time: the wall clock (parallel and full tests), or a scenario
+ * clock the facilitator advances ("it is now T+4h") for tabletops.
+ */
+export type ExerciseClock = "real" | "scenario";
+
+/**
+ * Where an exercise stands: prepared (its log still empty), running, closed.
+ */
+export type ExerciseState = "planned" | "running" | "closed";
+
+/**
+ * An exercise in the list.
+ */
+export type ExerciseSummary = { id: number, type: EventKind, title: string, 
+/**
+ * When it is (or was) held.
+ */
+date: string, state: ExerciseState, clock: ExerciseClock, facilitator: string, };
+
+/**
+ * What an observer saw of an expected action.
+ */
+export type Rating = "observed" | "partly" | "missed";
+
+/**
+ * One inject: what the facilitator brings up at `offset` after the start, and the
+ * responses expected of the players.
+ */
+export type Inject = { 
+/**
+ * From 1, in the order of the timeline.
+ */
+number: number, offset_min: Duration, text: string, expected: Array<string>, 
+/**
+ * The activity it was drafted from (empty for one added by hand).
+ */
+activity?: string, };
+
+/**
+ * An inject as typed; the offset in the words durations are typed in (`4h`, `T+4h`).
+ */
+export type InjectInput = { offset: string, text: string, expected: Array<string>, activity: string, };
+
+/**
+ * An exercise as prepared.
+ */
+export type NewExerciseInput = { 
+/**
+ * `tabletop`, `walkthrough`, `simulation`, `parallel`, `full_interruption`.
+ */
+kind: string, title: string, 
+/**
+ * When it is to be held (for a scenario clock, the scenario's T+0).
+ */
+date: string | null, 
+/**
+ * `real` or `scenario`; empty: the kind's usual clock.
+ */
+clock: string, facilitator: string, 
+/**
+ * People by name.
+ */
+participants: Array<string>, observers: Array<string>, objectives: Array<string>, success_criteria: string, 
+/**
+ * The plans tested, by id: their last approved version.
+ */
+plans: Array<number>, 
+/**
+ * What the scenario loses, by node key (`resource:ID`, `activity:ID`).
+ */
+lost: Array<string>, 
+/**
+ * The scenario in words; empty: drafted from what is lost.
+ */
+scenario: string, };
+
+/**
+ * A recovery capability shown in an exercise.
+ */
+export type Demonstration = { resource_id: number, event_id: number, 
+/**
+ * The log entry that restored it.
+ */
+seq: number, demonstrated_at: string, rtc_min: Duration, rpc_min: Duration | null, };
+
+export type Severity = "low" | "medium" | "high" | "critical";
+
+export type FindingCategory = "plan" | "people" | "technology" | "supplier" | "communication" | "facilities";
+
+/**
+ * What a finding is about: a plan, a step of a plan, a resource, an activity or a
+ * person, with its name when the finding was recorded.
+ */
+export type About = { "type": "plan", id: number, name: string, } | { "type": "step", plan_id: number, step: number, name: string, } | { "type": "resource", id: number, name: string, } | { "type": "activity", id: number, name: string, } | { "type": "person", id: number, name: string, };
+
+/**
+ * A finding as typed.
+ */
+export type FindingInput = { severity: string, category: string, 
+/**
+ * `plan:ID`, `step:PLAN:N`, `resource:ID`, `activity:ID`, `person:ID`, or empty.
+ */
+about: string, text: string, };
+
+/**
+ * A finding as stored.
+ */
+export type Finding = { id: number, 
+/**
+ * The exercise or incident it came from; `None` for a plan review.
+ */
+event_id: number | null, severity: Severity, category: FindingCategory, about: About | null, text: string, created_at: string, created_by: string, };
+
+/**
+ * The board of a running or closed exercise.
+ */
+export type ExerciseBoard = { clock: ExerciseClock, state: ExerciseState, 
+/**
+ * T+0: when the scenario begins (the start, on the real clock).
+ */
+start: string, 
+/**
+ * The exercise's time now, and how long after T+0 that is.
+ */
+now: string, elapsed_min: number, objectives: Array<string>, injects: Array<InjectRow>, 
+/**
+ * The next inject still to come up.
+ */
+next_inject: number | null, restored: Array<RestoredRow>, score: Score, 
+/**
+ * The incident board, in exercise time; its log keeps the times written.
+ */
+board: Board, };
+
+export type InjectRow = { inject: Inject, due_at: string, 
+/**
+ * Its time has come.
+ */
+up: boolean, expected: Array<ExpectedRow>, };
+
+/**
+ * An expected action and what the observers made of it (the latest rating counts).
+ */
+export type ExpectedRow = { number: number, text: string, rating: Rating | null, note: string, by: string, };
+
+/**
+ * A resource restored during the exercise.
+ */
+export type RestoredRow = { resource_id: number, resource: string, 
+/**
+ * The log entry that recorded it.
+ */
+seq: number, 
+/**
+ * In exercise time, and when it was written.
+ */
+at: string, recorded_at: string, 
+/**
+ * T+0 to restored: the recovery time achieved.
+ */
+achieved_rtc_min: number, restore_point: string | null, 
+/**
+ * Restore point to T+0: the data lost.
+ */
+achieved_rpc_min: number | null, };
+
+/**
+ * The observers' ratings added up: observed counts 2, partly 1, missed 0.
+ */
+export type Score = { observed: number, partly: number, missed: number, 
+/**
+ * Expected actions of injects already up that nobody rated yet.
+ */
+unrated: number, 
+/**
+ * Points over the most the rated actions could score, in percent.
+ */
+percent: number | null, };
+
+/**
+ * An exercise: its preparation and debrief, its board once it has started, and the
+ * findings recorded against it.
+ */
+export type ExerciseView = { exercise: ExercisePrep, board: ExerciseBoard | null, findings: Array<Finding>, };
+
+/**
+ * An exercise's preparation and debrief, as stored.
+ */
+export type ExercisePrep = { id: number, type: EventKind, title: string, 
+/**
+ * When it is held; on a scenario clock, T+0.
+ */
+date: string, state: ExerciseState, clock: ExerciseClock, facilitator: string, scenario: string, lost: Array<string>, success_criteria: string, strengths: string, weaknesses: string, people: Array<ExercisePerson>, objectives: Array<ObjectiveRow>, plans: Array<TestedVersion>, injects: Array<Inject>, };
+
+/**
+ * Someone taking part, as a participant or an observer.
+ */
+export type ExercisePerson = { person_id: number, name: string, 
+/**
+ * `participant` or `observer`.
+ */
+role: string, };
+
+/**
+ * A plan version the exercise tests.
+ */
+export type TestedVersion = { plan_id: number, title: string, version: number, sha256: string, };
+
+/**
+ * An objective and, after the debrief, whether it was met.
+ */
+export type ObjectiveRow = { number: number, text: string, met: boolean | null, };
+
+/**
+ * How often things are looked at again, in months.
+ */
+export type ReviewSettings = { bia_review_months: number, demonstration_validity_months: number, exercise_interval_months: number, };
+
+/**
+ * The capability in force on a given day.
+ */
+export type Standing = { 
+/**
+ * The grade of the RTC in force.
+ */
+evidence: Evidence | null, rtc: Duration | null, 
+/**
+ * The grade of the RPC in force (demonstrated only where a restore point was shown).
+ */
+rpc_evidence: Evidence | null, rpc: Duration | null, 
+/**
+ * The demonstration in force.
+ */
+demonstrated: Shown | null, 
+/**
+ * The latest demonstration, when it has expired and none is in force.
+ */
+expired: Shown | null, 
+/**
+ * The RTC recorded as target or committed, when a demonstration is in force: what
+ * it was shown against.
+ */
+target_rtc: Duration | null, };
+
+/**
+ * One demonstration, dated, with when it stops counting.
+ */
+export type Shown = { on: string, expires_on: string, rtc_min: Duration | null, rpc_min: Duration | null, 
+/**
+ * The exercise that showed it; `None` when it was recorded by hand.
+ */
+exercise_id: number | null, };

@@ -1,0 +1,543 @@
+//! Exercises on the demo engagement: injects drafted from the RTOs and MTPDs of what a
+//! loss stops, the scenario clock, observers' ratings, restorations that demonstrate a
+//! capability only where a resource is really restored, corrections, and a scripted
+//! parallel test on the command line.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::{DateTime, Utc};
+use keel::domain::{
+    BoardAction, Duration, ExerciseClock, ExerciseState, LogInput, LogKind, NewExerciseInput,
+    NodeRef, Rating,
+};
+use keel::ops::exercise;
+use keel::{EngagementStore, Error};
+
+fn t(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .expect("a time")
+        .with_timezone(&Utc)
+}
+
+fn demo() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("demo.keel");
+    drop(keel::demo::write_demo(&path, "Ana").expect("demo"));
+    (dir, path)
+}
+
+fn resource_id(store: &EngagementStore, name: &str) -> i64 {
+    store
+        .resources()
+        .expect("resources")
+        .into_iter()
+        .find(|r| r.name == name)
+        .unwrap_or_else(|| panic!("the demo's {name}"))
+        .id
+}
+
+/// Prepares an exercise of `kind` losing the warehouse management system, testing plan 1.
+fn prepare(store: &mut EngagementStore, kind: &str) -> i64 {
+    let wms = resource_id(store, "Warehouse management system");
+    exercise::new(
+        store,
+        &NewExerciseInput {
+            kind: kind.into(),
+            title: format!("WMS {kind}"),
+            date: Some(t("2026-12-07T09:00:00Z")),
+            facilitator: "Morgan Hale".into(),
+            objectives: vec!["Invoke within 30 minutes".into()],
+            plans: vec![1],
+            lost: vec![NodeRef::Resource(wms).key()],
+            ..NewExerciseInput::default()
+        },
+        t("2026-12-01T09:00:00Z"),
+    )
+    .expect("prepare")
+}
+
+fn store(path: &Path) -> EngagementStore {
+    EngagementStore::open(path).expect("open").with_actor("Ana")
+}
+
+#[test]
+fn injects_come_at_the_rto_and_mtpd_of_each_activity_the_loss_stops() {
+    let (_dir, path) = demo();
+    let mut store = store(&path);
+    let id = prepare(&mut store, "tabletop");
+    let prep = store.exercise(id).expect("exercise");
+    assert_eq!(
+        prep.clock,
+        ExerciseClock::Scenario,
+        "a tabletop's usual clock"
+    );
+    assert_eq!(prep.state, ExerciseState::Planned);
+    // What losing the WMS stops, with the targets the BIA sets.
+    let bia = store.bia_results().expect("bia");
+    let graph = store.dependency_graph().expect("graph");
+    let wms = graph.named("Warehouse management system");
+    let stopped: Vec<String> = graph
+        .scenario(&wms)
+        .into_iter()
+        .map(|o| o.activity)
+        .collect();
+    assert!(stopped.len() >= 3, "the WMS stops several activities");
+    let offsets: Vec<u32> = prep
+        .injects
+        .iter()
+        .map(|i| i.offset_min.minutes())
+        .collect();
+    assert_eq!(offsets[0], 0, "the first inject is the loss at T+0");
+    assert!(offsets.windows(2).all(|w| w[0] <= w[1]), "in time order");
+    for name in &stopped {
+        let result = bia.iter().find(|b| &b.activity == name).expect("a BIA row");
+        let rto = result.rto.expect("an RTO");
+        let breach = prep
+            .injects
+            .iter()
+            .find(|i| {
+                i.offset_min == rto && i.text.contains(name.as_str()) && i.text.contains("RTO")
+            })
+            .unwrap_or_else(|| panic!("an inject at {name}'s RTO"));
+        assert!(
+            breach
+                .expected
+                .iter()
+                .any(|e| e.starts_with(&format!("Resume {name}"))),
+            "{name}'s RTO inject expects it resumed: {:?}",
+            breach.expected
+        );
+        if let Some(mtpd) = result.mtpd.filter(|m| *m > rto) {
+            assert!(
+                prep.injects.iter().any(|i| i.offset_min == mtpd
+                    && i.text.contains(name.as_str())
+                    && i.text.contains("MTPD")),
+                "an inject at {name}'s MTPD"
+            );
+        }
+    }
+    // The plan's step restoring the WMS is expected when the first RTO is breached.
+    let first_rto = prep
+        .injects
+        .iter()
+        .find(|i| i.offset_min > Duration::ZERO)
+        .expect("an RTO inject");
+    assert!(
+        first_rto
+            .expected
+            .iter()
+            .any(|e| e.contains("Recover Warehouse management system")),
+        "{:?}",
+        first_rto.expected
+    );
+}
+
+#[test]
+fn a_tabletop_runs_on_a_scenario_clock_with_ratings_and_demonstrates_nothing() {
+    let (_dir, path) = demo();
+    let mut store = store(&path);
+    let id = prepare(&mut store, "tabletop");
+    let view = exercise::start(&mut store, id, t("2026-12-01T10:00:00Z")).expect("start");
+    let board = view.board.expect("a board");
+    assert_eq!(
+        board.start,
+        t("2026-12-07T09:00:00Z"),
+        "T+0 is the date prepared"
+    );
+    assert_eq!(board.elapsed_min, 0);
+    assert_eq!(board.board.plans.len(), 1, "the tested version is invoked");
+    assert_eq!(board.next_inject, Some(2));
+
+    // An inject not yet up cannot be rated.
+    let observe = |inject, expected, rating| BoardAction::Observe {
+        inject,
+        expected,
+        rating,
+        note: String::new(),
+    };
+    let refused = exercise::record(
+        &mut store,
+        id,
+        &observe(2, 1, Rating::Observed),
+        t("2026-12-01T10:05:00Z"),
+    );
+    assert!(matches!(refused, Err(Error::Conflict(m)) if m.contains("not up yet")));
+
+    let advance = |to: &str| BoardAction::Advance { to: to.into() };
+    let view = exercise::record(&mut store, id, &advance("T+4h"), t("2026-12-01T10:20:00Z"))
+        .expect("advance");
+    let board = view.board.expect("board");
+    assert_eq!(board.elapsed_min, 240);
+    assert!(board.injects[1].up, "the RTO inject is up at T+4h");
+    // The clock only moves on.
+    let back = exercise::record(&mut store, id, &advance("2h"), t("2026-12-01T10:21:00Z"));
+    assert!(matches!(back, Err(Error::Invalid(e)) if e.get("to").is_some()));
+
+    exercise::record(
+        &mut store,
+        id,
+        &observe(1, 1, Rating::Missed),
+        t("2026-12-01T10:22:00Z"),
+    )
+    .expect("rate");
+    // A second rating of the same action replaces the first.
+    exercise::record(
+        &mut store,
+        id,
+        &observe(1, 1, Rating::Observed),
+        t("2026-12-01T10:23:00Z"),
+    )
+    .expect("re-rate");
+    let view = exercise::record(
+        &mut store,
+        id,
+        &observe(2, 1, Rating::Partly),
+        t("2026-12-01T10:24:00Z"),
+    )
+    .expect("rate");
+    let board = view.board.expect("board");
+    assert_eq!(board.injects[0].expected[0].rating, Some(Rating::Observed));
+    assert_eq!(
+        (board.score.observed, board.score.partly, board.score.missed),
+        (1, 1, 0)
+    );
+    assert_eq!(board.score.percent, Some(75));
+
+    // A step done in scenario time: started at T+4h, done at T+6h30.
+    let step = |start| {
+        if start {
+            BoardAction::StepStart {
+                plan_id: None,
+                step: 6,
+            }
+        } else {
+            BoardAction::StepDone {
+                plan_id: None,
+                step: 6,
+            }
+        }
+    };
+    exercise::record(&mut store, id, &step(true), t("2026-12-01T10:25:00Z")).expect("start step");
+    exercise::record(
+        &mut store,
+        id,
+        &advance("T+6h30m"),
+        t("2026-12-01T10:40:00Z"),
+    )
+    .expect("advance");
+    let view = exercise::record(&mut store, id, &step(false), t("2026-12-01T10:41:00Z"))
+        .expect("step done");
+    let board = view.board.expect("board");
+    let s = &board.board.plans[0].steps[5];
+    assert_eq!(s.elapsed_min, Some(150), "2h30 of scenario time");
+    assert_eq!(s.started_at, Some(t("2026-12-07T13:00:00Z")));
+    // The log keeps the times it was written.
+    assert_eq!(
+        board.board.log.last().expect("entry").at,
+        t("2026-12-01T10:41:00Z")
+    );
+
+    let wms = BoardAction::Restore {
+        resource: "warehouse management system".into(),
+        restore_point: Some(t("2026-12-07T08:45:00Z")),
+    };
+    let view = exercise::record(&mut store, id, &wms, t("2026-12-01T10:42:00Z")).expect("restore");
+    let restored = &view.board.expect("board").restored[0];
+    assert_eq!(
+        (restored.achieved_rtc_min, restored.achieved_rpc_min),
+        (390, Some(15))
+    );
+    assert!(
+        store.demonstrations().expect("demonstrations").is_empty(),
+        "a tabletop restores nothing for real"
+    );
+}
+
+#[test]
+fn a_parallel_test_demonstrates_what_it_restores_until_the_restoration_is_corrected() {
+    let (_dir, path) = demo();
+    let mut store = store(&path);
+    let id = prepare(&mut store, "parallel");
+    let view = exercise::start(&mut store, id, t("2026-12-01T10:00:00Z")).expect("start");
+    let board = view.board.expect("board");
+    assert_eq!(board.clock, ExerciseClock::Real);
+    assert_eq!(board.start, t("2026-12-01T10:00:00Z"), "T+0 is the start");
+    // The real clock cannot be advanced.
+    let refused = exercise::record(
+        &mut store,
+        id,
+        &BoardAction::Advance { to: "T+1h".into() },
+        t("2026-12-01T10:05:00Z"),
+    );
+    assert!(matches!(refused, Err(Error::Conflict(m)) if m.contains("real clock")));
+
+    let wms = resource_id(&store, "Warehouse management system");
+    let restore = BoardAction::Restore {
+        resource: "Warehouse management system".into(),
+        restore_point: Some(t("2026-12-01T09:40:00Z")),
+    };
+    let view =
+        exercise::record(&mut store, id, &restore, t("2026-12-01T15:10:00Z")).expect("restore");
+    let seq = view
+        .board
+        .as_ref()
+        .expect("board")
+        .board
+        .log
+        .last()
+        .expect("entry")
+        .seq;
+    let shown = store.demonstrations().expect("demonstrations");
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].resource_id, wms);
+    assert_eq!(shown[0].rtc_min.minutes(), 310, "10:00 to 15:10");
+    assert_eq!(
+        shown[0].rpc_min.map(Duration::minutes),
+        Some(20),
+        "restored to 09:40"
+    );
+    assert_eq!(shown[0].demonstrated_at, t("2026-12-01T15:10:00Z"));
+    // Restored twice: refused.
+    let again = exercise::record(&mut store, id, &restore, t("2026-12-01T15:20:00Z"));
+    assert!(matches!(again, Err(Error::Conflict(m)) if m.contains("already restored")));
+    // A correction withdraws it, and the demonstration with it.
+    let correction = BoardAction::Log(LogInput {
+        kind: LogKind::Note,
+        text: "The restore was of the test copy, not the WMS".into(),
+        rationale: String::new(),
+        corrects: Some(seq),
+    });
+    exercise::record(&mut store, id, &correction, t("2026-12-01T15:30:00Z")).expect("correct");
+    assert!(store.demonstrations().expect("demonstrations").is_empty());
+    // Closed: nothing but notes.
+    exercise::record(
+        &mut store,
+        id,
+        &BoardAction::StandDown {
+            summary: "Done".into(),
+            by: String::new(),
+        },
+        t("2026-12-01T16:00:00Z"),
+    )
+    .expect("close");
+    let late = exercise::record(&mut store, id, &restore, t("2026-12-01T16:10:00Z"));
+    assert!(matches!(late, Err(Error::Conflict(m)) if m.contains("closed")));
+    assert_eq!(
+        store.exercise(id).expect("exercise").state,
+        ExerciseState::Closed
+    );
+}
+
+#[test]
+fn injects_are_edited_before_the_start_and_fixed_after_it() {
+    let (_dir, path) = demo();
+    let mut store = store(&path);
+    let id = prepare(&mut store, "walkthrough");
+    let mut inputs = exercise::inject_inputs(&store, id).expect("inputs");
+    let drafted = inputs.len();
+    inputs.push(keel::domain::InjectInput {
+        offset: "T+30m".into(),
+        text: "The press calls".into(),
+        expected: vec!["Refer to the communications lead".into()],
+        activity: String::new(),
+    });
+    let injects = exercise::set_injects(&mut store, id, &inputs).expect("edit");
+    assert_eq!(injects.len(), drafted + 1);
+    assert_eq!(injects[1].text, "The press calls", "numbered in time order");
+    assert_eq!(injects[1].number, 2);
+    inputs[0].offset = "soon".into();
+    assert!(
+        matches!(exercise::set_injects(&mut store, id, &inputs), Err(Error::Invalid(e)) if e.get("offset").is_some())
+    );
+    inputs[0].offset = "0".into();
+    exercise::start(&mut store, id, t("2026-12-01T10:00:00Z")).expect("start");
+    let after = exercise::set_injects(&mut store, id, &inputs[..1]);
+    assert!(matches!(after, Err(Error::Conflict(m)) if m.contains("started")));
+    assert_eq!(
+        store.exercise(id).expect("exercise").injects.len(),
+        drafted + 1
+    );
+    assert!(matches!(
+        exercise::start(&mut store, id, t("2026-12-01T11:00:00Z")),
+        Err(Error::Conflict(_))
+    ));
+}
+
+fn keel(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_keel"))
+        .args(args)
+        .env("KEEL_FACILITATOR", "Morgan Hale")
+        .output()
+        .expect("run keel");
+    assert!(
+        out.status.success(),
+        "keel {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A parallel test of the demo replayed on the command line: the WMS restored 4h 45m
+/// after the start is demonstrated at 285 minutes.
+#[test]
+fn a_parallel_test_on_the_command_line_demonstrates_the_restored_capability() {
+    let (_dir, path) = demo();
+    let file = path.to_str().expect("utf-8 path");
+    let out = keel(&[
+        "exercise",
+        "new",
+        file,
+        "--type",
+        "parallel",
+        "--title",
+        "WMS failover test",
+        "--date",
+        "2026-12-01T08:00:00Z",
+        "--plan",
+        "1",
+        "--lose",
+        "Warehouse management system",
+        "--objective",
+        "Restore the WMS within its RTC",
+        "--json",
+        "--at",
+        "2026-11-30T12:00:00Z",
+    ]);
+    let id = serde_json::from_str::<serde_json::Value>(&out).expect("json")["id"]
+        .as_i64()
+        .expect("an id")
+        .to_string();
+    let id = id.as_str();
+    keel(&[
+        "exercise",
+        "start",
+        file,
+        "--exercise",
+        id,
+        "--at",
+        "2026-12-01T08:00:00Z",
+    ]);
+    keel(&[
+        "exercise",
+        "step",
+        file,
+        "--exercise",
+        id,
+        "--step",
+        "6",
+        "--start",
+        "--at",
+        "2026-12-01T08:05:00Z",
+    ]);
+    keel(&[
+        "exercise",
+        "step",
+        file,
+        "--exercise",
+        id,
+        "--step",
+        "6",
+        "--done",
+        "--at",
+        "2026-12-01T12:40:00Z",
+    ]);
+    let restored = keel(&[
+        "exercise",
+        "restore",
+        file,
+        "--exercise",
+        id,
+        "--resource",
+        "Warehouse management system",
+        "--restore-point",
+        "2026-12-01T07:50:00Z",
+        "--at",
+        "2026-12-01T12:45:00Z",
+    ]);
+    assert!(
+        restored.contains("demonstrated: 4h 45m (RTC), 10m (RPC)"),
+        "{restored}"
+    );
+    keel(&[
+        "exercise",
+        "observe",
+        file,
+        "--exercise",
+        id,
+        "--inject",
+        "1",
+        "--action",
+        "1",
+        "--observed",
+        "--at",
+        "2026-12-01T12:46:00Z",
+    ]);
+    keel(&[
+        "exercise",
+        "finding",
+        file,
+        "--exercise",
+        id,
+        "--severity",
+        "medium",
+        "--category",
+        "technology",
+        "--about",
+        "plan:1",
+        "--text",
+        "The failover runbook misses the DNS change",
+    ]);
+    keel(&[
+        "exercise",
+        "close",
+        file,
+        "--exercise",
+        id,
+        "--summary",
+        "WMS back on the standby",
+        "--met",
+        "1",
+        "--strengths",
+        "Calm, quick",
+        "--at",
+        "2026-12-01T13:00:00Z",
+    ]);
+    let list: serde_json::Value =
+        serde_json::from_str(&keel(&["exercise", "list", file, "--json"])).expect("json");
+    let row = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|e| e["id"].as_i64().map(|i| i.to_string()).as_deref() == Some(id))
+        .expect("listed");
+    assert_eq!(row["type"], "parallel");
+    assert_eq!(row["state"], "closed");
+    assert_eq!(row["title"], "WMS failover test");
+    assert_eq!(row["date"], "2026-12-01T08:00:00Z");
+    let show: serde_json::Value = serde_json::from_str(&keel(&[
+        "exercise",
+        "show",
+        file,
+        "--exercise",
+        id,
+        "--json",
+    ]))
+    .expect("json");
+    assert_eq!(show["board"]["restored"][0]["achieved_rtc_min"], 285);
+    assert_eq!(
+        show["board"]["board"]["plans"][0]["steps"][5]["elapsed_min"],
+        275
+    );
+    assert_eq!(show["exercise"]["objectives"][0]["met"], true);
+    assert_eq!(show["findings"][0]["about"]["type"], "plan");
+    let verified = keel(&["exercise", "verify", file, "--exercise", id]);
+    assert!(verified.contains("intact"), "{verified}");
+    let store = EngagementStore::open(&path).expect("open");
+    let shown = store.demonstrations().expect("demonstrations");
+    assert!(
+        shown
+            .iter()
+            .any(|d| d.rtc_min.minutes() == 285 && d.rpc_min.map(Duration::minutes) == Some(10))
+    );
+}
