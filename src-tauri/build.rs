@@ -81,6 +81,15 @@ const COMMANDS: &[&str] = &[
     "incident_room_board",
     "set_incident_room_fullscreen",
     "export_incident_report",
+    "list_exercises",
+    "exercise_view",
+    "new_exercise",
+    "set_exercise_injects",
+    "start_exercise",
+    "record_exercise",
+    "exercise_debrief",
+    "add_finding",
+    "list_findings",
 ];
 
 // A build script reports failure by panicking: cargo shows the message and stops the build.

@@ -152,6 +152,25 @@ pub enum IncidentCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Record a finding of the post-incident review: severity, category, what it is
+    /// about (plan:ID, step:PLAN:N, resource:ID, activity:ID, person:ID). Prints its id.
+    Finding {
+        file: PathBuf,
+        #[arg(long, value_name = "ID")]
+        incident: i64,
+        /// low, medium, high or critical.
+        #[arg(long)]
+        severity: String,
+        /// plan, people, technology, supplier, communication or facilities.
+        #[arg(long)]
+        category: String,
+        #[arg(long, default_value = "")]
+        about: String,
+        #[arg(long)]
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the log's hash chain and the SHA-256 of the plan version invoked.
     Verify {
         file: PathBuf,
@@ -396,6 +415,34 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
             Ok(())
         }
         IncidentCommand::Report(args) => super::incident_report::report(args),
+        IncidentCommand::Finding {
+            file,
+            incident: id,
+            severity,
+            category,
+            about,
+            text,
+            json,
+        } => {
+            let mut store = EngagementStore::open(&file)?.with_actor(actor);
+            incident::board(&store, id, store.now())?;
+            let finding = keel::ops::findings::add(
+                &mut store,
+                Some(id),
+                &keel::domain::FindingInput {
+                    severity,
+                    category,
+                    about,
+                    text,
+                },
+            )?;
+            if json {
+                say!("{}", serde_json::to_string_pretty(&finding)?);
+            } else {
+                say!("Finding {} recorded: {}", finding.id, finding.text);
+            }
+            Ok(())
+        }
         IncidentCommand::Verify { file, incident: id } => {
             let store = EngagementStore::open(&file)?;
             let check = incident::verify(&store, id)?;

@@ -5,6 +5,7 @@ mod activities;
 mod bia;
 mod dependencies;
 mod engagement;
+mod exercises;
 mod export;
 mod files;
 mod import;
@@ -99,5 +100,14 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         incidents::incident_room_board,
         incidents::set_incident_room_fullscreen,
         incidents::export_incident_report,
+        exercises::list_exercises,
+        exercises::exercise_view,
+        exercises::new_exercise,
+        exercises::set_exercise_injects,
+        exercises::start_exercise,
+        exercises::record_exercise,
+        exercises::exercise_debrief,
+        exercises::add_finding,
+        exercises::list_findings,
     ]
 }
