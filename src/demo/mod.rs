@@ -2,6 +2,7 @@
 //! for Keel. Later capabilities (BIA, dependencies, plans) grow it.
 
 mod data;
+mod exercises;
 mod incident;
 mod plans;
 
@@ -80,6 +81,7 @@ pub fn write_demo(path: &Path, actor: &str) -> Result<EngagementStore> {
     behind.store(REVISED_DAYS_AGO, Ordering::Relaxed);
     plans::revise_warehouse_plan(&mut store, warehouse)?;
     incident::write_incident(&mut store, warehouse)?;
+    exercises::write_exercises(&mut store, warehouse)?;
     behind.store(0, Ordering::Relaxed);
     store.set_actor(actor);
     Ok(store)

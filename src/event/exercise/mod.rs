@@ -115,6 +115,10 @@ pub fn exercise_board(
         })
         .collect();
     let mut board = super::board(header, timed.clone(), plans, chain, timeline.now);
+    // Once closed, the exercise's time stops.
+    let now = board
+        .stood_down_at
+        .map_or(timeline.now, |t| t.min(timeline.now));
     let mut objectives = Vec::new();
     let mut injects: Vec<Inject> = Vec::new();
     let mut ratings: HashMap<(u32, u32), (Rating, String, String)> = HashMap::new();
@@ -186,7 +190,7 @@ pub fn exercise_board(
                 })
                 .collect();
             InjectRow {
-                up: due_at <= timeline.now,
+                up: due_at <= now,
                 due_at,
                 inject,
                 expected,
@@ -203,8 +207,8 @@ pub fn exercise_board(
             ExerciseState::Running
         },
         start: timeline.start,
-        now: timeline.now,
-        elapsed_min: minutes_between(timeline.start, timeline.now),
+        now,
+        elapsed_min: minutes_between(timeline.start, now),
         objectives,
         next_inject: rows.iter().find(|r| !r.up).map(|r| r.inject.number),
         injects: rows,
