@@ -670,6 +670,134 @@ fn fuzz_decision_log_board() {
         });
 }
 
+/// Whatever an exercise's hand-made log holds (the scenario clock set anywhere,
+/// ratings of injects and actions that do not exist, resources restored before the
+/// start or at the ends of the calendar, injects of any number and size, corrections of
+/// anything), its board and demonstrations are worked out and the clock, a rating and a
+/// restoration are checked against it without a panic.
+#[test]
+fn fuzz_exercise_log_board() {
+    use chrono::{DateTime, TimeDelta, Utc};
+    use keel::domain::{BoardAction, Fact, Inject, LogEntry, LogKind, Rating};
+    use keel::event::exercise;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = keel::demo::write_demo(&dir.path().join("demo.keel"), "Ana").expect("demo");
+    let tabletop = store
+        .exercises()
+        .expect("exercises")
+        .into_iter()
+        .find(|e| e.kind == keel::domain::EventKind::Tabletop)
+        .expect("the demo's tabletop");
+    let stored = store.stored_event(tabletop.id).expect("its log");
+    let plans = stored.invoked_plans();
+    let genuine = stored.entries();
+    let base = genuine[0].at;
+    let campaign = Campaign::new("exercise_log_board");
+    bolero::check!()
+        .with_test_time(Campaign::budget())
+        .with_type::<(Vec<(u8, u32, u32, i64)>, (u8, u32, u32, i64))>()
+        .for_each(|(forged, (pick, a, b, offset))| {
+            let time = |minutes: i64| {
+                base.checked_add_signed(TimeDelta::minutes(minutes.clamp(-(1 << 40), 1 << 40)))
+                    .unwrap_or(DateTime::<Utc>::MAX_UTC)
+            };
+            let rating = |n: u32| Rating::ALL[n as usize % 3];
+            let mut log: Vec<LogEntry> = genuine.clone();
+            for (i, &(kind, x, y, minutes)) in forged.iter().enumerate() {
+                let fact = match kind % 7 {
+                    0 => Some(Fact::ClockSet {
+                        offset_min: KeelDuration::clamped(i64::from(x)),
+                    }),
+                    1 => Some(Fact::Observed {
+                        inject: x % 12,
+                        expected: y % 12,
+                        rating: rating(y),
+                        note: String::new(),
+                    }),
+                    2 => Some(Fact::Restored {
+                        resource_id: i64::from(x % 40),
+                        resource: format!("R{x}"),
+                        restore_point: Some(time(minutes.wrapping_neg())),
+                    }),
+                    3 => Some(Fact::ExerciseStarted {
+                        clock: if x % 2 == 0 {
+                            keel::domain::ExerciseClock::Real
+                        } else {
+                            keel::domain::ExerciseClock::Scenario
+                        },
+                        objectives: Vec::new(),
+                        injects: (0..(y % 6))
+                            .map(|n| Inject {
+                                number: n.wrapping_mul(x),
+                                offset_min: KeelDuration::clamped(i64::from(x.wrapping_mul(n))),
+                                text: "x".into(),
+                                expected: vec!["a".into(); (n % 4) as usize],
+                                activity: String::new(),
+                            })
+                            .collect(),
+                    }),
+                    4 => genuine
+                        .get(x as usize % genuine.len())
+                        .and_then(|e| e.fact.clone()),
+                    _ => None,
+                };
+                log.push(LogEntry {
+                    seq: u32::try_from(genuine.len() + i + 1).unwrap_or(u32::MAX),
+                    at: time(minutes),
+                    author: "x".into(),
+                    kind: LogKind::Note,
+                    text: "x".into(),
+                    rationale: String::new(),
+                    corrects: (kind % 7 == 5).then_some(y),
+                    fact,
+                    prev: String::new(),
+                    hash: String::new(),
+                });
+            }
+            let now = time(*offset);
+            let board = campaign.run(|| {
+                exercise::exercise_board(
+                    &stored.header,
+                    log,
+                    &plans,
+                    keel::event::chain::verify(tabletop.id, &[]),
+                    now,
+                )
+            });
+            for d in exercise::demonstrations(tabletop.id, true, &board) {
+                assert!(
+                    d.rpc_min
+                        .is_none_or(|m| m.minutes() <= KeelDuration::clamped(i64::MAX).minutes())
+                );
+            }
+            let action = match pick % 3 {
+                0 => BoardAction::Advance {
+                    to: format!("T+{a}m"),
+                },
+                1 => BoardAction::Observe {
+                    inject: *a,
+                    expected: *b,
+                    rating: rating(*b),
+                    note: String::new(),
+                },
+                _ => BoardAction::Restore {
+                    resource: "Temperature logs".into(),
+                    restore_point: Some(time(-*offset)),
+                },
+            };
+            let _ = campaign.run(|| {
+                exercise::record::entry_for(
+                    &board,
+                    &action,
+                    "x",
+                    now,
+                    Some((i64::from(*a % 40), "R".into())),
+                )
+            });
+        });
+}
+
 /// The name of one of the activities the demo's incident affects.
 fn genuine_activity(log: &[keel::domain::LogEntry], n: u32) -> String {
     log.iter()
