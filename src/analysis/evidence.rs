@@ -48,6 +48,8 @@ pub struct Standing {
     /// The RTC recorded as target or committed, when a demonstration is in force: what
     /// it was shown against.
     pub target_rtc: Option<Duration>,
+    /// The grade of `target_rtc`: target or committed.
+    pub target_evidence: Option<Evidence>,
 }
 
 impl Standing {
@@ -105,16 +107,19 @@ pub fn standing(
         .chain(by_hand.map(|s| (s.on, i64::MIN, 0, s)))
         .collect();
     shown.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)));
-    let valid = shown
-        .iter()
-        .map(|s| s.3)
-        .find(|s| today < s.expires_on);
+    let valid = shown.iter().map(|s| s.3).find(|s| today < s.expires_on);
     // The grade beneath the demonstrations: what was recorded, unless that was itself a
     // demonstration, which leaves only a target.
     let beneath = match recorded.evidence {
         Some(Evidence::Demonstrated) => Some(Evidence::Target),
         other => other,
     };
+    // What a demonstration from an exercise was shown against: the target or commitment
+    // recorded (a demonstration recorded by hand is no target to be slower than).
+    let target = valid
+        .and_then(|d| d.exercise_id)
+        .and(recorded.evidence)
+        .filter(|e| *e != Evidence::Demonstrated);
     match valid {
         Some(d) => Standing {
             evidence: Some(Evidence::Demonstrated),
@@ -127,11 +132,8 @@ pub fn standing(
             rpc: d.rpc_min.or(recorded.rpc),
             demonstrated: Some(d),
             expired: None,
-            target_rtc: if d.exercise_id.is_some() {
-                recorded.rtc.filter(|_| beneath.is_some())
-            } else {
-                None
-            },
+            target_rtc: target.and(recorded.rtc),
+            target_evidence: target.filter(|_| recorded.rtc.is_some()),
         },
         None => Standing {
             evidence: beneath,
@@ -141,6 +143,7 @@ pub fn standing(
             demonstrated: None,
             expired: shown.first().map(|s| s.3),
             target_rtc: None,
+            target_evidence: None,
         },
     }
 }
@@ -184,7 +187,12 @@ mod tests {
             rpc: minutes(60),
             ..COMMITTED
         };
-        let s = standing(&recorded, &[demo(4, day(2026, 3, 1), 300, None)], 12, day(2026, 12, 1));
+        let s = standing(
+            &recorded,
+            &[demo(4, day(2026, 3, 1), 300, None)],
+            12,
+            day(2026, 12, 1),
+        );
         assert_eq!(s.evidence, Some(Evidence::Demonstrated));
         assert_eq!(s.rtc, minutes(300));
         // No restore point shown: the RPC keeps its committed grade and value.
@@ -192,6 +200,7 @@ mod tests {
         assert_eq!(s.rpc, minutes(60));
         assert_eq!(s.demonstrated.unwrap().expires_on, day(2027, 3, 1));
         assert_eq!(s.target_rtc, minutes(240));
+        assert_eq!(s.target_evidence, Some(Evidence::Committed));
         assert!(s.slower_than_target());
     }
 
@@ -222,12 +231,16 @@ mod tests {
         let s = standing(&recorded, &[], 12, day(2026, 12, 1));
         assert_eq!(s.evidence, Some(Evidence::Target));
         assert_eq!(s.expired.unwrap().exercise_id, None);
-        let demos = [demo(2, day(2026, 2, 1), 90, None), demo(3, day(2026, 6, 1), 100, None)];
+        let demos = [
+            demo(2, day(2026, 2, 1), 90, None),
+            demo(3, day(2026, 6, 1), 100, None),
+        ];
         let s = standing(&recorded, &demos, 12, day(2026, 12, 1));
         assert_eq!(s.rtc, minutes(100));
         assert_eq!(s.demonstrated.unwrap().exercise_id, Some(3));
         // Shown against no target or commitment: nothing to be slower than.
         assert_eq!(s.target_rtc, None);
+        assert_eq!(s.target_evidence, None);
     }
 
     #[test]
