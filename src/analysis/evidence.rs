@@ -249,4 +249,50 @@ mod tests {
         assert_eq!(s.evidence, None);
         assert!(s.demonstrated.is_none() && s.expired.is_none());
     }
+
+    proptest::proptest! {
+        /// Whatever was shown and whenever it is asked: a demonstration is in force only
+        /// before it expires, with its value counting; otherwise the latest one is the
+        /// expired one, and the grade is never demonstrated.
+        #[test]
+        fn a_demonstration_is_never_in_force_on_or_after_its_expiry(
+            shown in proptest::collection::vec((0..1500i64, 1..600u32), 0..5),
+            by_hand in proptest::option::of(0..1500i64),
+            asked in 0..2000i64,
+            validity in 1..36u32,
+        ) {
+            let start = day(2025, 1, 1);
+            let at = |offset: i64| start + chrono::Days::new(offset as u64);
+            let recorded = Recorded {
+                evidence: Some(if by_hand.is_some() { Evidence::Demonstrated } else { Evidence::Committed }),
+                rtc: minutes(240),
+                rpc: None,
+                demonstrated_on: by_hand.map(at),
+            };
+            let demos: Vec<Demonstration> = shown
+                .iter()
+                .enumerate()
+                .map(|(i, (offset, rtc))| demo(i as i64 + 1, at(*offset), *rtc, None))
+                .collect();
+            let today = at(asked);
+            let s = standing(&recorded, &demos, validity, today);
+            match s.demonstrated {
+                Some(d) => {
+                    proptest::prop_assert!(today < d.expires_on);
+                    proptest::prop_assert_eq!(s.evidence, Some(Evidence::Demonstrated));
+                    proptest::prop_assert_eq!(s.rtc, d.rtc_min);
+                    proptest::prop_assert!(s.expired.is_none());
+                }
+                None => {
+                    proptest::prop_assert_ne!(s.evidence, Some(Evidence::Demonstrated));
+                    proptest::prop_assert_eq!(s.rtc, minutes(240));
+                    let any = !demos.is_empty() || by_hand.is_some();
+                    proptest::prop_assert_eq!(s.expired.is_some(), any);
+                    if let Some(e) = s.expired {
+                        proptest::prop_assert!(today >= e.expires_on);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -3,25 +3,47 @@
 //! graph, its findings and loss scenarios. Building and walking the graph is pure
 //! (`analysis`).
 
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::EngagementStore;
 use crate::analysis::dependencies::{Analysis, Graph, ScenarioOutcome};
+use crate::analysis::evidence::{Recorded, standing};
 use crate::analysis::graph_build::{GraphParts, NeedRow, NodeRow};
-use crate::domain::{BiaResult, Duration, NodeRef, ResourceKind};
+use crate::domain::{BiaResult, Demonstration, Duration, Evidence, NodeRef, ResourceKind};
 use crate::{Error, Result};
 
-/// Every resource as a graph node, by id.
-fn resource_rows(conn: &Connection) -> Result<Vec<NodeRow>> {
-    let mut stmt =
-        conn.prepare("SELECT id, name, kind, rtc_minutes, rpc_minutes FROM resource ORDER BY id")?;
+/// Every resource as a graph node, by id, with its capability as it stands on `today`:
+/// what is recorded on it, and the demonstrations exercises made (`shown`, by resource)
+/// while they are valid for `validity_months`.
+fn resource_rows(
+    conn: &Connection,
+    shown: &HashMap<i64, Vec<Demonstration>>,
+    validity_months: u32,
+    today: NaiveDate,
+) -> Result<Vec<NodeRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name, kind, rtc_minutes, rpc_minutes, evidence, demonstrated_on
+         FROM resource ORDER BY id",
+    )?;
     let rows = stmt.query_map([], |r| {
-        Ok(NodeRow::resource(
-            r.get(0)?,
+        let id: i64 = r.get(0)?;
+        let recorded = Recorded {
+            rtc: r.get::<_, Option<u32>>(3)?.and_then(Duration::from_minutes),
+            rpc: r.get::<_, Option<u32>>(4)?.and_then(Duration::from_minutes),
+            evidence: r
+                .get::<_, Option<String>>(5)?
+                .and_then(|e| Evidence::parse(&e)),
+            demonstrated_on: r.get(6)?,
+        };
+        let shown = shown.get(&id).map_or(&[][..], Vec::as_slice);
+        Ok(NodeRow::standing(
+            id,
             r.get(1)?,
             ResourceKind::parse(&r.get::<_, String>(2)?),
-            r.get::<_, Option<u32>>(3)?.and_then(Duration::from_minutes),
-            r.get::<_, Option<u32>>(4)?.and_then(Duration::from_minutes),
+            standing(&recorded, shown, validity_months, today),
         ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -65,7 +87,8 @@ fn need_rows(conn: &Connection) -> Result<Vec<NeedRow>> {
 
 impl EngagementStore {
     /// The engagement as a dependency graph: activities (with the RTO, RPO, MTPD and
-    /// tier of their BIA) and resources (with RTC and RPC), and what each needs.
+    /// tier of their BIA) and resources (with the RTC and RPC in force today by the
+    /// store's clock: a valid demonstration's, else those recorded), and what each needs.
     pub fn dependency_graph(&self) -> Result<Graph> {
         Ok(self.graph_parts()?.graph)
     }
@@ -79,7 +102,13 @@ impl EngagementStore {
     pub(crate) fn graph_parts_and_bia(&self) -> Result<(GraphParts, Vec<BiaResult>)> {
         let bia = self.bia_results()?;
         let mut nodes: Vec<NodeRow> = bia.iter().map(NodeRow::activity).collect();
-        nodes.extend(resource_rows(&self.conn)?);
+        let mut shown: HashMap<i64, Vec<Demonstration>> = HashMap::new();
+        for d in self.demonstrations()? {
+            shown.entry(d.resource_id).or_default().push(d);
+        }
+        let validity = self.review_settings()?.demonstration_validity_months;
+        let today = self.now().date_naive();
+        nodes.extend(resource_rows(&self.conn, &shown, validity, today)?);
         let parts = GraphParts::build(nodes, &need_rows(&self.conn)?);
         Ok((parts, bia))
     }
