@@ -62,6 +62,27 @@ impl Standing {
     }
 }
 
+/// A grade and the RTC it stands for, in words: "a commitment of 3h", "a target of
+/// 15m", "an ungraded 2h", "a target with no time recorded", "nothing recorded".
+pub fn grade_words(grade: Option<Evidence>, rtc: Option<Duration>) -> String {
+    match (grade, rtc) {
+        (Some(Evidence::Target), Some(d)) => format!("a target of {d}"),
+        (Some(Evidence::Committed), Some(d)) => format!("a commitment of {d}"),
+        (Some(Evidence::Demonstrated), Some(d)) => format!("a demonstrated {d}"),
+        (Some(grade), None) => format!("a {} with no time recorded", noun(grade)),
+        (None, Some(d)) => format!("an ungraded {d}"),
+        (None, None) => "nothing recorded".to_owned(),
+    }
+}
+
+fn noun(grade: Evidence) -> &'static str {
+    match grade {
+        Evidence::Target => "target",
+        Evidence::Committed => "commitment",
+        Evidence::Demonstrated => "demonstration",
+    }
+}
+
 /// The day `on + months`, or the last day chrono knows.
 pub fn expiry(on: NaiveDate, validity_months: u32) -> NaiveDate {
     on.checked_add_months(Months::new(validity_months))

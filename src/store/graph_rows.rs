@@ -323,7 +323,7 @@ mod tests {
         assert_eq!(
             gap.explanation,
             "was shown to recover in 6h on 2026-11-20, but that demonstration expired on \
-             2027-11-20; it counts as committed 3h until it is shown again"
+             2027-11-20; it counts as a commitment of 3h until it is shown again"
         );
         let wms = &a.capabilities[0];
         assert_eq!(

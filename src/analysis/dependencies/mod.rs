@@ -117,6 +117,21 @@ pub enum GapKind {
     DemonstrationExpired,
 }
 
+impl GapKind {
+    /// The kind as the JSON spells it (`demonstrated_slower`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GapKind::Rto => "rto",
+            GapKind::Rpo => "rpo",
+            GapKind::Chain => "chain",
+            GapKind::Upstream => "upstream",
+            GapKind::Unknown => "unknown",
+            GapKind::DemonstratedSlower => "demonstrated_slower",
+            GapKind::DemonstrationExpired => "demonstration_expired",
+        }
+    }
+}
+
 /// A finding, with the dependency path (from the activity that sets the requirement
 /// down to the node) that explains it. Nodes are named for display, and referred to by
 /// record in `node_ref` and `path_refs` (`activity:ID` keys in JSON).

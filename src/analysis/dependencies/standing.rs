@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::{Gap, GapKind, Graph, NodeId, NodeKind};
-use crate::analysis::evidence::{Shown, Standing};
+use crate::analysis::evidence::{Shown, Standing, grade_words};
 use crate::domain::{Duration, Evidence, NodeRef};
 
 /// How a resource's capability stands on the day the graph was built.
@@ -139,23 +139,18 @@ pub(super) fn explanation(kind: GapKind, standing: Option<&Standing>) -> String 
 }
 
 /// "was shown to recover in 3h on 2025-10-01, but that demonstration expired on
-/// 2026-10-01; it counts as committed 4h until it is shown again".
+/// 2026-10-01; it counts as a commitment of 4h until it is shown again".
 fn expired_words(s: &Standing, e: &Shown) -> String {
     let shown = match e.rtc_min {
         Some(d) => format!("was shown to recover in {d} on {}", e.on),
         None => format!("was shown to recover on {}", e.on),
     };
     let now = match (s.evidence, s.rtc) {
-        (Some(grade), Some(d)) => format!(
-            "it counts as {} {d} until it is shown again",
-            grade.as_str()
-        ),
-        (Some(grade), None) => format!(
-            "it counts as {}, with no time recorded, until it is shown again",
-            grade.as_str()
-        ),
-        (None, Some(d)) => format!("it counts as {d}, ungraded, until it is shown again"),
         (None, None) => "no other recovery time is recorded for it".to_owned(),
+        (grade, rtc) => format!(
+            "it counts as {} until it is shown again",
+            grade_words(grade, rtc)
+        ),
     };
     format!(
         "{shown}, but that demonstration expired on {}; {now}",
@@ -300,7 +295,7 @@ mod tests {
         assert_eq!(
             expired.explanation,
             "was shown to recover in 6h on 2026-11-20, but that demonstration expired on \
-             2027-11-20; it counts as committed 3h until it is shown again"
+             2027-11-20; it counts as a commitment of 3h until it is shown again"
         );
         assert_eq!(a.predicted[0].predicted_min, h(3));
         let c = &a.capabilities[0];
