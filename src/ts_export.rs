@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use ts_rs::{Config, TS};
 
-use crate::analysis::dependencies::{Analysis, Gap, GapKind, Prediction, Spof};
+use crate::analysis::dependencies::{Analysis, CapabilityStanding, Gap, GapKind, Prediction, Spof};
+use crate::analysis::evidence::Shown;
 use crate::analysis::impact::{ImpactFall, MtpdProposal, MtpdReason};
 use crate::analysis::interview::InterviewView;
 use crate::domain::*;
@@ -102,6 +103,8 @@ fn generated() -> String {
         decl::<GapKind>(&cfg),
         decl::<Prediction>(&cfg),
         decl::<Spof>(&cfg),
+        decl::<CapabilityStanding>(&cfg),
+        decl::<Shown>(&cfg),
         decl::<RecoveryStrategy>(&cfg),
         decl::<Evidence>(&cfg),
         decl::<ResourceCapabilityInput>(&cfg),
@@ -188,6 +191,10 @@ fn generated() -> String {
         decl::<ChainCheck>(&cfg),
         decl::<IncidentCheck>(&cfg),
         decl::<crate::ops::incident_report::ReportSummary>(&cfg),
+        // Named by the exercise facts and board actions above.
+        decl::<ExerciseClock>(&cfg),
+        decl::<Inject>(&cfg),
+        decl::<Rating>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make gen`; do not edit by hand.\n\n{}",

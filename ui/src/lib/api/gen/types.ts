@@ -443,7 +443,12 @@ export type MapFocus = { "kind": "node", key: string, } | { "kind": "finding", i
  */
 export type Presented = { "kind": "interview", activity_id: number, } | { "kind": "map", focus: MapFocus | null, };
 
-export type Analysis = { gaps: Array<Gap>, spofs: Array<Spof>, predicted: Array<Prediction>, cycles: Array<Array<string>>, };
+export type Analysis = { gaps: Array<Gap>, spofs: Array<Spof>, predicted: Array<Prediction>, cycles: Array<Array<string>>, 
+/**
+ * How each resource's capability stands: the grade and values in force, with the
+ * demonstration in force or the one that expired. (Only in the full analysis.)
+ */
+capabilities: Array<CapabilityStanding>, };
 
 /**
  * A finding, with the dependency path (from the activity that sets the requirement
@@ -452,11 +457,15 @@ export type Analysis = { gaps: Array<Gap>, spofs: Array<Spof>, predicted: Array<
  */
 export type Gap = { kind: GapKind, node: string, node_ref: string, 
 /**
- * The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO).
+ * The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO;
+ * for `demonstrated_slower`, the target or committed RTC; for
+ * `demonstration_expired`, the RTO required of it, if any).
  */
 required_min: Duration | null, 
 /**
- * What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction).
+ * What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction;
+ * for `demonstrated_slower`, the RTC shown; for `demonstration_expired`, the RTC in
+ * force again).
  */
 capability_min: Duration | null, path: Array<string>, path_refs: Array<string>, 
 /**
@@ -465,7 +474,7 @@ capability_min: Duration | null, path: Array<string>, path_refs: Array<string>,
  */
 explanation: string, };
 
-export type GapKind = "rto" | "rpo" | "chain" | "upstream" | "unknown";
+export type GapKind = "rto" | "rpo" | "chain" | "upstream" | "unknown" | "demonstrated_slower" | "demonstration_expired";
 
 export type Prediction = { activity: string, activity_ref: string, rto_min: Duration | null, 
 /**
@@ -484,6 +493,48 @@ critical_path: Array<string>, critical_path_refs: Array<string>, };
  * analysis of a large engagement 5% slower).
  */
 export type Spof = { resource: string, resource_ref: string, breaks: Array<string>, };
+
+/**
+ * How a resource's capability stands on the day the graph was built.
+ */
+export type CapabilityStanding = { resource: string, resource_ref: string, 
+/**
+ * The grade of the RTC in force; `None` when no grade is recorded.
+ */
+evidence: Evidence | null, 
+/**
+ * The RTC in force (the demonstrated one while a demonstration is valid).
+ */
+rtc_min: Duration | null, 
+/**
+ * The grade of the RPC in force (demonstrated only where a restore point was shown).
+ */
+rpc_evidence: Evidence | null, rpc_min: Duration | null, 
+/**
+ * The demonstration in force.
+ */
+demonstrated: Shown | null, 
+/**
+ * The latest demonstration, when it has expired and none is in force.
+ */
+expired: Shown | null, 
+/**
+ * The target or committed RTC a demonstration from an exercise was shown against.
+ */
+target_rtc_min: Duration | null, 
+/**
+ * Shown slower than that target or commitment.
+ */
+slower_than_target: boolean, };
+
+/**
+ * One demonstration, dated, with when it stops counting.
+ */
+export type Shown = { on: string, expires_on: string, rtc_min: Duration | null, rpc_min: Duration | null, 
+/**
+ * The exercise that showed it; `None` when it was recorded by hand.
+ */
+exercise_id: number | null, };
 
 /**
  * How a resource is brought back.
@@ -892,10 +943,10 @@ threshold: string, };
 export type InvokerInput = { person_id: number | null, role: string, alternate_id: number | null, };
 
 /**
- * What kind of event. Exercises (tabletop, walkthrough, simulation, parallel and full
- * interruption tests) join this list and share the board and the log.
+ * What kind of event: an incident, or an exercise of one of five types. They share the
+ * board and the log.
  */
-export type EventKind = "incident";
+export type EventKind = "incident" | "tabletop" | "walkthrough" | "simulation" | "parallel" | "full_interruption";
 
 /**
  * Where an event stands: opened (assessed, no plan invoked yet), invoked, stood down.
@@ -949,7 +1000,7 @@ criteria: Array<number>, } | { "type": "step_started", plan_id: number, step: nu
 /**
  * Who decided it (empty: the entry's author).
  */
-by?: string, };
+by?: string, } | { "type": "exercise_started", clock: ExerciseClock, objectives: Array<string>, injects: Array<Inject>, } | { "type": "clock_set", offset_min: Duration, } | { "type": "observed", inject: number, expected: number, rating: Rating, note?: string, } | { "type": "restored", resource_id: number, resource: string, restore_point: string | null, };
 
 /**
  * An activity an event affects, with the targets it is measured against.
@@ -968,7 +1019,7 @@ why: string, };
  * Why an invoker may invoke: how the frozen version names them, or the reason they
  * gave for invoking without being named.
  */
-export type Authority = { "type": "named" } | { "type": "alternate_of", name: string, } | { "type": "role", role: string, } | { "type": "without_authority", reason: string, } | { "type": "not_stated" };
+export type Authority = { "type": "named" } | { "type": "alternate_of", name: string, } | { "type": "role", role: string, } | { "type": "without_authority", reason: string, } | { "type": "not_stated" } | { "type": "exercise" };
 
 /**
  * How a call of the call tree went.
@@ -1014,7 +1065,7 @@ export type LogInput = { kind: LogKind, text: string, rationale: string, correct
 /**
  * One thing recorded on the board, as typed in the app or on the command line.
  */
-export type BoardAction = { "type": "invoke" } & InvokeInput | { "type": "log" } & LogInput | { "type": "step_start", plan_id: number | null, step: number, } | { "type": "step_done", plan_id: number | null, step: number, } | { "type": "call", person: string, outcome: CallOutcome, } | { "type": "resume", activity: string, level: Level, restore_point: string | null, } | { "type": "stand_down", summary: string, by: string, };
+export type BoardAction = { "type": "invoke" } & InvokeInput | { "type": "log" } & LogInput | { "type": "step_start", plan_id: number | null, step: number, } | { "type": "step_done", plan_id: number | null, step: number, } | { "type": "call", person: string, outcome: CallOutcome, } | { "type": "resume", activity: string, level: Level, restore_point: string | null, } | { "type": "stand_down", summary: string, by: string, } | { "type": "advance", to: string, } | { "type": "observe", inject: number, expected: number, rating: Rating, note: string, } | { "type": "restore", resource: string, restore_point: string | null, };
 
 export type Board = { id: number, kind: EventKind, title: string, description: string, state: EventState, disrupted_at: string, opened_at: string, reported_by: string, 
 /**
@@ -1127,3 +1178,28 @@ export type ReportSummary = { path: string, pages: number, stood_down: boolean, 
  * The chain and the plan versions invoked verified.
  */
 verified: boolean, missing: Array<string>, signed_by: string | null, };
+
+/**
+ * How an exercise tells time: the wall clock (parallel and full tests), or a scenario
+ * clock the facilitator advances ("it is now T+4h") for tabletops.
+ */
+export type ExerciseClock = "real" | "scenario";
+
+/**
+ * One inject: what the facilitator brings up at `offset` after the start, and the
+ * responses expected of the players.
+ */
+export type Inject = { 
+/**
+ * From 1, in the order of the timeline.
+ */
+number: number, offset_min: Duration, text: string, expected: Array<string>, 
+/**
+ * The activity it was drafted from (empty for one added by hand).
+ */
+activity?: string, };
+
+/**
+ * What an observer saw of an expected action.
+ */
+export type Rating = "observed" | "partly" | "missed";
