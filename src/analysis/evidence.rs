@@ -127,7 +127,7 @@ pub fn standing(
         })
         .chain(by_hand.map(|s| (s.on, i64::MIN, 0, s)))
         .collect();
-    shown.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)));
+    shown.sort_by_key(|s| std::cmp::Reverse((s.0, s.1, s.2)));
     let valid = shown.iter().map(|s| s.3).find(|s| today < s.expires_on);
     // The grade beneath the demonstrations: what was recorded, unless that was itself a
     // demonstration, which leaves only a target.

@@ -9,10 +9,11 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::EngagementStore;
+use super::capabilities::{RECORDED_COLUMNS, recorded};
 use crate::analysis::dependencies::{Analysis, Graph, ScenarioOutcome};
-use crate::analysis::evidence::{Recorded, standing};
+use crate::analysis::evidence::standing;
 use crate::analysis::graph_build::{GraphParts, NeedRow, NodeRow};
-use crate::domain::{BiaResult, Demonstration, Duration, Evidence, NodeRef, ResourceKind};
+use crate::domain::{BiaResult, Demonstration, NodeRef, ResourceKind};
 use crate::{Error, Result};
 
 /// Every resource as a graph node, by id, with its capability as it stands on `today`:
@@ -24,20 +25,12 @@ fn resource_rows(
     validity_months: u32,
     today: NaiveDate,
 ) -> Result<Vec<NodeRow>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, name, kind, rtc_minutes, rpc_minutes, evidence, demonstrated_on
-         FROM resource ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, name, kind, {RECORDED_COLUMNS} FROM resource ORDER BY id"
+    ))?;
     let rows = stmt.query_map([], |r| {
         let id: i64 = r.get(0)?;
-        let recorded = Recorded {
-            rtc: r.get::<_, Option<u32>>(3)?.and_then(Duration::from_minutes),
-            rpc: r.get::<_, Option<u32>>(4)?.and_then(Duration::from_minutes),
-            evidence: r
-                .get::<_, Option<String>>(5)?
-                .and_then(|e| Evidence::parse(&e)),
-            demonstrated_on: r.get(6)?,
-        };
+        let recorded = recorded(r, 3)?;
         let shown = shown.get(&id).map_or(&[][..], Vec::as_slice);
         Ok(NodeRow::standing(
             id,
@@ -146,8 +139,8 @@ mod tests {
     use super::*;
     use crate::analysis::dependencies::GapKind;
     use crate::domain::{
-        ActivityInput, EngagementDetailsInput, InterviewDuration, InterviewEdit, NewPlanInput,
-        PlanTemplate, ResourceCapabilityInput,
+        ActivityInput, Duration, EngagementDetailsInput, Evidence, InterviewDuration,
+        InterviewEdit, NewPlanInput, PlanTemplate, ResourceCapabilityInput,
     };
 
     /// 2026-12-01 09:00 UTC, moved on by the days the test adds to `days`.
@@ -286,6 +279,11 @@ mod tests {
         );
         let steps = store.propose_plan_steps(plan.id).unwrap();
         assert_eq!(steps[0].duration, "2h");
+        // The Resources page's read says the same.
+        let id = store.resources().unwrap()[0].id;
+        let read = store.capability_standing(id).unwrap();
+        assert_eq!(read.demonstrated, Some(shown));
+        assert_eq!(read.rtc, Duration::from_minutes(120));
     }
 
     #[test]

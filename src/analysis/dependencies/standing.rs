@@ -79,11 +79,11 @@ impl Graph {
         rto: &[Option<(Duration, Vec<NodeId>)>],
         gaps: &mut Vec<Gap>,
     ) {
-        for id in 0..self.nodes.len() {
+        for (id, requirement) in rto.iter().enumerate() {
             let Some(s) = self.standing(id) else {
                 continue;
             };
-            let (required, path) = match &rto[id] {
+            let (required, path) = match requirement {
                 Some((limit, path)) => (Some(*limit), path.as_slice()),
                 None => (None, std::slice::from_ref(&id)),
             };

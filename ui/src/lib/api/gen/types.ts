@@ -537,6 +537,36 @@ export type Shown = { on: string, expires_on: string, rtc_min: Duration | null, 
 exercise_id: number | null, };
 
 /**
+ * The capability in force on a given day.
+ */
+export type Standing = { 
+/**
+ * The grade of the RTC in force.
+ */
+evidence: Evidence | null, rtc: Duration | null, 
+/**
+ * The grade of the RPC in force (demonstrated only where a restore point was shown).
+ */
+rpc_evidence: Evidence | null, rpc: Duration | null, 
+/**
+ * The demonstration in force.
+ */
+demonstrated: Shown | null, 
+/**
+ * The latest demonstration, when it has expired and none is in force.
+ */
+expired: Shown | null, 
+/**
+ * The RTC recorded as target or committed, when a demonstration is in force: what
+ * it was shown against.
+ */
+target_rtc: Duration | null, 
+/**
+ * The grade of `target_rtc`: target or committed.
+ */
+target_evidence: Evidence | null, };
+
+/**
  * How a resource is brought back.
  */
 export type RecoveryStrategy = "hot_standby" | "warm_standby" | "cold_standby" | "manual_workaround" | "restore_from_backup" | "alternate_supplier" | "none";
