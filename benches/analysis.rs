@@ -49,6 +49,7 @@ fn engagement() -> Graph {
                 minutes(30 * (1 + i % 24))
             },
             rpc: minutes(15 * (1 + i % 8)),
+            standing: None,
         },
         needs: Vec::new(),
     }));

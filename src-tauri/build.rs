@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "list_resources",
     "dependency_analysis",
     "resource_capability",
+    "capability_standing",
     "set_resource_capability",
     "dependency_map",
     "set_map_position",

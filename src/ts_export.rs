@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use ts_rs::{Config, TS};
 
-use crate::analysis::dependencies::{Analysis, Gap, GapKind, Prediction, Spof};
+use crate::analysis::dependencies::{Analysis, CapabilityStanding, Gap, GapKind, Prediction, Spof};
+use crate::analysis::evidence::{Shown, Standing};
 use crate::analysis::impact::{ImpactFall, MtpdProposal, MtpdReason};
 use crate::analysis::interview::InterviewView;
 use crate::domain::*;
@@ -102,6 +103,9 @@ fn generated() -> String {
         decl::<GapKind>(&cfg),
         decl::<Prediction>(&cfg),
         decl::<Spof>(&cfg),
+        decl::<CapabilityStanding>(&cfg),
+        decl::<Shown>(&cfg),
+        decl::<Standing>(&cfg),
         decl::<RecoveryStrategy>(&cfg),
         decl::<Evidence>(&cfg),
         decl::<ResourceCapabilityInput>(&cfg),

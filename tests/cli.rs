@@ -65,9 +65,31 @@ fn demo_then_info_and_process_list() {
     );
 
     let analysis = json(&keel(&["analyze", file, "--json"]));
-    for key in ["gaps", "spofs", "predicted", "cycles"] {
+    for key in ["gaps", "spofs", "predicted", "cycles", "capabilities"] {
         assert!(analysis[key].is_array(), "{key} is a list");
     }
+    // The standby generator was demonstrated on 2026-03-03: in force or expired, as the
+    // day of the run has it.
+    let generator = analysis["capabilities"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["resource"] == "Standby generator"))
+        .expect("the generator's standing");
+    let shown = if generator["demonstrated"].is_object() {
+        assert_eq!(generator["evidence"], "demonstrated");
+        &generator["demonstrated"]
+    } else {
+        assert_eq!(generator["evidence"], "target");
+        &generator["expired"]
+    };
+    assert_eq!(shown["on"], "2026-03-03");
+    assert_eq!(shown["rtc_min"], 15);
+    assert!(shown["exercise_id"].is_null(), "recorded by hand");
+    let text = String::from_utf8_lossy(&keel(&["analyze", file]).stdout).into_owned();
+    assert!(
+        text.contains("Standby generator: demonstrated 15m on 2026-03-03 (recorded by hand)")
+            || text.contains("Standby generator: expired on 2027-03-03 (shown 15m on 2026-03-03"),
+        "{text}"
+    );
     let gap = &analysis["gaps"][0];
     assert!(gap["kind"].is_string() && gap["node"].is_string() && gap["path"].is_array());
     assert!(gap["required_min"].is_u64(), "durations are whole minutes");

@@ -48,6 +48,8 @@ pub struct Standing {
     /// The RTC recorded as target or committed, when a demonstration is in force: what
     /// it was shown against.
     pub target_rtc: Option<Duration>,
+    /// The grade of `target_rtc`: target or committed.
+    pub target_evidence: Option<Evidence>,
 }
 
 impl Standing {
@@ -57,6 +59,27 @@ impl Standing {
             (Some(shown), Some(target)) => shown > target,
             _ => false,
         }
+    }
+}
+
+/// A grade and the RTC it stands for, in words: "a commitment of 3h", "a target of
+/// 15m", "an ungraded 2h", "a target with no time recorded", "nothing recorded".
+pub fn grade_words(grade: Option<Evidence>, rtc: Option<Duration>) -> String {
+    match (grade, rtc) {
+        (Some(Evidence::Target), Some(d)) => format!("a target of {d}"),
+        (Some(Evidence::Committed), Some(d)) => format!("a commitment of {d}"),
+        (Some(Evidence::Demonstrated), Some(d)) => format!("a demonstrated {d}"),
+        (Some(grade), None) => format!("a {} with no time recorded", noun(grade)),
+        (None, Some(d)) => format!("an ungraded {d}"),
+        (None, None) => "nothing recorded".to_owned(),
+    }
+}
+
+fn noun(grade: Evidence) -> &'static str {
+    match grade {
+        Evidence::Target => "target",
+        Evidence::Committed => "commitment",
+        Evidence::Demonstrated => "demonstration",
     }
 }
 
@@ -112,6 +135,12 @@ pub fn standing(
         Some(Evidence::Demonstrated) => Some(Evidence::Target),
         other => other,
     };
+    // What a demonstration from an exercise was shown against: the target or commitment
+    // recorded (a demonstration recorded by hand is no target to be slower than).
+    let target = valid
+        .and_then(|d| d.exercise_id)
+        .and(recorded.evidence)
+        .filter(|e| *e != Evidence::Demonstrated);
     match valid {
         Some(d) => Standing {
             evidence: Some(Evidence::Demonstrated),
@@ -124,11 +153,8 @@ pub fn standing(
             rpc: d.rpc_min.or(recorded.rpc),
             demonstrated: Some(d),
             expired: None,
-            target_rtc: if d.exercise_id.is_some() {
-                recorded.rtc.filter(|_| beneath.is_some())
-            } else {
-                None
-            },
+            target_rtc: target.and(recorded.rtc),
+            target_evidence: target.filter(|_| recorded.rtc.is_some()),
         },
         None => Standing {
             evidence: beneath,
@@ -138,6 +164,7 @@ pub fn standing(
             demonstrated: None,
             expired: shown.first().map(|s| s.3),
             target_rtc: None,
+            target_evidence: None,
         },
     }
 }
@@ -194,6 +221,7 @@ mod tests {
         assert_eq!(s.rpc, minutes(60));
         assert_eq!(s.demonstrated.unwrap().expires_on, day(2027, 3, 1));
         assert_eq!(s.target_rtc, minutes(240));
+        assert_eq!(s.target_evidence, Some(Evidence::Committed));
         assert!(s.slower_than_target());
     }
 
@@ -231,9 +259,9 @@ mod tests {
         let s = standing(&recorded, &demos, 12, day(2026, 12, 1));
         assert_eq!(s.rtc, minutes(100));
         assert_eq!(s.demonstrated.unwrap().exercise_id, Some(3));
-        // The expired hand-recorded value counts as a target now; shown faster than it.
-        assert_eq!(s.target_rtc, minutes(120));
-        assert!(!s.slower_than_target());
+        // Shown against no target or commitment: nothing to be slower than.
+        assert_eq!(s.target_rtc, None);
+        assert_eq!(s.target_evidence, None);
     }
 
     #[test]
@@ -241,5 +269,51 @@ mod tests {
         let s = standing(&Recorded::default(), &[], 12, day(2026, 12, 1));
         assert_eq!(s.evidence, None);
         assert!(s.demonstrated.is_none() && s.expired.is_none());
+    }
+
+    proptest::proptest! {
+        /// Whatever was shown and whenever it is asked: a demonstration is in force only
+        /// before it expires, with its value counting; otherwise the latest one is the
+        /// expired one, and the grade is never demonstrated.
+        #[test]
+        fn a_demonstration_is_never_in_force_on_or_after_its_expiry(
+            shown in proptest::collection::vec((0..1500i64, 1..600u32), 0..5),
+            by_hand in proptest::option::of(0..1500i64),
+            asked in 0..2000i64,
+            validity in 1..36u32,
+        ) {
+            let start = day(2025, 1, 1);
+            let at = |offset: i64| start + chrono::Days::new(offset as u64);
+            let recorded = Recorded {
+                evidence: Some(if by_hand.is_some() { Evidence::Demonstrated } else { Evidence::Committed }),
+                rtc: minutes(240),
+                rpc: None,
+                demonstrated_on: by_hand.map(at),
+            };
+            let demos: Vec<Demonstration> = shown
+                .iter()
+                .enumerate()
+                .map(|(i, (offset, rtc))| demo(i as i64 + 1, at(*offset), *rtc, None))
+                .collect();
+            let today = at(asked);
+            let s = standing(&recorded, &demos, validity, today);
+            match s.demonstrated {
+                Some(d) => {
+                    proptest::prop_assert!(today < d.expires_on);
+                    proptest::prop_assert_eq!(s.evidence, Some(Evidence::Demonstrated));
+                    proptest::prop_assert_eq!(s.rtc, d.rtc_min);
+                    proptest::prop_assert!(s.expired.is_none());
+                }
+                None => {
+                    proptest::prop_assert_ne!(s.evidence, Some(Evidence::Demonstrated));
+                    proptest::prop_assert_eq!(s.rtc, minutes(240));
+                    let any = !demos.is_empty() || by_hand.is_some();
+                    proptest::prop_assert_eq!(s.expired.is_some(), any);
+                    if let Some(e) = s.expired {
+                        proptest::prop_assert!(today >= e.expires_on);
+                    }
+                }
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::dependencies::{Graph, Need, Node, NodeId, NodeKind};
+use super::evidence::Standing;
 use crate::domain::{BiaResult, Duration, NodeRef, ResourceKind};
 
 /// One activity or resource as loaded.
@@ -36,7 +37,7 @@ impl NodeRow {
         }
     }
 
-    /// A resource with its RTC and RPC.
+    /// A resource with its RTC and RPC, ungraded.
     pub fn resource(
         id: i64,
         name: String,
@@ -47,7 +48,32 @@ impl NodeRow {
         NodeRow {
             node: NodeRef::Resource(id),
             name,
-            kind: NodeKind::Resource { rtc, rpc },
+            kind: NodeKind::Resource {
+                rtc,
+                rpc,
+                standing: None,
+            },
+            unit: None,
+            resource_kind: kind,
+        }
+    }
+
+    /// A resource as its capability stands: the RTC and RPC in force, with the
+    /// evidence behind them.
+    pub fn standing(
+        id: i64,
+        name: String,
+        kind: Option<ResourceKind>,
+        standing: Standing,
+    ) -> NodeRow {
+        NodeRow {
+            node: NodeRef::Resource(id),
+            name,
+            kind: NodeKind::Resource {
+                rtc: standing.rtc,
+                rpc: standing.rpc,
+                standing: Some(Box::new(standing)),
+            },
             unit: None,
             resource_kind: kind,
         }

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use keel::EngagementStore;
-use keel::analysis::dependencies::{Analysis, ScenarioOutcome};
+use keel::analysis::dependencies::{Analysis, CapabilityStanding, ScenarioOutcome};
+use keel::analysis::evidence::grade_words;
 
 use super::output::Output;
 
@@ -19,6 +20,31 @@ pub fn scenario(file: PathBuf, lose: &[String], json: bool) -> keel::Result<()> 
 
 fn time(d: Option<keel::domain::Duration>) -> String {
     keel::domain::Duration::text_or(d, "unknown")
+}
+
+/// "demonstrated 2h on 2026-11-20 (exercise 3), valid until 2027-11-20", or "expired on
+/// 2027-11-20 (shown 6h on 2026-11-20, exercise 3); a commitment of 3h counts".
+fn demonstration(c: &CapabilityStanding) -> String {
+    let source =
+        |id: Option<i64>| id.map_or("recorded by hand".to_owned(), |id| format!("exercise {id}"));
+    match (c.demonstrated, c.expired) {
+        (Some(d), _) => format!(
+            "demonstrated {} on {} ({}), valid until {}",
+            time(d.rtc_min),
+            d.on,
+            source(d.exercise_id),
+            d.expires_on
+        ),
+        (None, Some(e)) => format!(
+            "expired on {} (shown {} on {}, {}); {} counts",
+            e.expires_on,
+            time(e.rtc_min),
+            e.on,
+            source(e.exercise_id),
+            grade_words(c.evidence, c.rtc_min)
+        ),
+        (None, None) => String::new(),
+    }
 }
 
 impl Output {
@@ -64,11 +90,20 @@ impl Output {
         for g in &a.gaps {
             say!(
                 "  {:<8} {} {}  [{}]",
-                format!("{:?}", g.kind).to_lowercase(),
+                g.kind.as_str(),
                 g.node,
                 g.explanation,
                 g.path.join(" → ")
             );
+        }
+        let shown: Vec<_> = a
+            .capabilities
+            .iter()
+            .filter(|c| c.demonstrated.is_some() || c.expired.is_some())
+            .collect();
+        say!("Demonstrated capabilities ({})", shown.len());
+        for c in shown {
+            say!("  {}: {}", c.resource, demonstration(c));
         }
         say!("Single points of failure ({})", a.spofs.len());
         for s in &a.spofs {

@@ -498,16 +498,17 @@ pub(super) const RESOURCES: &[(&str, &str, ResourceKind, &[f64])] = &[
     ("Payroll", "Payroll bureau", ResourceKind::Supplier, &[]),
 ];
 
-/// What resources can do: (name, RTC, RPC, strategy, evidence, exercise date). Left
+/// What resources can do: (name, RTC, RPC, strategy, evidence, days before today of the
+/// exercise that demonstrated it, when recorded by hand). Left
 /// out on purpose: the scanners, temperature logs and payroll bureau (unknown).
-pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, &str)] = &[
+pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, Option<u64>)] = &[
     (
         "Warehouse management system",
         "8h",
         "4h",
         RecoveryStrategy::RestoreFromBackup,
         Evidence::Demonstrated,
-        "2026-06-12",
+        Some(172),
     ),
     (
         "Head office data centre",
@@ -515,7 +516,7 @@ pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, 
         "15m",
         RecoveryStrategy::WarmStandby,
         Evidence::Committed,
-        "",
+        None,
     ),
     (
         "EDI gateway service",
@@ -523,7 +524,7 @@ pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, 
         "15m",
         RecoveryStrategy::AlternateSupplier,
         Evidence::Committed,
-        "",
+        None,
     ),
     (
         "Halifax warehouse",
@@ -531,7 +532,7 @@ pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, 
         "0m",
         RecoveryStrategy::None,
         Evidence::Target,
-        "",
+        None,
     ),
     (
         "Pickers and packers",
@@ -539,7 +540,7 @@ pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, 
         "0m",
         RecoveryStrategy::ManualWorkaround,
         Evidence::Target,
-        "",
+        None,
     ),
     (
         "Drivers",
@@ -547,7 +548,7 @@ pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, 
         "0m",
         RecoveryStrategy::None,
         Evidence::Target,
-        "",
+        None,
     ),
     (
         "Agency drivers",
@@ -555,7 +556,7 @@ pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, 
         "0m",
         RecoveryStrategy::AlternateSupplier,
         Evidence::Committed,
-        "",
+        None,
     ),
     (
         "Fuel card provider",
@@ -563,7 +564,7 @@ pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, 
         "0m",
         RecoveryStrategy::AlternateSupplier,
         Evidence::Committed,
-        "",
+        None,
     ),
     (
         "Grid supply",
@@ -571,7 +572,7 @@ pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, 
         "0m",
         RecoveryStrategy::None,
         Evidence::Target,
-        "",
+        None,
     ),
     (
         "Standby generator",
@@ -579,7 +580,7 @@ pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, 
         "0m",
         RecoveryStrategy::HotStandby,
         Evidence::Demonstrated,
-        "2026-03-03",
+        Some(273),
     ),
 ];
 

@@ -156,8 +156,17 @@ fn link_demo(store: &mut EngagementStore) -> Result<()> {
         let (from, to) = (resource_id(store, resource)?, resource_id(store, needs)?);
         store.add_resource_dependency(from, to, group)?;
     }
-    for (name, rtc, rpc, strategy, evidence, date) in CAPABILITIES {
+    for (name, rtc, rpc, strategy, evidence, days_ago) in CAPABILITIES {
         let id = resource_id(store, name)?;
+        // Dated from today, so that a demonstration recorded by hand stays valid.
+        let date = days_ago
+            .and_then(|d| {
+                Utc::now()
+                    .date_naive()
+                    .checked_sub_days(chrono::Days::new(d))
+            })
+            .map(|d| d.to_string())
+            .unwrap_or_default();
         store.set_resource_capability(
             id,
             &ResourceCapabilityInput {
@@ -165,7 +174,7 @@ fn link_demo(store: &mut EngagementStore) -> Result<()> {
                 rtc: (*rtc).into(),
                 rpc: (*rpc).into(),
                 evidence: Some(*evidence),
-                demonstrated_on: (*date).into(),
+                demonstrated_on: date,
                 ..Default::default()
             },
         )?;

@@ -1,5 +1,6 @@
 //! How each node fares in the analysis: the node a gap names is a gap (or unknown,
-//! when all that is missing is its capability); every other node is ok.
+//! when all that is missing is its capability); every other node is ok. An expired
+//! demonstration alone leaves a node as it is.
 
 use std::collections::HashMap;
 
@@ -21,6 +22,9 @@ pub fn statuses(
         status[target] = match (gap.kind, status[target]) {
             (GapKind::Unknown, NodeStatus::Ok) => NodeStatus::Unknown,
             (GapKind::Unknown, already) => already,
+            // Stale evidence is a finding, not a capability too slow: the node fares as
+            // its values in force make it.
+            (GapKind::DemonstrationExpired, already) => already,
             _ => NodeStatus::Gap,
         };
     }
@@ -45,7 +49,11 @@ mod tests {
     #[test]
     fn the_node_a_gap_names_is_a_gap_and_a_missing_capability_is_unknown() {
         let h = |hours: u32| Duration::from_minutes(hours * 60);
-        let resource = |rtc| NodeKind::Resource { rtc, rpc: h(1) };
+        let resource = |rtc| NodeKind::Resource {
+            rtc,
+            rpc: h(1),
+            standing: None,
+        };
         // Dispatch (RTO 4h) needs the WMS (6h) and the printer (RTC unknown); the
         // scanner is needed by nothing.
         let graph = Graph {
@@ -80,6 +88,37 @@ mod tests {
                 NodeStatus::Unknown,
                 NodeStatus::Ok
             ]
+        );
+    }
+
+    #[test]
+    fn an_expired_demonstration_leaves_a_node_as_it_is_and_one_shown_slower_is_a_gap() {
+        use crate::analysis::dependencies::{Analysis, Gap};
+        let gap = |kind, id| Gap {
+            kind,
+            node: String::new(),
+            node_ref: NodeRef::Resource(id),
+            required_min: None,
+            capability_min: None,
+            path: Vec::new(),
+            path_refs: Vec::new(),
+            explanation: String::new(),
+        };
+        let analysis = Analysis {
+            gaps: vec![
+                gap(GapKind::DemonstrationExpired, 1),
+                gap(GapKind::DemonstrationExpired, 2),
+                gap(GapKind::Unknown, 2),
+                gap(GapKind::DemonstratedSlower, 3),
+            ],
+            ..Analysis::default()
+        };
+        let index = (1..=3)
+            .map(|id| (NodeRef::Resource(id), id as usize - 1))
+            .collect();
+        assert_eq!(
+            statuses(3, &index, &analysis),
+            [NodeStatus::Ok, NodeStatus::Unknown, NodeStatus::Gap]
         );
     }
 }

@@ -115,15 +115,32 @@ pub(super) fn sequence(
     rows
 }
 
-/// What resource `id` can do, as typed (blank when nothing is recorded).
+/// What resource `id` can do, as typed (blank when nothing is recorded), with the grade
+/// and the RTC and RPC in force where the graph was built with the capability's
+/// standing: a valid demonstration's values, or those recorded once it has expired.
 pub(super) fn capability(
     parts: &GraphParts,
     inputs: &PlanInputs,
     id: NodeId,
 ) -> ResourceCapabilityInput {
-    match parts.graph.nodes[id].node {
+    let node = &parts.graph.nodes[id];
+    let typed = match node.node {
         NodeRef::Resource(r) => inputs.capabilities.get(&r).cloned().unwrap_or_default(),
         NodeRef::Activity(_) => ResourceCapabilityInput::default(),
+    };
+    match &node.kind {
+        NodeKind::Resource {
+            rtc,
+            rpc,
+            standing: Some(s),
+        } => ResourceCapabilityInput {
+            rtc: Duration::text_or(*rtc, ""),
+            rpc: Duration::text_or(*rpc, ""),
+            evidence: s.evidence,
+            demonstrated_on: s.demonstrated.map(|d| d.on.to_string()).unwrap_or_default(),
+            ..typed
+        },
+        _ => typed,
     }
 }
 
@@ -367,5 +384,98 @@ mod tests {
             "the bureau and the site stop Payroll"
         );
         assert!(content.spofs.iter().all(|s| s.breaks == ["Payroll"]));
+    }
+
+    #[test]
+    fn the_resources_section_shows_a_capability_as_it_stands_and_its_evidence_gaps() {
+        use chrono::{NaiveDate, TimeZone, Utc};
+
+        use crate::analysis::dependencies::GapKind;
+        use crate::analysis::evidence::{Recorded, standing};
+        use crate::domain::{Demonstration, Evidence};
+
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // The WMS is committed to 1h; exercise 4 showed it in 3h on 2026-11-20.
+        let recorded = Recorded {
+            evidence: Some(Evidence::Committed),
+            rtc: Duration::from_minutes(60),
+            rpc: None,
+            demonstrated_on: None,
+        };
+        let shown = [Demonstration {
+            resource_id: 1,
+            event_id: 4,
+            seq: 9,
+            demonstrated_at: Utc.with_ymd_and_hms(2026, 11, 20, 15, 0, 0).unwrap(),
+            rtc_min: Duration::from_minutes(180).unwrap(),
+            rpc_min: None,
+        }];
+        let content_on = |today| {
+            let mut parts = warehouse();
+            let s = standing(&recorded, &shown, 12, today);
+            parts.graph.nodes[3].kind = NodeKind::Resource {
+                rtc: s.rtc,
+                rpc: s.rpc,
+                standing: Some(Box::new(s)),
+            };
+            let mut inputs = PlanInputs {
+                parts,
+                scope_items: vec![NodeRef::Activity(1)],
+                ..PlanInputs::default()
+            };
+            inputs.capabilities.insert(
+                1,
+                ResourceCapabilityInput {
+                    owner: "IT".into(),
+                    rtc: "1h".into(),
+                    evidence: Some(Evidence::Committed),
+                    ..ResourceCapabilityInput::default()
+                },
+            );
+            let plan = PlanHeader {
+                id: 1,
+                version: 1,
+                title: "Dispatch".into(),
+                template: PlanTemplate::Iso22301,
+                owner: String::new(),
+                scope: PlanScope::Items,
+                review_months: 12,
+            };
+            plan_content(&plan, &inputs)
+        };
+        let wms = |c: &PlanSnapshot| {
+            let r = c.resources.iter().find(|r| r.name == "WMS").unwrap();
+            (r.evidence.clone(), r.rtc_min, r.owner.clone())
+        };
+        let kinds = |c: &PlanSnapshot| {
+            c.gaps
+                .iter()
+                .map(|g| (g.kind, g.path.clone()))
+                .collect::<Vec<_>>()
+        };
+        let path = vec!["Dispatch".to_owned(), "WMS".to_owned()];
+
+        let valid = content_on(day(2026, 12, 1));
+        assert_eq!(
+            wms(&valid),
+            (
+                "demonstrated".into(),
+                Duration::from_minutes(180),
+                "IT".into()
+            )
+        );
+        assert!(kinds(&valid).contains(&(GapKind::DemonstratedSlower, path.clone())));
+
+        let expired = content_on(day(2027, 11, 20));
+        assert_eq!(
+            wms(&expired),
+            ("committed".into(), Duration::from_minutes(60), "IT".into())
+        );
+        assert!(kinds(&expired).contains(&(GapKind::DemonstrationExpired, path)));
+        assert!(
+            !kinds(&expired)
+                .iter()
+                .any(|(k, _)| *k == GapKind::DemonstratedSlower)
+        );
     }
 }

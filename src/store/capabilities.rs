@@ -7,8 +7,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::audit::Changes;
 use super::{EngagementStore, resource_unresolved, resources};
+use crate::analysis::evidence::{Recorded, Standing, standing};
 use crate::domain::{
-    AuditAction, DateOrder, Duration, FieldErrors, Resource, ResourceCapabilityInput, Unresolved,
+    AuditAction, DateOrder, Demonstration, Duration, FieldErrors, Resource,
+    ResourceCapabilityInput, Unresolved,
 };
 use crate::{Error, Result};
 
@@ -419,6 +421,54 @@ impl EngagementStore {
     pub fn resource_capabilities(&self) -> Result<HashMap<i64, ResourceCapabilityInput>> {
         capabilities(&self.conn)
     }
+
+    /// How a resource's capability stands today by the store's clock: the grade and the
+    /// RTC and RPC in force, with the demonstration in force or the one that expired.
+    pub fn capability_standing(&self, resource_id: i64) -> Result<Standing> {
+        let recorded = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {RECORDED_COLUMNS} FROM resource WHERE id = ?1"
+            ))?
+            .query_row([resource_id], |r| recorded(r, 0))
+            .optional()?
+            .ok_or(Error::NotFound {
+                entity: "resource",
+                id: resource_id,
+            })?;
+        let shown: Vec<Demonstration> = self
+            .demonstrations()?
+            .into_iter()
+            .filter(|d| d.resource_id == resource_id)
+            .collect();
+        let validity = self.review_settings()?.demonstration_validity_months;
+        Ok(standing(
+            &recorded,
+            &shown,
+            validity,
+            self.now().date_naive(),
+        ))
+    }
+}
+
+/// The columns of what is recorded of a capability, in the order [`recorded`] reads them.
+pub(super) const RECORDED_COLUMNS: &str = "evidence, rtc_minutes, rpc_minutes, demonstrated_on";
+
+/// What is recorded of a capability, from its columns read from the `first` onwards in
+/// the order of [`RECORDED_COLUMNS`].
+pub(super) fn recorded(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Recorded> {
+    Ok(Recorded {
+        evidence: r
+            .get::<_, Option<String>>(first)?
+            .and_then(|e| crate::domain::Evidence::parse(&e)),
+        rtc: r
+            .get::<_, Option<u32>>(first + 1)?
+            .and_then(Duration::from_minutes),
+        rpc: r
+            .get::<_, Option<u32>>(first + 2)?
+            .and_then(Duration::from_minutes),
+        demonstrated_on: r.get(first + 3)?,
+    })
 }
 
 /// A capability as the texts the audit log compares.

@@ -55,7 +55,6 @@ impl EngagementStore {
     /// Sets the demonstrations exercise `event_id` made to `shown` (test seeding; an
     /// exercise's own come with its log entries).
     #[cfg(test)]
-    #[allow(dead_code)]
     pub(crate) fn replace_demonstrations(
         &mut self,
         event_id: i64,

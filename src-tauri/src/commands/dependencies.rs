@@ -2,6 +2,7 @@
 
 use keel::ApiError;
 use keel::analysis::dependencies::Analysis;
+use keel::analysis::evidence::Standing;
 use keel::domain::ResourceCapabilityInput;
 use tauri::AppHandle;
 
@@ -18,6 +19,13 @@ pub async fn resource_capability(
     app: AppHandle,
 ) -> Result<ResourceCapabilityInput, ApiError> {
     on_store(&app, move |store| store.resource_capability(resource_id)).await
+}
+
+/// How the capability stands today: a demonstration in force or expired, and the values
+/// in force.
+#[tauri::command]
+pub async fn capability_standing(resource_id: i64, app: AppHandle) -> Result<Standing, ApiError> {
+    on_store(&app, move |store| store.capability_standing(resource_id)).await
 }
 
 #[tauri::command]

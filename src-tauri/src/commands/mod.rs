@@ -50,6 +50,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         bia::list_resources,
         dependencies::dependency_analysis,
         dependencies::resource_capability,
+        dependencies::capability_standing,
         dependencies::set_resource_capability,
         map::dependency_map,
         map::set_map_position,

@@ -16,7 +16,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::evidence::Standing;
 use crate::domain::{Duration, NodeRef};
+
+pub use standing::CapabilityStanding;
 
 /// Index of a node in a [`Graph`].
 pub type NodeId = usize;
@@ -34,6 +37,9 @@ pub enum NodeKind {
         rtc: Option<Duration>,
         /// Recovery point capability.
         rpc: Option<Duration>,
+        /// How the capability stands (its grade, a demonstration in force or expired),
+        /// when the graph was built with one; `rtc` and `rpc` are the values in force.
+        standing: Option<Box<Standing>>,
     },
 }
 
@@ -105,6 +111,25 @@ pub enum GapKind {
     Chain,
     Upstream,
     Unknown,
+    /// An exercise showed the resource recovering slower than its target or commitment.
+    DemonstratedSlower,
+    /// The resource's last demonstration has expired; the grade beneath it counts again.
+    DemonstrationExpired,
+}
+
+impl GapKind {
+    /// The kind as the JSON spells it (`demonstrated_slower`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GapKind::Rto => "rto",
+            GapKind::Rpo => "rpo",
+            GapKind::Chain => "chain",
+            GapKind::Upstream => "upstream",
+            GapKind::Unknown => "unknown",
+            GapKind::DemonstratedSlower => "demonstrated_slower",
+            GapKind::DemonstrationExpired => "demonstration_expired",
+        }
+    }
 }
 
 /// A finding, with the dependency path (from the activity that sets the requirement
@@ -117,9 +142,13 @@ pub struct Gap {
     pub node: String,
     #[cfg_attr(test, ts(type = "string"))]
     pub node_ref: NodeRef,
-    /// The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO).
+    /// The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO;
+    /// for `demonstrated_slower`, the target or committed RTC; for
+    /// `demonstration_expired`, the RTO required of it, if any).
     pub required_min: Option<Duration>,
-    /// What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction).
+    /// What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction;
+    /// for `demonstrated_slower`, the RTC shown; for `demonstration_expired`, the RTC in
+    /// force again).
     pub capability_min: Option<Duration>,
     pub path: Vec<String>,
     #[cfg_attr(test, ts(type = "Array<string>"))]
@@ -156,6 +185,9 @@ impl Gap {
             ),
             GapKind::Unknown => {
                 format!("is needed within {req}, but nobody has recorded how fast it recovers")
+            }
+            GapKind::DemonstratedSlower | GapKind::DemonstrationExpired => {
+                standing::explanation(kind, graph.standing(node))
             }
         };
         Gap {
@@ -206,6 +238,9 @@ pub struct Analysis {
     pub spofs: Vec<Spof>,
     pub predicted: Vec<Prediction>,
     pub cycles: Vec<Vec<String>>,
+    /// How each resource's capability stands: the grade and values in force, with the
+    /// demonstration in force or the one that expired. (Only in the full analysis.)
+    pub capabilities: Vec<CapabilityStanding>,
 }
 
 /// The outcome of losing some resources at once.
@@ -337,7 +372,8 @@ impl Graph {
         self.run(false)
     }
 
-    fn run(&self, with_spofs: bool) -> Analysis {
+    /// With `full`, the single points of failure and the capabilities' standings too.
+    fn run(&self, full: bool) -> Analysis {
         let (cycles, order) = self.cycles_and_order();
         let mut in_cycle = vec![false; self.nodes.len()];
         for id in cycles.iter().flatten() {
@@ -368,6 +404,7 @@ impl Graph {
         );
         self.upstream_gaps(&required_rto, &mut gaps);
         self.unknown_gaps(&required_rto, &required_rpo, &mut gaps);
+        self.evidence_gaps(&required_rto, &mut gaps);
 
         // A slow chain through a link that is itself too slow is that link's gap.
         let slow_links: std::collections::HashSet<NodeRef> = gaps
@@ -411,7 +448,7 @@ impl Graph {
 
         Analysis {
             gaps,
-            spofs: if with_spofs {
+            spofs: if full {
                 self.spofs(&order, &in_cycle)
             } else {
                 Vec::new()
@@ -421,6 +458,7 @@ impl Graph {
                 .iter()
                 .map(|c| c.iter().map(|id| self.name(*id)).collect())
                 .collect(),
+            capabilities: if full { self.standings() } else { Vec::new() },
         }
     }
 
@@ -540,7 +578,7 @@ impl Graph {
         gaps: &mut Vec<Gap>,
     ) {
         for (id, node) in self.nodes.iter().enumerate() {
-            let NodeKind::Resource { rtc, rpc } = node.kind else {
+            let NodeKind::Resource { rtc, rpc, .. } = node.kind else {
                 continue;
             };
             let missing_rtc = rtc.is_none() && rto[id].is_some();
@@ -618,6 +656,7 @@ impl Graph {
 }
 
 mod losses;
+mod standing;
 
 #[cfg(test)]
 mod tests;

@@ -35,6 +35,7 @@ fn resource(name: &str, rtc: Option<u32>, needs: Vec<Need>) -> Node {
         kind: NodeKind::Resource {
             rtc: rtc.and_then(h),
             rpc: h(1),
+            standing: None,
         },
         needs,
     }

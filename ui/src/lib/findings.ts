@@ -8,6 +8,8 @@ export const gapKindLabel: Record<GapKind, string> = {
   chain: 'Slow chain',
   upstream: 'Needs a slower activity',
   unknown: 'Capability unknown',
+  demonstrated_slower: 'Shown slower than target',
+  demonstration_expired: 'Demonstration expired',
 };
 
 /** A duration in minutes as people write it, `?` when unknown. */

@@ -177,3 +177,35 @@ describe('spofRemedies', () => {
     expect(two[0].text).toContain('(by Gateway, Payroll)');
   });
 });
+
+describe('evidence findings', () => {
+  const slower = gap({
+    kind: 'demonstrated_slower',
+    node: 'WMS',
+    node_ref: 'resource:1',
+    required_min: 180,
+    capability_min: 360,
+    path: ['Dispatch', 'WMS'],
+    path_refs: ['activity:1', 'resource:1'],
+  });
+
+  it('offers, for a capability shown slower than its target, to improve it, record what was shown, or an alternative', () => {
+    const r = gapRemedies(slower);
+    expect(r.map((x) => x.kind)).toEqual(['improve', 'record', 'alternative']);
+    expect(r[0].to).toEqual({ page: 'resources', resourceId: 1, field: 'rtc' });
+    expect(r[1].text).toContain('if 6h is what can be relied on');
+    expect(r[2].to).toEqual({ page: 'map', node: 'activity:1' });
+    expect(gapFigures(slower)).toContain('An exercise showed WMS recovering in 6h');
+    expect(gapFigures(slower)).toContain('Dispatch relies on it');
+  });
+
+  it('offers, for an expired demonstration, to show it again, opening the resource', () => {
+    const expired = { ...slower, kind: 'demonstration_expired' as const, required_min: null, capability_min: 180, path: ['WMS'], path_refs: ['resource:1'] };
+    const [again] = gapRemedies(expired);
+    expect(again.text).toMatch(/^Restore WMS again in a walkthrough, parallel test or full interruption/);
+    expect(again.text).toContain('(3h)');
+    expect(again.to).toEqual({ page: 'resources', resourceId: 1, field: 'rtc' });
+    expect(gapFigures(expired)).toContain('counts again: 3h.');
+    expect(gapFigures(expired)).not.toContain('needs it within');
+  });
+});

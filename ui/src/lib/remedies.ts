@@ -2,8 +2,10 @@
 // the activities and resources involved, each with where it is done: improve or record a
 // capability (the Resources page, that resource open), add an alternative (the needs
 // editor, on the map, of what needs the resource), or revisit an objective in the
-// interview (step 5, where "Who said so" records the justification). Also what each
-// figure of a finding means. Pure: the Findings page shows these and follows `to`.
+// interview (step 5, where "Who said so" records the justification). A capability shown
+// slower than its target, or whose demonstration expired, is improved or shown again.
+// Also what each figure of a finding means. Pure: the Findings page shows these and
+// follows `to`.
 import type { Gap, Prediction, Spof } from '$lib/api';
 import { time } from '$lib/findings';
 import type { Arrival } from '$lib/session.svelte';
@@ -19,12 +21,13 @@ export type Remedy = {
   to: Arrival;
 };
 
-/** A resource's recorded capabilities, in minutes; null when not recorded. */
+/** A resource's capabilities in force (a valid demonstration's, else those recorded), in
+ *  minutes; null when not recorded. */
 export type Capability = { rtc: number | null; rpc: number | null };
 
-/** What the analysis itself does not say, where the page has loaded it. */
+/** What a gap alone does not say, where the page has it. */
 export type Context = {
-  /** Recorded RTC and RPC of resources by key (`resource:ID`). */
+  /** RTC and RPC in force of resources by key (`resource:ID`): the analysis' standings. */
   capabilities?: Map<string, Capability>;
   /** The map's edges (`from` needs `to`), for what needs a resource directly. */
   edges?: { from: string; to: string }[];
@@ -162,6 +165,30 @@ export function gapRemedies(gap: Gap, ctx: Context = {}): Remedy[] {
     }
     case 'chain':
       return chainRemedies(path, gap.capability_min, gap.required_min, ctx);
+    case 'demonstrated_slower':
+      return [
+        capabilityOf(
+          node,
+          'rtc',
+          `Improve how fast ${node.name} recovers (it was shown to take ${time(gap.capability_min)} against ${req}), then show it again in an exercise.`,
+        ),
+        capabilityOf(
+          node,
+          'rtc',
+          `Or, if ${time(gap.capability_min)} is what can be relied on, record it as the RTC of ${node.name}, so that no plan promises ${req}.`,
+          'record',
+        ),
+        ...alternative(node, needer, `${needer?.name} need not wait for it`),
+      ];
+    case 'demonstration_expired':
+      return [
+        capabilityOf(
+          node,
+          'rtc',
+          `Restore ${node.name} again in a walkthrough, parallel test or full interruption, so that a demonstrated time counts; meanwhile check the RTC it falls back on (${time(gap.capability_min)}).`,
+          'record',
+        ),
+      ];
   }
 }
 
@@ -184,6 +211,14 @@ export function gapFigures(gap: Gap, ctx: Context = {}): string {
       return `${gap.node} is an activity with its own RTO of ${cap}. ${source} must be running within ${req} and needs it${via}, so ${gap.node} would have to be back within ${req} too.`;
     case 'chain':
       return chainFigures(path, gap.capability_min, gap.required_min, ctx);
+    case 'demonstrated_slower':
+      return `An exercise showed ${gap.node} recovering in ${cap}, its RTC now, while ${req} was targeted or committed.${
+        gap.path.length > 1 ? ` ${source} relies on it${via}.` : ''
+      }`;
+    case 'demonstration_expired':
+      return `A demonstrated recovery time counts for the validity the engagement sets (12 months unless changed). ${gap.node}'s has run out, so the RTC recorded before it counts again: ${cap}.${
+        gap.required_min != null ? ` ${source} needs it within ${req}${via}.` : ''
+      }`;
   }
 }
 

@@ -44,6 +44,7 @@ import type {
   OrgUnitInput,
   Resource,
   ResourceCapabilityInput,
+  Standing,
   WorkspaceState,
   WorkshopTimer,
   PresenterFocus,
@@ -194,6 +195,7 @@ export const api = {
   listResources: () => call<Resource[]>('list_resources'),
   dependencyAnalysis: () => call<Analysis>('dependency_analysis'),
   resourceCapability: (resourceId: number) => call<ResourceCapabilityInput>('resource_capability', { resourceId }),
+  capabilityStanding: (resourceId: number) => call<Standing>('capability_standing', { resourceId }),
   setResourceCapability: (resourceId: number, input: ResourceCapabilityInput) =>
     write<ResourceCapabilityInput>('set_resource_capability', { resourceId, input }),
   dependencyMap: () => call<DependencyMap>('dependency_map'),

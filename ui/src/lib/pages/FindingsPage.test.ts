@@ -9,7 +9,6 @@ vi.mock('$lib/api', async (importOriginal) => {
     api: {
       dependencyAnalysis: vi.fn(),
       dependencyMap: vi.fn().mockResolvedValue({ nodes: [], edges: [], findings: [], width: 0, height: 0, node_width: 0, node_height: 0 }),
-      resourceCapability: vi.fn().mockResolvedValue({ owner: '', description: '', strategy: null, rtc: '1h', rpc: '', evidence: null, demonstrated_on: '', kept: [] }),
     },
   };
 });
@@ -45,6 +44,7 @@ describe('FindingsPage', () => {
         },
       ],
       cycles: [],
+      capabilities: [],
     });
     render(FindingsPage);
     const gap = await screen.findByRole('button', { name: /Slow chain/ });
@@ -76,6 +76,7 @@ describe('FindingsPage', () => {
         { activity: 'Payroll', activity_ref: 'activity:3', rto_min: 240, predicted_min: 0, critical_path: ['Payroll'], critical_path_refs: ['activity:3'] },
       ],
       cycles: [],
+      capabilities: [],
     });
     render(FindingsPage);
     const gap = await screen.findByRole('button', { name: /Picking/ });
@@ -101,6 +102,7 @@ describe('FindingsPage', () => {
       spofs: [{ resource: 'Halifax warehouse', resource_ref: 'resource:4', breaks: ['Order picking'] }],
       predicted: [],
       cycles: [],
+      capabilities: [],
     });
     // An open engagement, so that following a remedy changes page.
     session.workspace = { current: { path: '/tmp/x.keel' } } as unknown as WorkspaceState;
@@ -126,6 +128,104 @@ describe('FindingsPage', () => {
     // A single point of failure offers an alternative or a recovery strategy.
     await user.click(screen.getByRole('button', { name: /recovery strategy for Halifax warehouse/ }));
     expect(session.arrival).toEqual({ page: 'resources', resourceId: 4, field: 'strategy' });
+    session.workspace = null;
+  });
+
+  it('says a capability shown slower than its target and an expired demonstration, with what counts now', async () => {
+    const shown = { on: '2026-11-20', expires_on: '2027-11-20', rpc_min: null, exercise_id: 3 };
+    vi.mocked(api.dependencyAnalysis).mockResolvedValue({
+      gaps: [
+        {
+          kind: 'demonstrated_slower',
+          node: 'WMS',
+          node_ref: 'resource:1',
+          required_min: 180,
+          capability_min: 360,
+          path: ['Dispatch', 'WMS'],
+          path_refs: ['activity:1', 'resource:1'],
+          explanation: 'was shown to recover in 6h on 2026-11-20, slower than its commitment of 3h',
+        },
+        {
+          kind: 'demonstration_expired',
+          node: 'Generator',
+          node_ref: 'resource:2',
+          required_min: null,
+          capability_min: 15,
+          path: ['Generator'],
+          path_refs: ['resource:2'],
+          explanation:
+            'was shown to recover in 10m on 2025-03-03, but that demonstration expired on 2026-03-03; it counts as a target of 15m until it is shown again',
+        },
+      ],
+      spofs: [],
+      predicted: [],
+      cycles: [],
+      capabilities: [
+        {
+          resource: 'WMS',
+          resource_ref: 'resource:1',
+          evidence: 'demonstrated',
+          rtc_min: 360,
+          rpc_evidence: null,
+          rpc_min: null,
+          demonstrated: { ...shown, rtc_min: 360 },
+          expired: null,
+          target_rtc_min: 180,
+          slower_than_target: true,
+        },
+        {
+          resource: 'Generator',
+          resource_ref: 'resource:2',
+          evidence: 'target',
+          rtc_min: 15,
+          rpc_evidence: null,
+          rpc_min: null,
+          demonstrated: null,
+          expired: { on: '2025-03-03', expires_on: '2026-03-03', rtc_min: 10, rpc_min: null, exercise_id: null },
+          target_rtc_min: null,
+          slower_than_target: false,
+        },
+        {
+          resource: 'Server',
+          resource_ref: 'resource:3',
+          evidence: 'committed',
+          rtc_min: 60,
+          rpc_evidence: null,
+          rpc_min: null,
+          demonstrated: null,
+          expired: null,
+          target_rtc_min: null,
+          slower_than_target: false,
+        },
+      ],
+    });
+    session.workspace = { current: { path: '/tmp/x.keel' } } as unknown as WorkspaceState;
+    session.page = 'findings';
+    render(FindingsPage);
+    const user = userEvent.setup();
+    const slower = await screen.findByRole('button', { name: /Shown slower than target/ });
+    expect(slower.textContent).toContain('slower than its commitment of 3h');
+    await user.click(slower);
+    const list = screen.getByRole('list', { name: 'What can be done about Shown slower than target: WMS' });
+    const [improve, record, alternative] = [...list.querySelectorAll('button')];
+    expect(improve.textContent).toContain('shown to take 6h against 3h');
+    expect(record.textContent).toContain('record it as the RTC of WMS');
+    expect(alternative.textContent).toContain('alternative to WMS for Dispatch');
+
+    await user.click(screen.getByRole('button', { name: /Demonstration expired/ }));
+    expect(screen.getByTestId('figures').textContent).toContain('the RTC recorded before it counts again: 15m');
+    const again = screen.getByRole('list', { name: 'What can be done about Demonstration expired: Generator' });
+    await user.click(again.querySelector('button')!);
+    expect(session.arrival).toEqual({ page: 'resources', resourceId: 2, field: 'rtc' });
+
+    // The demonstrations, in force or expired; a capability never shown is not listed.
+    const rows = [...screen.getByTestId('demonstrated').querySelectorAll('tbody tr')].map((r) => r.textContent);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('6h (target 3h)');
+    expect(rows[0]).toContain('exercise 3');
+    expect(rows[0]).toContain('2027-11-20');
+    expect(rows[1]).toContain('recorded by hand');
+    expect(rows[1]).toContain('expired 2026-03-03; target 15m counts');
     session.workspace = null;
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi, beforeEach } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
-import type { ResourceCapabilityInput } from '$lib/api';
+import type { ResourceCapabilityInput, Standing } from '$lib/api';
 
 vi.mock('$lib/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('$lib/api')>();
@@ -11,6 +11,7 @@ vi.mock('$lib/api', async (importOriginal) => {
     api: {
       listResources: vi.fn(),
       resourceCapability: vi.fn(),
+      capabilityStanding: vi.fn(),
       setResourceCapability: vi.fn(),
       dependencyMap: vi.fn(),
     },
@@ -33,6 +34,17 @@ const blank: ResourceCapabilityInput = {
   kept: [],
 };
 
+const nothingShown: Standing = {
+  evidence: null,
+  rtc: null,
+  rpc_evidence: null,
+  rpc: null,
+  demonstrated: null,
+  expired: null,
+  target_rtc: null,
+  target_evidence: null,
+};
+
 describe('ResourcesPage', () => {
   beforeEach(() => {
     vi.clearAllMocks();
@@ -41,6 +53,7 @@ describe('ResourcesPage', () => {
       { id: 8, name: 'Forklift drivers', kind: 'people' },
     ]);
     vi.mocked(api.resourceCapability).mockResolvedValue({ ...blank });
+    vi.mocked(api.capabilityStanding).mockResolvedValue({ ...nothingShown });
     vi.mocked(api.dependencyMap).mockRejectedValue(new Error('not needed here'));
   });
 
@@ -92,5 +105,33 @@ describe('ResourcesPage', () => {
     expect(await screen.findByText('“soonish” is not a unit Keel knows.')).toBeTruthy();
     expect((rtc as HTMLInputElement).value).toBe('soonish');
     expect(saves.status).toBe('refused');
+  });
+
+  it('says what a demonstration shows and until when, and what counts once it has expired', async () => {
+    vi.mocked(api.capabilityStanding).mockResolvedValueOnce({
+      ...nothingShown,
+      evidence: 'demonstrated',
+      rtc: 360,
+      demonstrated: { on: '2026-11-20', expires_on: '2027-11-20', rtc_min: 360, rpc_min: null, exercise_id: 3 },
+      target_rtc: 180,
+      target_evidence: 'committed',
+    });
+    vi.mocked(api.capabilityStanding).mockResolvedValueOnce({
+      ...nothingShown,
+      evidence: 'committed',
+      rtc: 180,
+      expired: { on: '2025-11-20', expires_on: '2026-11-20', rtc_min: 120, rpc_min: null, exercise_id: 2 },
+    });
+    render(ResourcesPage);
+    const shown = await screen.findByTestId('standing');
+    expect(shown.textContent).toContain('recovered in 6h on 2026-11-20 (exercise 3); this counts until 2027-11-20');
+    expect(shown.textContent).toContain('Slower than its commitment of 3h');
+    await userEvent.setup().click(screen.getByRole('button', { name: /Forklift drivers/ }));
+    await screen.findByRole('heading', { name: 'Forklift drivers' });
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('standing').textContent).toContain(
+        'The demonstration of 2025-11-20 (2h, exercise 2) expired on 2026-11-20; committed 3h counts until it is shown again.',
+      ),
+    );
   });
 });

@@ -443,7 +443,12 @@ export type MapFocus = { "kind": "node", key: string, } | { "kind": "finding", i
  */
 export type Presented = { "kind": "interview", activity_id: number, } | { "kind": "map", focus: MapFocus | null, };
 
-export type Analysis = { gaps: Array<Gap>, spofs: Array<Spof>, predicted: Array<Prediction>, cycles: Array<Array<string>>, };
+export type Analysis = { gaps: Array<Gap>, spofs: Array<Spof>, predicted: Array<Prediction>, cycles: Array<Array<string>>, 
+/**
+ * How each resource's capability stands: the grade and values in force, with the
+ * demonstration in force or the one that expired. (Only in the full analysis.)
+ */
+capabilities: Array<CapabilityStanding>, };
 
 /**
  * A finding, with the dependency path (from the activity that sets the requirement
@@ -452,11 +457,15 @@ export type Analysis = { gaps: Array<Gap>, spofs: Array<Spof>, predicted: Array<
  */
 export type Gap = { kind: GapKind, node: string, node_ref: string, 
 /**
- * The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO).
+ * The requirement, in whole minutes (RTO or RPO; for `chain`, the activity's RTO;
+ * for `demonstrated_slower`, the target or committed RTC; for
+ * `demonstration_expired`, the RTO required of it, if any).
  */
 required_min: Duration | null, 
 /**
- * What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction).
+ * What the node can do, in whole minutes (RTC, RPC; for `chain`, the prediction;
+ * for `demonstrated_slower`, the RTC shown; for `demonstration_expired`, the RTC in
+ * force again).
  */
 capability_min: Duration | null, path: Array<string>, path_refs: Array<string>, 
 /**
@@ -465,7 +474,7 @@ capability_min: Duration | null, path: Array<string>, path_refs: Array<string>,
  */
 explanation: string, };
 
-export type GapKind = "rto" | "rpo" | "chain" | "upstream" | "unknown";
+export type GapKind = "rto" | "rpo" | "chain" | "upstream" | "unknown" | "demonstrated_slower" | "demonstration_expired";
 
 export type Prediction = { activity: string, activity_ref: string, rto_min: Duration | null, 
 /**
@@ -484,6 +493,78 @@ critical_path: Array<string>, critical_path_refs: Array<string>, };
  * analysis of a large engagement 5% slower).
  */
 export type Spof = { resource: string, resource_ref: string, breaks: Array<string>, };
+
+/**
+ * How a resource's capability stands on the day the graph was built.
+ */
+export type CapabilityStanding = { resource: string, resource_ref: string, 
+/**
+ * The grade of the RTC in force; `None` when no grade is recorded.
+ */
+evidence: Evidence | null, 
+/**
+ * The RTC in force (the demonstrated one while a demonstration is valid).
+ */
+rtc_min: Duration | null, 
+/**
+ * The grade of the RPC in force (demonstrated only where a restore point was shown).
+ */
+rpc_evidence: Evidence | null, rpc_min: Duration | null, 
+/**
+ * The demonstration in force.
+ */
+demonstrated: Shown | null, 
+/**
+ * The latest demonstration, when it has expired and none is in force.
+ */
+expired: Shown | null, 
+/**
+ * The target or committed RTC a demonstration from an exercise was shown against.
+ */
+target_rtc_min: Duration | null, 
+/**
+ * Shown slower than that target or commitment.
+ */
+slower_than_target: boolean, };
+
+/**
+ * One demonstration, dated, with when it stops counting.
+ */
+export type Shown = { on: string, expires_on: string, rtc_min: Duration | null, rpc_min: Duration | null, 
+/**
+ * The exercise that showed it; `None` when it was recorded by hand.
+ */
+exercise_id: number | null, };
+
+/**
+ * The capability in force on a given day.
+ */
+export type Standing = { 
+/**
+ * The grade of the RTC in force.
+ */
+evidence: Evidence | null, rtc: Duration | null, 
+/**
+ * The grade of the RPC in force (demonstrated only where a restore point was shown).
+ */
+rpc_evidence: Evidence | null, rpc: Duration | null, 
+/**
+ * The demonstration in force.
+ */
+demonstrated: Shown | null, 
+/**
+ * The latest demonstration, when it has expired and none is in force.
+ */
+expired: Shown | null, 
+/**
+ * The RTC recorded as target or committed, when a demonstration is in force: what
+ * it was shown against.
+ */
+target_rtc: Duration | null, 
+/**
+ * The grade of `target_rtc`: target or committed.
+ */
+target_evidence: Evidence | null, };
 
 /**
  * How a resource is brought back.
@@ -1371,7 +1452,11 @@ expired: Shown | null,
  * The RTC recorded as target or committed, when a demonstration is in force: what
  * it was shown against.
  */
-target_rtc: Duration | null, };
+target_rtc: Duration | null, 
+/**
+ * The grade of `target_rtc`: target or committed.
+ */
+target_evidence: Evidence | null, };
 
 /**
  * One demonstration, dated, with when it stops counting.
