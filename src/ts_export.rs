@@ -216,8 +216,6 @@ fn generated() -> String {
         decl::<crate::store::TestedVersion>(&cfg),
         decl::<crate::store::ObjectiveRow>(&cfg),
         decl::<crate::store::ReviewSettings>(&cfg),
-        decl::<crate::analysis::evidence::Standing>(&cfg),
-        decl::<crate::analysis::evidence::Shown>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make gen`; do not edit by hand.\n\n{}",

@@ -501,7 +501,16 @@ pub(super) const RESOURCES: &[(&str, &str, ResourceKind, &[f64])] = &[
 /// What resources can do: (name, RTC, RPC, strategy, evidence, days before today of the
 /// exercise that demonstrated it, when recorded by hand). Left
 /// out on purpose: the scanners, temperature logs and payroll bureau (unknown).
-pub(super) const CAPABILITIES: &[(&str, &str, &str, RecoveryStrategy, Evidence, Option<u64>)] = &[
+pub(super) type Capability = (
+    &'static str,
+    &'static str,
+    &'static str,
+    RecoveryStrategy,
+    Evidence,
+    Option<u64>,
+);
+
+pub(super) const CAPABILITIES: &[Capability] = &[
     (
         "Warehouse management system",
         "8h",
