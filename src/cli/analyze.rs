@@ -8,9 +8,16 @@ use keel::analysis::evidence::grade_words;
 
 use super::output::Output;
 
-pub fn analyze(file: PathBuf, json: bool) -> keel::Result<()> {
-    let analysis = EngagementStore::open(&file)?.analyze_dependencies()?;
-    Output::new(json).analysis(&analysis)
+/// The analysis now, or as it will stand at `at` (demonstrations expire by then).
+pub fn analyze(file: PathBuf, json: bool, at: Option<String>) -> keel::Result<()> {
+    let store = match at {
+        Some(at) => {
+            let at = super::parse_time("--at", &at)?;
+            EngagementStore::open_with_clock(&file, std::sync::Arc::new(move || at))?
+        }
+        None => EngagementStore::open(&file)?,
+    };
+    Output::new(json).analysis(&store.analyze_dependencies()?)
 }
 
 pub fn scenario(file: PathBuf, lose: &[String], json: bool) -> keel::Result<()> {

@@ -121,6 +121,10 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Work it out as it will stand at this time (RFC 3339): a demonstration past its
+        /// validity by then counts as expired. Now when left out.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
     /// Import activities, resources and dependencies from CSV files (comma or semicolon,
     /// UTF-8), all or nothing; every rejected row is reported with its line.
@@ -346,7 +350,7 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
         Command::Plan(cmd) => plan::execute(cmd, actor),
         Command::Incident(cmd) => incident::execute(cmd, actor),
         Command::Exercise(cmd) => exercise::execute(cmd, actor),
-        Command::Analyze { file, json } => analyze::analyze(file, json),
+        Command::Analyze { file, json, at } => analyze::analyze(file, json, at),
         Command::Import {
             file,
             activities,
