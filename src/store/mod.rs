@@ -4,13 +4,14 @@
 //! (a committed edit survives a power cut) and a busy timeout. Every write runs in a
 //! `BEGIN IMMEDIATE` transaction that also appends to the audit log.
 
+mod actions;
 mod activities;
 mod audit;
 mod bia_settings;
 mod capabilities;
 mod catalogue_batch;
-mod dependency_map;
 mod demonstrations;
+mod dependency_map;
 mod details;
 mod editing_runs;
 mod events;
@@ -32,6 +33,7 @@ mod plan_versions;
 mod plans;
 mod resource_unresolved;
 mod resources;
+mod review_inputs;
 mod units;
 
 use std::path::{Path, PathBuf};
