@@ -81,6 +81,13 @@ const COMMANDS: &[&str] = &[
     "incident_room_board",
     "set_incident_room_fullscreen",
     "export_incident_report",
+    "list_actions",
+    "add_action",
+    "update_action",
+    "list_findings",
+    "review_items",
+    "review_settings",
+    "set_review_settings",
 ];
 
 // A build script reports failure by panicking: cargo shows the message and stops the build.

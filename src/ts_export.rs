@@ -188,8 +188,15 @@ fn generated() -> String {
         decl::<ChainCheck>(&cfg),
         decl::<IncidentCheck>(&cfg),
         decl::<crate::ops::incident_report::ReportSummary>(&cfg),
+        // Exercises' facts on the board (the decision log's `Fact` names them).
+        decl::<ExerciseClock>(&cfg),
+        decl::<Inject>(&cfg),
+        decl::<Rating>(&cfg),
         // Improving: actions and the review.
         decl::<Severity>(&cfg),
+        decl::<FindingCategory>(&cfg),
+        decl::<About>(&cfg),
+        decl::<Finding>(&cfg),
         decl::<ActionStatus>(&cfg),
         decl::<ActionSource>(&cfg),
         decl::<Action>(&cfg),

@@ -153,10 +153,12 @@ pub struct ReviewItem {
     pub owner: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct KindCount {
     pub kind: ReviewKind,
+    /// A heading for the items of this kind.
+    pub label: String,
     pub count: usize,
 }
 
@@ -277,7 +279,11 @@ pub fn review(inputs: &ReviewInputs, today: NaiveDate) -> Review {
         items,
         counts: counts
             .into_iter()
-            .map(|(kind, count)| KindCount { kind, count })
+            .map(|(kind, count)| KindCount {
+                kind,
+                label: kind.label().to_owned(),
+                count,
+            })
             .collect(),
         programme,
     }

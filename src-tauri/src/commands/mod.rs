@@ -13,6 +13,7 @@ mod map;
 mod people;
 mod plans;
 mod presentation;
+mod review;
 mod units;
 mod workspace;
 
@@ -99,5 +100,12 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         incidents::incident_room_board,
         incidents::set_incident_room_fullscreen,
         incidents::export_incident_report,
+        review::list_actions,
+        review::add_action,
+        review::update_action,
+        review::list_findings,
+        review::review_items,
+        review::review_settings,
+        review::set_review_settings,
     ]
 }

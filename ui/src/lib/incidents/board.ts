@@ -81,6 +81,8 @@ export function describeAuthority(a: Authority): string {
       return 'without authority';
     case 'not_stated':
       return 'the plan version names no one who may invoke';
+    case 'exercise':
+      return 'as the plan version this exercise tests';
   }
 }
 

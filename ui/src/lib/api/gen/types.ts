@@ -1133,7 +1133,49 @@ export type ReportSummary = { path: string, pages: number, stood_down: boolean, 
  */
 verified: boolean, missing: Array<string>, signed_by: string | null, };
 
+/**
+ * How an exercise tells time: the wall clock (parallel and full tests), or a scenario
+ * clock the facilitator advances ("it is now T+4h") for tabletops.
+ */
+export type ExerciseClock = "real" | "scenario";
+
+/**
+ * One inject: what the facilitator brings up at `offset` after the start, and the
+ * responses expected of the players.
+ */
+export type Inject = { 
+/**
+ * From 1, in the order of the timeline.
+ */
+number: number, offset_min: Duration, text: string, expected: Array<string>, 
+/**
+ * The activity it was drafted from (empty for one added by hand).
+ */
+activity?: string, };
+
+/**
+ * What an observer saw of an expected action.
+ */
+export type Rating = "observed" | "partly" | "missed";
+
 export type Severity = "low" | "medium" | "high" | "critical";
+
+export type FindingCategory = "plan" | "people" | "technology" | "supplier" | "communication" | "facilities";
+
+/**
+ * What a finding is about: a plan, a step of a plan, a resource, an activity or a
+ * person, with its name when the finding was recorded.
+ */
+export type About = { "type": "plan", id: number, name: string, } | { "type": "step", plan_id: number, step: number, name: string, } | { "type": "resource", id: number, name: string, } | { "type": "activity", id: number, name: string, } | { "type": "person", id: number, name: string, };
+
+/**
+ * A finding as stored.
+ */
+export type Finding = { id: number, 
+/**
+ * The exercise or incident it came from; `None` for a plan review.
+ */
+event_id: number | null, severity: Severity, category: FindingCategory, about: About | null, text: string, created_at: string, created_by: string, };
 
 export type ActionStatus = "open" | "in_progress" | "done" | "verified" | "risk_accepted";
 
@@ -1254,7 +1296,11 @@ export type ReviewLink = { page: LinkPage, id: number, };
  */
 export type LinkPage = "plans" | "people" | "interview" | "resources" | "actions" | "exercises";
 
-export type KindCount = { kind: ReviewKind, count: number, };
+export type KindCount = { kind: ReviewKind, 
+/**
+ * A heading for the items of this kind.
+ */
+label: string, count: number, };
 
 /**
  * A plan of the exercise programme: when it was last exercised and when the next
