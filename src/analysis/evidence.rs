@@ -105,7 +105,10 @@ pub fn standing(
         .chain(by_hand.map(|s| (s.on, i64::MIN, 0, s)))
         .collect();
     shown.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)));
-    let valid = shown.iter().map(|s| s.3).find(|s| today < s.expires_on);
+    let valid = shown
+        .iter()
+        .map(|s| s.3)
+        .find(|s| today < s.expires_on);
     // The grade beneath the demonstrations: what was recorded, unless that was itself a
     // demonstration, which leaves only a target.
     let beneath = match recorded.evidence {
@@ -181,12 +184,7 @@ mod tests {
             rpc: minutes(60),
             ..COMMITTED
         };
-        let s = standing(
-            &recorded,
-            &[demo(4, day(2026, 3, 1), 300, None)],
-            12,
-            day(2026, 12, 1),
-        );
+        let s = standing(&recorded, &[demo(4, day(2026, 3, 1), 300, None)], 12, day(2026, 12, 1));
         assert_eq!(s.evidence, Some(Evidence::Demonstrated));
         assert_eq!(s.rtc, minutes(300));
         // No restore point shown: the RPC keeps its committed grade and value.
@@ -224,10 +222,7 @@ mod tests {
         let s = standing(&recorded, &[], 12, day(2026, 12, 1));
         assert_eq!(s.evidence, Some(Evidence::Target));
         assert_eq!(s.expired.unwrap().exercise_id, None);
-        let demos = [
-            demo(2, day(2026, 2, 1), 90, None),
-            demo(3, day(2026, 6, 1), 100, None),
-        ];
+        let demos = [demo(2, day(2026, 2, 1), 90, None), demo(3, day(2026, 6, 1), 100, None)];
         let s = standing(&recorded, &demos, 12, day(2026, 12, 1));
         assert_eq!(s.rtc, minutes(100));
         assert_eq!(s.demonstrated.unwrap().exercise_id, Some(3));

@@ -147,10 +147,7 @@ impl InjectInput {
         for action in &self.expected {
             let action = action.trim();
             if action.chars().count() > 1_000 {
-                errors.add(
-                    "expected",
-                    "An expected action is at most 1,000 characters.",
-                );
+                errors.add("expected", "An expected action is at most 1,000 characters.");
             } else if !action.is_empty() {
                 expected.push(action.to_owned());
             }
@@ -327,18 +324,9 @@ mod tests {
 
     #[test]
     fn offsets_are_read_with_or_without_t_plus() {
-        assert_eq!(
-            parse_offset("T+4h"),
-            Ok(Duration::from_minutes(240).unwrap())
-        );
-        assert_eq!(
-            parse_offset("+90m"),
-            Ok(Duration::from_minutes(90).unwrap())
-        );
-        assert_eq!(
-            parse_offset("1d"),
-            Ok(Duration::from_minutes(1440).unwrap())
-        );
+        assert_eq!(parse_offset("T+4h"), Ok(Duration::from_minutes(240).unwrap()));
+        assert_eq!(parse_offset("+90m"), Ok(Duration::from_minutes(90).unwrap()));
+        assert_eq!(parse_offset("1d"), Ok(Duration::from_minutes(1440).unwrap()));
         assert_eq!(parse_offset("0"), Ok(Duration::ZERO));
         assert!(parse_offset("soon").is_err());
     }

@@ -84,27 +84,11 @@ impl FindingCategory {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum About {
-    Plan {
-        id: i64,
-        name: String,
-    },
-    Step {
-        plan_id: i64,
-        step: u32,
-        name: String,
-    },
-    Resource {
-        id: i64,
-        name: String,
-    },
-    Activity {
-        id: i64,
-        name: String,
-    },
-    Person {
-        id: i64,
-        name: String,
-    },
+    Plan { id: i64, name: String },
+    Step { plan_id: i64, step: u32, name: String },
+    Resource { id: i64, name: String },
+    Activity { id: i64, name: String },
+    Person { id: i64, name: String },
 }
 
 impl About {
@@ -270,10 +254,7 @@ mod tests {
     fn about_is_read_by_kind_and_id() {
         assert_eq!(AboutRef::parse("a", "plan:3"), Ok(AboutRef::Plan(3)));
         assert_eq!(AboutRef::parse("a", "step:3:2"), Ok(AboutRef::Step(3, 2)));
-        assert_eq!(
-            AboutRef::parse("a", " resource:7 "),
-            Ok(AboutRef::Resource(7))
-        );
+        assert_eq!(AboutRef::parse("a", " resource:7 "), Ok(AboutRef::Resource(7)));
         for bad in ["plan", "plan:x", "step:3", "step:3:0", "site:1", "plan:1:2"] {
             assert!(AboutRef::parse("a", bad).is_err(), "{bad}");
         }

@@ -40,10 +40,12 @@ pub use event::{
     Fact, InvokeInput, Level, LogEntry, LogInput, LogKind, OpenIncidentInput,
 };
 pub use exercise::{
-    Demonstration, ExerciseClock, ExerciseState, ExerciseSummary, Inject, InjectInput, NewExercise,
-    NewExerciseInput, Rating, parse_offset,
+    Demonstration, ExerciseClock, ExerciseState, ExerciseSummary, Inject, InjectInput,
+    NewExercise, NewExerciseInput, Rating, parse_offset,
 };
-pub use finding::{About, AboutRef, Finding, FindingCategory, FindingInput, NewFinding, Severity};
+pub use finding::{
+    About, AboutRef, Finding, FindingCategory, FindingInput, NewFinding, Severity,
+};
 pub use info::{EngagementInfo, EngagementProgress, IntegrityStatus};
 pub use interview::{
     Confidence, Interview, InterviewConfidence, InterviewDuration, InterviewEdit, InterviewStatus,

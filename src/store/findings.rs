@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::EngagementStore;
-use crate::domain::{About, AboutRef, AuditAction, Finding, FindingCategory, NewFinding, Severity};
+use crate::domain::{
+    About, AboutRef, AuditAction, Finding, FindingCategory, NewFinding, Severity,
+};
 use crate::{Error, Result};
 
 const SELECT: &str = "SELECT id, event_id, severity, category, about_type, about_id, about_step,
@@ -33,7 +35,8 @@ fn finding(r: &rusqlite::Row<'_>) -> rusqlite::Result<Finding> {
         id: r.get(0)?,
         event_id: r.get(1)?,
         severity: Severity::parse(&r.get::<_, String>(2)?).unwrap_or(Severity::Medium),
-        category: FindingCategory::parse(&r.get::<_, String>(3)?).unwrap_or(FindingCategory::Plan),
+        category: FindingCategory::parse(&r.get::<_, String>(3)?)
+            .unwrap_or(FindingCategory::Plan),
         about,
         text: r.get(8)?,
         created_at,
@@ -47,10 +50,7 @@ fn about_name(conn: &Connection, about: AboutRef) -> Result<About> {
         Ok(conn.query_row(sql, [id], |r| r.get(0)).optional()?)
     };
     let missing = |what: &str, id: i64| {
-        Error::invalid(
-            "about",
-            format!("There is no {what} {id} in this engagement."),
-        )
+        Error::invalid("about", format!("There is no {what} {id} in this engagement."))
     };
     Ok(match about {
         AboutRef::Plan(id) => About::Plan {
@@ -101,17 +101,17 @@ fn about_name(conn: &Connection, about: AboutRef) -> Result<About> {
 impl EngagementStore {
     /// Adds a finding of event `event_id` (`None`: a plan review).
     pub fn add_finding(&mut self, event_id: Option<i64>, input: &NewFinding) -> Result<Finding> {
-        let about = input.about.map(|a| about_name(&self.conn, a)).transpose()?;
+        let about = input
+            .about
+            .map(|a| about_name(&self.conn, a))
+            .transpose()?;
         if let Some(id) = event_id {
             let exists: Option<i64> = self
                 .conn
                 .query_row("SELECT id FROM event WHERE id = ?1", [id], |r| r.get(0))
                 .optional()?;
             if exists.is_none() {
-                return Err(Error::NotFound {
-                    entity: "event",
-                    id,
-                });
+                return Err(Error::NotFound { entity: "event", id });
             }
         }
         let (about_id, step) = match &about {

@@ -84,6 +84,15 @@ export const statusLabel: Record<ActionStatus, string> = {
   risk_accepted: 'Risk accepted',
 };
 
+/** The button that moves an action to a status. */
+export const moveLabel: Record<ActionStatus, string> = {
+  open: 'Reopen',
+  in_progress: 'Start',
+  done: 'Done',
+  verified: 'Verify',
+  risk_accepted: 'Accept risk',
+};
+
 /** The statuses an action can be moved to from `status` (a verified action stays). */
 export function nextStatuses(status: ActionStatus): ActionStatus[] {
   if (status === 'verified') return [];

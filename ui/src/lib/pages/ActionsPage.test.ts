@@ -68,7 +68,7 @@ describe('ActionsPage', () => {
     vi.mocked(api.updateAction).mockResolvedValueOnce({ ...open, status: 'risk_accepted', accepted_by: 'Morgan', accepted_why: 'Closing' });
     render(ActionsPage);
     const user = userEvent.setup();
-    await user.selectOptions(await screen.findByLabelText('Move “Second generator” to'), 'risk_accepted');
+    await user.click(await screen.findByRole('button', { name: 'Accept risk' }));
     expect(api.updateAction).not.toHaveBeenCalled();
     await user.type(screen.getByLabelText('Accepted by'), 'Morgan');
     await user.click(screen.getByRole('button', { name: 'Accept the risk' }));
@@ -83,7 +83,7 @@ describe('ActionsPage', () => {
     vi.mocked(api.updateAction).mockResolvedValue({ ...open, status: 'done' });
     render(ActionsPage);
     const user = userEvent.setup();
-    await user.selectOptions(await screen.findByLabelText('Move “Second generator” to'), 'done');
+    await user.click(await screen.findByRole('button', { name: 'Done' }));
     expect(api.updateAction).toHaveBeenCalledWith(4, expect.objectContaining({ status: 'done', accepted_by: null }));
   });
 });
