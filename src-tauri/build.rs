@@ -91,6 +91,12 @@ const COMMANDS: &[&str] = &[
     "exercise_debrief",
     "add_finding",
     "list_findings",
+    "list_actions",
+    "add_action",
+    "update_action",
+    "review_items",
+    "review_settings",
+    "set_review_settings",
 ];
 
 // A build script reports failure by panicking: cargo shows the message and stops the build.

@@ -16,6 +16,7 @@ pub mod map;
 pub mod ops;
 pub mod plan;
 pub mod report;
+pub mod review;
 pub mod settings;
 pub mod signing;
 pub mod store;

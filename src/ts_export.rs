@@ -24,8 +24,8 @@ use crate::ops::incident::IncidentCheck;
 use crate::plan::check::CheckItem;
 use crate::plan::snapshot::{
     ActivityRow, CallRow, ContactRow, CriterionRow, Diagram, DiagramEdge, DiagramNode, GapRow,
-    InvokerRow, MemberRow, PlanSnapshot, ResourceRow, SectionText, SequenceRow, SpofRow, StepRow,
-    TeamRow,
+    InvokerRow, MemberRow, OpenActionRow, PlanSnapshot, ResourceRow, SectionText, SequenceRow,
+    SpofRow, StepRow, TeamRow,
 };
 use crate::plan::view::{FrozenVersion, PlanView, SectionView};
 use crate::settings::{RecentEngagement, Settings};
@@ -216,6 +216,22 @@ fn generated() -> String {
         decl::<crate::store::TestedVersion>(&cfg),
         decl::<crate::store::ObjectiveRow>(&cfg),
         decl::<crate::store::ReviewSettings>(&cfg),
+        // Improving: actions and the review.
+        decl::<ActionStatus>(&cfg),
+        decl::<ActionSource>(&cfg),
+        decl::<Action>(&cfg),
+        decl::<ActionInput>(&cfg),
+        decl::<ActionEdit>(&cfg),
+        decl::<OpenActionRow>(&cfg),
+        decl::<crate::review::Review>(&cfg),
+        decl::<crate::review::ReviewItem>(&cfg),
+        decl::<crate::review::ReviewKind>(&cfg),
+        decl::<crate::review::Subject>(&cfg),
+        decl::<crate::review::SubjectType>(&cfg),
+        decl::<crate::review::ReviewLink>(&cfg),
+        decl::<crate::review::LinkPage>(&cfg),
+        decl::<crate::review::KindCount>(&cfg),
+        decl::<crate::review::ProgrammeRow>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make gen`; do not edit by hand.\n\n{}",

@@ -20,6 +20,8 @@ const FLOORS: &[(&str, &[&str])] = &[
     ("plan", &["domain", "analysis", "map", "error"]),
     // An event's board, from its log and the frozen plan versions it invoked.
     ("event", &["domain", "plan", "error"]),
+    // Improving: the rules of actions and the review of what has gone stale.
+    ("review", &["domain", "analysis", "plan", "error"]),
     // 3. Documents from plan values, and signatures on them.
     (
         "report",
@@ -31,7 +33,7 @@ const FLOORS: &[(&str, &[&str])] = &[
     (
         "store",
         &[
-            "domain", "analysis", "map", "plan", "event", "error", "limits",
+            "domain", "analysis", "map", "plan", "event", "review", "error", "limits",
         ],
     ),
     ("settings", &["domain", "error"]),
@@ -44,6 +46,7 @@ const FLOORS: &[(&str, &[&str])] = &[
             "map",
             "plan",
             "event",
+            "review",
             "report",
             "signing",
             "store",

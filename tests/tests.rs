@@ -5,6 +5,7 @@
 
 mod util;
 
+mod actions;
 mod activities;
 mod audit;
 mod bia;
@@ -25,6 +26,7 @@ mod open_refusals;
 mod pins;
 mod plans;
 mod report;
+mod review;
 mod units;
 mod unresolved;
 mod workspace;

@@ -15,6 +15,7 @@ macro_rules! say {
     }};
 }
 
+mod action;
 mod analyze;
 mod bench_import;
 mod bench_keystroke;
@@ -28,6 +29,7 @@ mod incident_report;
 mod output;
 mod plan;
 mod process;
+mod review;
 mod unit;
 
 use std::path::PathBuf;
@@ -112,6 +114,14 @@ enum Command {
     /// restored resources (demonstrating their capability), findings and the debrief.
     #[command(subcommand)]
     Exercise(exercise::ExerciseCommand),
+    /// Actions from findings, incident reviews and plan reviews: add, update, list.
+    #[command(subcommand)]
+    Action(action::ActionCommand),
+    /// What has gone stale, most urgent first, each with why and where it is fixed:
+    /// plans past review, unverified contacts, outdated BIAs, expired demonstrations,
+    /// overdue actions, plans due for an exercise. `keel review settings FILE` sets the
+    /// intervals.
+    Review(review::ReviewArgs),
     /// Dependency analysis over whole chains: gaps with the path that explains each,
     /// predicted recovery, single points of failure, cycles. A resource's RTC is the
     /// time it needs to recover once everything it depends on is available.
@@ -351,6 +361,8 @@ fn execute(command: Command, actor: &str) -> keel::Result<()> {
         Command::Incident(cmd) => incident::execute(cmd, actor),
         Command::Exercise(cmd) => exercise::execute(cmd, actor),
         Command::Analyze { file, json, at } => analyze::analyze(file, json, at),
+        Command::Action(cmd) => action::execute(cmd, actor),
+        Command::Review(args) => review::execute(args, actor),
         Command::Import {
             file,
             activities,

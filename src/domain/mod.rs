@@ -1,5 +1,6 @@
 //! The nouns of Keel: what an engagement holds, and the rules its inputs must follow.
 
+mod action;
 mod activity;
 mod audit;
 mod bia;
@@ -22,6 +23,9 @@ mod unit;
 mod validation;
 mod workshop;
 
+pub use action::{
+    Action, ActionChange, ActionEdit, ActionInput, ActionSource, ActionStatus, NewAction,
+};
 pub use activity::{Activity, ActivityInput, ActivityQuery};
 pub use audit::{AuditAction, AuditEntry, EDITING_RUN_PAUSE, continues_editing_run};
 pub use bia::{

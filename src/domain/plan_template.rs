@@ -69,6 +69,8 @@ pub enum Generated {
     Contacts,
     /// The required approvers and their approvals.
     Approvals,
+    /// The actions about the plan still open (nothing when there are none).
+    OpenActions,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -147,11 +149,13 @@ const ISO_SECTIONS: &[SectionDef] = &[
         "Reporting",
         "What is reported during the response, to whom and how often; what is recorded for the review afterwards.",
     ),
-    written(
-        "stand_down",
-        "Stand-down and return to normal",
-        "When and by whom the response is stood down, how normal operations resume, and how lessons are captured.",
-    ),
+    SectionDef {
+        key: "stand_down",
+        title: "Stand-down and return to normal",
+        guidance: "When and by whom the response is stood down, how normal operations resume, and how lessons are captured. Keel lists the actions about this plan still open.",
+        written: true,
+        generated: &[Generated::OpenActions],
+    },
 ];
 
 const NIST_SECTIONS: &[SectionDef] = &[
@@ -214,11 +218,13 @@ const NIST_SECTIONS: &[SectionDef] = &[
         "Appendix: alternate site and storage",
         "Where processing moves, where back-ups are kept, and how to get to both.",
     ),
-    written(
-        "appendix_tests",
-        "Appendix: validation tests, test and maintenance schedule",
-        "How recovery is validated, and when the plan is tested and reviewed.",
-    ),
+    SectionDef {
+        key: "appendix_tests",
+        title: "Appendix: validation tests, test and maintenance schedule",
+        guidance: "How recovery is validated, and when the plan is tested and reviewed. Keel lists the actions about this plan still open.",
+        written: true,
+        generated: &[Generated::OpenActions],
+    },
 ];
 
 #[cfg(test)]

@@ -4,9 +4,11 @@
 //! the pure floors (`plan`, `report`) and writes what it must; the CLI and the desktop
 //! shell both call them, so the faces only parse input and show the result.
 
+pub mod action;
 pub mod exercise;
 pub mod export;
 pub mod findings;
 pub mod incident;
 pub mod incident_report;
+pub mod review;
 pub mod verify;

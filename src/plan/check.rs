@@ -282,6 +282,7 @@ pub(crate) mod tests {
             approvers: vec![],
             invocation_criteria: vec![],
             invokers: vec![],
+            open_actions: vec![],
         }
     }
 

@@ -8,15 +8,15 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::scope::{Scope, scope_diagram, scope_of};
 use super::snapshot::{
-    ActivityRow, CallRow, ContactRow, CriterionRow, GapRow, InvokerRow, MemberRow, PlanSnapshot,
-    ResourceRow, SectionText, SequenceRow, SpofRow, TeamRow,
+    ActivityRow, CallRow, ContactRow, CriterionRow, GapRow, InvokerRow, MemberRow, OpenActionRow,
+    PlanSnapshot, ResourceRow, SectionText, SequenceRow, SpofRow, TeamRow,
 };
 use crate::analysis::dependencies::{NodeId, NodeKind, Prediction};
 use crate::analysis::graph_build::GraphParts;
 use crate::domain::{
-    ApproverRow, BiaResult, CallInput, CriterionInput, Duration, InterviewStatus, InvokerInput,
-    NodeRef, Person, PlanScope, PlanTemplate, ResourceCapabilityInput, ResourceKind, StepInput,
-    Team,
+    Action, ActionSource, ApproverRow, BiaResult, CallInput, CriterionInput, Duration,
+    InterviewStatus, InvokerInput, NodeRef, Person, PlanScope, PlanTemplate,
+    ResourceCapabilityInput, ResourceKind, StepInput, Team,
 };
 use crate::map::layout;
 use crate::map::status::statuses;
@@ -53,6 +53,10 @@ pub struct PlanInputs {
     pub approvers: Vec<ApproverRow>,
     pub criteria: Vec<CriterionInput>,
     pub invokers: Vec<InvokerInput>,
+    /// The actions about the plan (any status; the open ones are listed).
+    pub actions: Vec<Action>,
+    /// The text of each finding an action comes from, by finding id.
+    pub finding_texts: HashMap<i64, String>,
 }
 
 /// The resources in scope, by column then name.
@@ -345,7 +349,33 @@ pub fn plan_content(plan: &PlanHeader, inputs: &PlanInputs) -> PlanSnapshot {
                 alternate: i.alternate_id.map(person_name),
             })
             .collect(),
+        open_actions: open_actions(inputs),
     }
+}
+
+/// The actions about the plan still to be done, by due date.
+fn open_actions(inputs: &PlanInputs) -> Vec<OpenActionRow> {
+    let mut open: Vec<&Action> = inputs
+        .actions
+        .iter()
+        .filter(|a| a.status.is_open())
+        .collect();
+    open.sort_by_key(|a| (a.due, a.id));
+    open.into_iter()
+        .map(|a| OpenActionRow {
+            title: a.title.clone(),
+            owner: a.owner.clone(),
+            due: a.due.to_string(),
+            status: a.status.label().to_owned(),
+            from: match (
+                a.source,
+                a.finding_id.and_then(|f| inputs.finding_texts.get(&f)),
+            ) {
+                (ActionSource::Finding, Some(text)) => format!("finding: {text}"),
+                (source, _) => source.label().to_owned(),
+            },
+        })
+        .collect()
 }
 
 #[cfg(test)]

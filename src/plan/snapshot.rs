@@ -40,6 +40,24 @@ pub struct PlanSnapshot {
     /// Who may invoke the plan; left out when empty, as the criteria are.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub invokers: Vec<InvokerRow>,
+    /// The actions about the plan still open when this content was made, so the author
+    /// sees them while rewriting; left out when empty, as the criteria are.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub open_actions: Vec<OpenActionRow>,
+}
+
+/// An action about the plan still to be done (open or in progress).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct OpenActionRow {
+    pub title: String,
+    pub owner: String,
+    /// `YYYY-MM-DD`.
+    pub due: String,
+    /// `open` or `in progress`.
+    pub status: String,
+    /// Where it comes from, in words: "finding: …", "plan review", "post-incident review".
+    pub from: String,
 }
 
 /// A criterion for invoking the plan, as a version froze it.

@@ -126,6 +126,7 @@ pub fn synthetic_plan(scale: usize) -> PlanDocument {
         }],
         invocation_criteria: Vec::new(),
         invokers: Vec::new(),
+        open_actions: Vec::new(),
     };
     PlanDocument {
         content,

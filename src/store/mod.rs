@@ -4,6 +4,7 @@
 //! (a committed edit survives a power cut) and a busy timeout. Every write runs in a
 //! `BEGIN IMMEDIATE` transaction that also appends to the audit log.
 
+mod actions;
 mod activities;
 mod audit;
 mod bia_settings;
@@ -33,6 +34,7 @@ mod plan_versions;
 mod plans;
 mod resource_unresolved;
 mod resources;
+mod review_inputs;
 mod units;
 
 use std::path::{Path, PathBuf};

@@ -222,6 +222,19 @@ impl EngagementStore {
                 person.name
             )));
         }
+        let owns: i64 = self.conn.query_row(
+            "SELECT count(*) FROM action WHERE owner_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if owns > 0 {
+            return Err(Error::Conflict(format!(
+                "{} owns {owns} action{}; give {} to someone else first.",
+                person.name,
+                if owns == 1 { "" } else { "s" },
+                if owns == 1 { "it" } else { "them" }
+            )));
+        }
         self.write(|changes| {
             changes
                 .tx

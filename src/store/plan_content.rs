@@ -70,6 +70,12 @@ impl EngagementStore {
             teams: self.teams()?,
             calls: self.plan_calls(plan.id)?,
             approvers: self.plan_approvers(plan.id)?,
+            actions: self.actions(Some(plan.id))?,
+            finding_texts: self
+                .findings(None)?
+                .into_iter()
+                .map(|f| (f.id, f.text))
+                .collect(),
             ..self.plan_graph_inputs(plan)?
         };
         Ok(content::plan_content(&plan.header(), &inputs))

@@ -14,6 +14,7 @@ mod map;
 mod people;
 mod plans;
 mod presentation;
+mod review;
 mod units;
 mod workspace;
 
@@ -110,5 +111,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         exercises::exercise_debrief,
         exercises::add_finding,
         exercises::list_findings,
+        review::list_actions,
+        review::add_action,
+        review::update_action,
+        review::review_items,
+        review::review_settings,
+        review::set_review_settings,
     ]
 }

@@ -346,5 +346,26 @@ fn generated(doc: &PlanDocument, kind: Generated, out: &mut Vec<Block>) {
             }
             out.push(Block::text("Their approvals are on the sign-off page."));
         }
+        // Only when there are some: versions frozen before actions keep their pages.
+        Generated::OpenActions if !c.open_actions.is_empty() => {
+            out.push(heading(3, "Open actions about this plan", true));
+            out.push(table(
+                &[2.6, 1.4, 0.9, 0.9, 2.0],
+                &["Action", "Owner", "Due", "Status", "From"],
+                c.open_actions
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            a.title.clone(),
+                            a.owner.clone(),
+                            a.due.clone(),
+                            a.status.clone(),
+                            a.from.clone(),
+                        ]
+                    })
+                    .collect(),
+            ));
+        }
+        Generated::OpenActions => {}
     }
 }

@@ -16,7 +16,9 @@ export type Page =
   | 'import'
   | 'plans'
   | 'people'
-  | 'incidents';
+  | 'incidents'
+  | 'review'
+  | 'actions';
 
 /** The workflow of the continuity cycle; only the stages that work are enabled. */
 export const workflow: { stage: string; label: string; pages: { page: Page; label: string; /** Alt+key goes there; empty for none. */ key: string }[] }[] = [
@@ -62,7 +64,14 @@ export const workflow: { stage: string; label: string; pages: { page: Page; labe
     pages: [{ page: 'incidents', label: 'Incidents', key: 'i' }],
   },
   { stage: 'exercises', label: 'Exercises', pages: [] },
-  { stage: 'review', label: 'Review', pages: [] },
+  {
+    stage: 'review',
+    label: 'Review',
+    pages: [
+      { page: 'review', label: 'Review', key: 'r' },
+      { page: 'actions', label: 'Actions', key: 'a' },
+    ],
+  },
 ];
 
 /** Where a link from another page (a finding's remedy) takes the facilitator: the page,
@@ -70,7 +79,10 @@ export const workflow: { stage: string; label: string; pages: { page: Page; labe
 export type Arrival =
   | { page: 'resources'; resourceId: number; field: 'rtc' | 'rpc' | 'strategy' }
   | { page: 'map'; node: string }
-  | { page: 'interview'; activityId: number; step: number; field: 'rto' | 'rpo' | 'workarounds' };
+  | { page: 'interview'; activityId: number; step: number; field: 'rto' | 'rpo' | 'workarounds' }
+  | { page: 'plans'; planId: number }
+  | { page: 'people'; personId: number }
+  | { page: 'actions'; actionId: number };
 
 class Session {
   workspace = $state<WorkspaceState | null>(null);

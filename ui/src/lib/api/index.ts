@@ -55,6 +55,12 @@ import type {
   EventSummary,
   IncidentCheck,
   OpenIncidentInput,
+  Action,
+  ActionEdit,
+  ActionInput,
+  Finding,
+  Review,
+  ReviewSettings,
 } from './gen/types';
 
 export type * from './gen/types';
@@ -302,6 +308,17 @@ export const api = {
   /** The board the incident room shows, null before one was given to it. */
   incidentRoomBoard: () => call<Board | null>('incident_room_board'),
   setIncidentRoomFullscreen: (fullscreen: boolean) => call<null>('set_incident_room_fullscreen', { fullscreen }),
+  /** Every action, by due date. */
+  listActions: () => call<Action[]>('list_actions'),
+  addAction: (input: ActionInput) => write<Action>('add_action', { input }),
+  /** Changes an action (each field left null stays); a refused change says why. */
+  updateAction: (id: number, edit: ActionEdit) => write<Action>('update_action', { id, edit }),
+  /** Every finding of exercises, incidents and plan reviews, oldest first. */
+  listFindings: (eventId: number | null = null) => call<Finding[]>('list_findings', { eventId }),
+  /** What has gone stale today, most urgent first. */
+  reviewItems: () => call<Review>('review_items'),
+  reviewSettings: () => call<ReviewSettings>('review_settings'),
+  setReviewSettings: (settings: ReviewSettings) => write<ReviewSettings>('set_review_settings', { settings }),
   /** Calls `handler` with the board after every change to an incident. */
   onIncidentChanged: (handler: (board: Board) => void): Promise<() => void> =>
     listen<Board>('incident-changed', (event) => handler(event.payload)),

@@ -8,7 +8,7 @@ vi.mock('$lib/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('$lib/api')>();
   return {
     ...actual,
-    api: { updateDetails: vi.fn(), workspaceState: vi.fn(), engagementInfo: vi.fn(), listPlans: vi.fn() },
+    api: { updateDetails: vi.fn(), workspaceState: vi.fn(), engagementInfo: vi.fn(), listPlans: vi.fn(), reviewItems: vi.fn() },
   };
 });
 
@@ -42,6 +42,38 @@ describe('OverviewPage', () => {
       audit_entries: 9,
     });
     vi.mocked(api.workspaceState).mockResolvedValue(workspace);
+    vi.mocked(api.reviewItems).mockResolvedValue({ today: '2026-03-02', items: [], counts: [], programme: [] });
+  });
+
+  it('shows the review counts and the three most urgent items, each a link to where it is fixed', async () => {
+    const item = (id: number, severity: 'critical' | 'high' | 'low', kind: 'plan_finding' | 'action_overdue' = 'action_overdue') => ({
+      kind,
+      subject: { type: 'action' as const, id, name: `Action ${id}` },
+      due: '2026-02-01',
+      why: `Why ${id}.`,
+      severity,
+      link: { page: 'actions' as const, id },
+    });
+    vi.mocked(api.reviewItems).mockResolvedValue({
+      today: '2026-03-02',
+      items: [item(1, 'critical', 'plan_finding'), item(2, 'high'), item(3, 'high'), item(4, 'low')],
+      counts: [
+        { kind: 'plan_finding', label: 'Plans approved before a finding', count: 1 },
+        { kind: 'action_overdue', label: 'Overdue actions', count: 3 },
+      ],
+      programme: [],
+    });
+    render(OverviewPage);
+    const urgent = await screen.findAllByTestId('urgent-item');
+    expect(urgent.map((li) => li.textContent)).toEqual([
+      expect.stringContaining('Action 1'),
+      expect.stringContaining('Action 2'),
+      expect.stringContaining('Action 3'),
+    ]);
+    expect(screen.getByTestId('review-counts').textContent).toContain('3 overdue actions');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Action 2' }));
+    expect(session.page).toBe('actions');
+    expect(session.arrival).toEqual({ page: 'actions', actionId: 2 });
   });
 
   it('saves a field when it is left', async () => {

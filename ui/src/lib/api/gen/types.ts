@@ -712,7 +712,7 @@ export type PlanTemplate = "iso22301" | "nist80034";
 /**
  * What Keel fills into a section from the engagement's own data.
  */
-export type Generated = "activities" | "bia_summary" | "resources" | "diagram" | "findings" | "sequence" | "procedures" | "contacts" | "approvals";
+export type Generated = "activities" | "bia_summary" | "resources" | "diagram" | "findings" | "sequence" | "procedures" | "contacts" | "approvals" | "open_actions";
 
 export type PlanScope = "organisation" | "items" | "site";
 
@@ -842,7 +842,12 @@ invocation_criteria?: Array<CriterionRow>,
 /**
  * Who may invoke the plan; left out when empty, as the criteria are.
  */
-invokers?: Array<InvokerRow>, };
+invokers?: Array<InvokerRow>, 
+/**
+ * The actions about the plan still open when this content was made, so the author
+ * sees them while rewriting; left out when empty, as the criteria are.
+ */
+open_actions?: Array<OpenActionRow>, };
 
 /**
  * The Markdown an author wrote for a section (empty when not written yet).
@@ -1427,3 +1432,133 @@ export type ObjectiveRow = { number: number, text: string, met: boolean | null, 
  * How often things are looked at again, in months.
  */
 export type ReviewSettings = { bia_review_months: number, demonstration_validity_months: number, exercise_interval_months: number, };
+
+export type ActionStatus = "open" | "in_progress" | "done" | "verified" | "risk_accepted";
+
+/**
+ * Where an action comes from.
+ */
+export type ActionSource = "finding" | "incident_review" | "plan_review";
+
+/**
+ * An action as stored, with its owner's and its plan's names.
+ */
+export type Action = { id: number, title: string, description: string, owner_id: number, owner: string, due: string, status: ActionStatus, source: ActionSource, finding_id: number | null, event_id: number | null, 
+/**
+ * The plan it is about: named by a plan review, or by the finding it comes from.
+ */
+plan_id: number | null, plan_title: string | null, 
+/**
+ * When it was marked done (kept once verified).
+ */
+done_at: string | null, 
+/**
+ * The approved version of its plan that closed it.
+ */
+verified_version: number | null, accepted_by: string, accepted_why: string, created_at: string, updated_at: string, };
+
+/**
+ * A new action as typed. `source` is `finding`, `incident_review` or `plan_review`;
+ * a finding's action names the finding, an incident review's the incident, a plan
+ * review's the plan.
+ */
+export type ActionInput = { title: string, description: string, owner_id: number | null, 
+/**
+ * `YYYY-MM-DD` (or the engagement's date order).
+ */
+due: string, source: string, finding_id: number | null, event_id: number | null, plan_id: number | null, };
+
+/**
+ * A change to an action as typed: each field left `None` stays as it is. Accepting a
+ * risk needs `accepted_by` and `accepted_why`.
+ */
+export type ActionEdit = { title: string | null, description: string | null, owner_id: number | null, due: string | null, status: string | null, accepted_by: string | null, accepted_why: string | null, };
+
+/**
+ * An action about the plan still to be done (open or in progress).
+ */
+export type OpenActionRow = { title: string, owner: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+due: string, 
+/**
+ * `open` or `in progress`.
+ */
+status: string, 
+/**
+ * Where it comes from, in words: "finding: …", "plan review", "post-incident review".
+ */
+from: string, };
+
+/**
+ * The review on one day.
+ */
+export type Review = { today: string, 
+/**
+ * Most urgent first.
+ */
+items: Array<ReviewItem>, 
+/**
+ * How many items of each kind (kinds with none left out), in the kinds' order.
+ */
+counts: Array<KindCount>, 
+/**
+ * Every approved plan, with when it was last exercised.
+ */
+programme: Array<ProgrammeRow>, };
+
+/**
+ * One stale thing.
+ */
+export type ReviewItem = { kind: ReviewKind, subject: Subject, 
+/**
+ * When it was (or is) due; `None` when it has no date.
+ */
+due: string | null, 
+/**
+ * Why it is listed, in a sentence or two.
+ */
+why: string, severity: Severity, link: ReviewLink, 
+/**
+ * For an action: who owns it.
+ */
+owner?: string, };
+
+/**
+ * What kind of stale thing an item is.
+ */
+export type ReviewKind = "plan_review_due" | "plan_finding" | "contact_unverified" | "bia_outdated" | "bia_changed" | "demonstration_expired" | "demonstration_expiring" | "not_demonstrated" | "action_overdue" | "action_open" | "exercise_due";
+
+/**
+ * What an item is about.
+ */
+export type Subject = { type: SubjectType, id: number, name: string, };
+
+export type SubjectType = "plan" | "person" | "activity" | "resource" | "action";
+
+/**
+ * Where an item is fixed: a page and the record to open on it.
+ */
+export type ReviewLink = { page: LinkPage, id: number, };
+
+/**
+ * The page where an item is fixed.
+ */
+export type LinkPage = "plans" | "people" | "interview" | "resources" | "actions" | "exercises";
+
+export type KindCount = { kind: ReviewKind, 
+/**
+ * A heading for the items of this kind.
+ */
+label: string, count: number, };
+
+/**
+ * A plan of the exercise programme: when it was last exercised and when the next
+ * exercise is due.
+ */
+export type ProgrammeRow = { plan_id: number, title: string, last_exercised: string | null, 
+/**
+ * The exercise that last tested it.
+ */
+exercise_id: number | null, exercise_title: string | null, next_due: string | null, };
