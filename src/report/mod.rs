@@ -13,6 +13,7 @@ pub mod paragraph;
 pub(crate) mod parts;
 pub mod pdf;
 pub mod plan_pdf;
+pub mod response;
 pub mod sample;
 pub mod section_pdf;
 
