@@ -5,7 +5,7 @@
 //! the desktop shell both call them, so the faces only parse input and show the result.
 
 pub mod exercise;
-
+pub mod exercise_report;
 pub mod export;
 pub mod findings;
 pub mod incident;

@@ -5,6 +5,7 @@
 
 pub mod claim;
 pub mod display;
+pub mod exercise_pdf;
 pub mod flow;
 pub mod fonts;
 pub mod incident_pdf;
