@@ -90,6 +90,7 @@ const COMMANDS: &[&str] = &[
     "exercise_debrief",
     "add_finding",
     "list_findings",
+    "export_exercise_report",
 ];
 
 // A build script reports failure by panicking: cargo shows the message and stops the build.

@@ -109,5 +109,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         exercises::exercise_debrief,
         exercises::add_finding,
         exercises::list_findings,
+        exercises::export_exercise_report,
     ]
 }
