@@ -1,7 +1,9 @@
 //! Typesetting: a small layout engine of Keel's own (shaping, line breaking, pages) that
 //! produces a backend-neutral display list, and a PDF writer that draws it; the
 //! documents laid out with it: a plan version (`plan_pdf`), an incident's after-action
-//! report (`incident_pdf`), a written section on its own (`section_pdf`).
+//! report (`incident_pdf`) and an exercise's post-exercise report (`exercise_pdf`), with
+//! the tables of the response they share (`response`), a written section on its own
+//! (`section_pdf`).
 
 pub mod claim;
 pub mod display;
