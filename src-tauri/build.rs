@@ -97,6 +97,7 @@ const COMMANDS: &[&str] = &[
     "review_items",
     "review_settings",
     "set_review_settings",
+    "export_exercise_report",
 ];
 
 // A build script reports failure by panicking: cargo shows the message and stops the build.

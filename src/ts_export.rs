@@ -191,7 +191,7 @@ fn generated() -> String {
         decl::<ActivityStatus>(&cfg),
         decl::<ChainCheck>(&cfg),
         decl::<IncidentCheck>(&cfg),
-        decl::<crate::ops::incident_report::ReportSummary>(&cfg),
+        decl::<crate::ops::report_file::ReportSummary>(&cfg),
         decl::<ExerciseClock>(&cfg),
         decl::<ExerciseState>(&cfg),
         decl::<ExerciseSummary>(&cfg),

@@ -6,39 +6,13 @@
 //! while a draft exists, and one made without authority.
 
 use std::path::Path;
-use std::process::Command;
 
 use keel::domain::{CriterionInput, InvokerInput, PlanEdit};
 
-fn keel_as(actor: &str, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_keel"))
-        .args(args)
-        .env("KEEL_FACILITATOR", actor)
-        .output()
-        .expect("run keel");
-    assert!(
-        out.status.success(),
-        "keel {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use crate::util::{assert_has, checked_text, keel_as, row, run};
 
 fn keel(args: &[&str]) -> String {
     keel_as("Tom Whitaker", args)
-}
-
-fn run(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool}: {e}"));
-    assert!(
-        out.status.success(),
-        "{tool} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The version of the demo's warehouse plan that is approved, and its SHA-256.
@@ -53,29 +27,6 @@ fn approved_warehouse_plan(file: &str) -> (u64, String) {
             .expect("an approved version"),
         plan["sha256"].as_str().expect("a SHA-256").to_owned(),
     )
-}
-
-/// The text of a PDF as laid out, after `qpdf --check` has passed it.
-fn checked_text(pdf: &str) -> String {
-    assert!(run("qpdf", &["--check", pdf]).contains("No syntax or stream encoding errors"));
-    run("pdftotext", &["-layout", pdf, "-"])
-}
-
-/// The line holding every one of `anchors` and the `n - 1` lines after it: a table row
-/// whose cells run over several lines.
-fn row(text: &str, anchors: &[&str], n: usize) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let at = lines
-        .iter()
-        .position(|l| anchors.iter().all(|a| l.contains(a)))
-        .unwrap_or_else(|| panic!("no line has {anchors:?} in:\n{text}"));
-    lines[at..(at + n).min(lines.len())].join("\n")
-}
-
-fn assert_has(text: &str, wanted: &[&str]) {
-    for w in wanted {
-        assert!(text.contains(w), "{w:?} is missing from:\n{text}");
-    }
 }
 
 /// Opens an incident losing the Halifax warehouse at 06:00 (opened 06:20); its id.

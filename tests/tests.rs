@@ -13,6 +13,7 @@ mod bia_settings;
 mod cli;
 mod dependencies;
 mod editing_runs;
+mod exercise_report;
 mod exercises;
 mod floors;
 mod fuzz;

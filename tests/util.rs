@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -144,4 +145,56 @@ pub fn alter_behind_trigger(path: &Path, trigger: &str, sql: &str) {
         .expect("alter");
     conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")
         .expect("checkpoint");
+}
+
+/// Runs the `keel` binary as `actor` (its facilitator); its output, once it succeeded.
+pub fn keel_as(actor: &str, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_keel"))
+        .args(args)
+        .env("KEEL_FACILITATOR", actor)
+        .output()
+        .expect("run keel");
+    assert!(
+        out.status.success(),
+        "keel {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs `tool`; its output, once it succeeded.
+pub fn run(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool}: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The text of a PDF as laid out, after `qpdf --check` has passed it.
+pub fn checked_text(pdf: &str) -> String {
+    assert!(run("qpdf", &["--check", pdf]).contains("No syntax or stream encoding errors"));
+    run("pdftotext", &["-layout", pdf, "-"])
+}
+
+/// The line holding every one of `anchors` and the `n - 1` lines after it: a table row
+/// whose cells run over several lines.
+pub fn row(text: &str, anchors: &[&str], n: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| anchors.iter().all(|a| l.contains(a)))
+        .unwrap_or_else(|| panic!("no line has {anchors:?} in:\n{text}"));
+    lines[at..(at + n).min(lines.len())].join("\n")
+}
+
+pub fn assert_has(text: &str, wanted: &[&str]) {
+    for w in wanted {
+        assert!(text.contains(w), "{w:?} is missing from:\n{text}");
+    }
 }

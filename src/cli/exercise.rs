@@ -238,6 +238,10 @@ pub enum ExerciseCommand {
         #[arg(long, value_name = "ID")]
         exercise: i64,
     },
+    /// Write the post-exercise report as a PDF: objectives met, scenario, injects with
+    /// their scoring, achieved against target per activity and resource restored, steps
+    /// planned against actual, findings, actions raised and the log; signed if asked.
+    Report(super::exercise_report::ReportArgs),
 }
 
 #[derive(Args, Default)]
@@ -651,6 +655,7 @@ pub fn execute(command: ExerciseCommand, actor: &str) -> keel::Result<()> {
             }
             Ok(())
         }
+        ExerciseCommand::Report(args) => super::exercise_report::report(args),
         ExerciseCommand::Verify { file, exercise: id } => {
             let store = EngagementStore::open(&file)?;
             store.exercise(id)?;

@@ -22,6 +22,7 @@ mod bench_keystroke;
 mod bia;
 mod exercise;
 mod exercise_board;
+mod exercise_report;
 mod export;
 mod incident;
 mod incident_board;

@@ -13,7 +13,7 @@ use crate::plan::PlanDocument;
 use crate::plan::document::assemble;
 use crate::report;
 use crate::signing::Identity;
-use crate::{EngagementStore, Error, Result};
+use crate::{EngagementStore, Result};
 
 /// Which version to export, and what the document says about itself.
 #[derive(Debug, Clone, Default)]
@@ -87,14 +87,8 @@ pub fn write_pdf(
     out: &Path,
 ) -> Result<ExportedPlan> {
     let exported = report::export(doc)?;
-    let bytes = match signer {
-        Some(identity) => {
-            let reason = format!("Version {} of {}", doc.version, doc.content.title);
-            crate::signing::sign(&exported.bytes, identity, &doc.exported_at, &reason)?
-        }
-        None => exported.bytes,
-    };
-    std::fs::write(out, &bytes).map_err(Error::io("write", out))?;
+    let reason = || format!("Version {} of {}", doc.version, doc.content.title);
+    super::report_file::write_signed(exported.bytes, signer, &doc.exported_at, reason, out)?;
     Ok(ExportedPlan {
         path: out.to_owned(),
         title: doc.content.title.clone(),

@@ -5,15 +5,16 @@
 //! checks the incident as `keel incident verify` does; [`write_pdf`] lays it out, signs
 //! it if asked, and writes the file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 
 use super::incident;
-use crate::report::incident_pdf::{self, IncidentReport, ReportContext, Verification};
+pub use super::report_file::{ReportSummary, WrittenReport};
+use crate::report::incident_pdf::{self, IncidentReport, ReportContext};
+use crate::report::response::Verification;
 use crate::signing::Identity;
-use crate::{EngagementStore, Error, Result};
+use crate::{EngagementStore, Result};
 
 /// Which incident, and what the report says about itself.
 #[derive(Debug, Clone, Default)]
@@ -25,50 +26,6 @@ pub struct ReportRequest {
     /// the same every time; also the time the figures of an incident still open are
     /// worked out for.
     pub at: Option<DateTime<Utc>>,
-}
-
-/// What writing a report wrote.
-#[derive(Debug, Clone)]
-pub struct WrittenReport {
-    pub path: PathBuf,
-    pub title: String,
-    pub pages: usize,
-    pub stood_down: bool,
-    /// The log's chain hash, and whether the chain and the plan versions verified.
-    pub chain_head: String,
-    pub verified: bool,
-    /// Characters no shipped font has; they show as boxes in the PDF.
-    pub missing: Vec<char>,
-    /// Who signed it.
-    pub signed_by: Option<String>,
-}
-
-/// What writing a report wrote, as the app shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct ReportSummary {
-    pub path: String,
-    pub pages: usize,
-    pub stood_down: bool,
-    pub chain_head: String,
-    /// The chain and the plan versions invoked verified.
-    pub verified: bool,
-    pub missing: Vec<String>,
-    pub signed_by: Option<String>,
-}
-
-impl From<WrittenReport> for ReportSummary {
-    fn from(w: WrittenReport) -> ReportSummary {
-        ReportSummary {
-            path: w.path.display().to_string(),
-            pages: w.pages,
-            stood_down: w.stood_down,
-            chain_head: w.chain_head,
-            verified: w.verified,
-            missing: w.missing.iter().map(char::to_string).collect(),
-            signed_by: w.signed_by,
-        }
-    }
 }
 
 /// The report `request` asks for, ready to write.
@@ -105,23 +62,19 @@ pub fn write_pdf(
     out: &Path,
 ) -> Result<WrittenReport> {
     let exported = incident_pdf::export(report)?;
-    let bytes = match signer {
-        Some(identity) => {
-            let reason = format!(
-                "After-action report of incident {}: {}",
-                report.incident_id, report.title
-            );
-            crate::signing::sign(&exported.bytes, identity, &report.exported_at, &reason)?
-        }
-        None => exported.bytes,
+    let reason = || {
+        format!(
+            "After-action report of incident {}: {}",
+            report.incident_id, report.title
+        )
     };
-    std::fs::write(out, &bytes).map_err(Error::io("write", out))?;
+    super::report_file::write_signed(exported.bytes, signer, &report.exported_at, reason, out)?;
     Ok(WrittenReport {
         path: out.to_owned(),
         title: report.title.clone(),
         pages: exported.pages,
         stood_down: report.stood_down(),
-        chain_head: report.chain.head.clone(),
+        chain_head: report.response.chain.head.clone(),
         verified: report.verified(),
         missing: exported.missing,
         signed_by: signer.map(|i| i.name.clone()),

@@ -1,11 +1,13 @@
-//! The small pieces a document's pages are made of (a plan's, an after-action
-//! report's): tables, headings, centred lines and bullets, and how durations, times and
-//! Keel's own characters are printed.
+//! The small pieces a document's pages are made of (a plan's, an after-action or
+//! post-exercise report's): tables, headings, centred lines and bullets, and how
+//! durations, times and Keel's own characters are printed.
 
 use crate::domain::Duration;
 use crate::report::flow::{self, Block, Table};
 use crate::report::fonts::Style;
 use crate::report::paragraph::{Align, Span};
+
+pub(crate) const DASH: &str = "\u{2014}";
 
 /// A duration, or a dash where there is none.
 pub(crate) fn time(d: Option<Duration>) -> String {
@@ -15,6 +17,20 @@ pub(crate) fn time(d: Option<Duration>) -> String {
 /// A time as people read it: `2026-11-25 17:18 UTC`.
 pub(crate) fn when(at: &chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// A time in a table: `30 Nov 06:40` (the report says every time is UTC).
+pub(crate) fn short(at: &chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%d %b %H:%M").to_string()
+}
+
+/// `1 entry`, `24 entries`.
+pub(crate) fn entries(n: usize) -> String {
+    if n == 1 {
+        "1 entry".into()
+    } else {
+        format!("{n} entries")
+    }
 }
 
 /// Text for the page: characters the shipped fonts lack, but that Keel itself writes

@@ -1,17 +1,22 @@
 //! Exercises: the list, one exercise (preparation, board at now, findings), preparing
 //! one from a loss scenario, editing its injects, starting it, recording on its board
 //! (the clock, ratings, steps, restorations, log, close), the hot debrief; and findings
-//! of an exercise or an incident. Each is a call into `keel::ops`.
+//! of an exercise or an incident; the post-exercise report as a PDF. Each is a call into
+//! `keel::ops`.
 
 use keel::ApiError;
 use keel::domain::{
     BoardAction, ExerciseSummary, Finding, FindingInput, InjectInput, NewExerciseInput,
 };
 use keel::ops::exercise::{self, ExerciseView};
+use keel::ops::exercise_report::{self, ExerciseReportRequest};
 use keel::ops::findings;
+use keel::ops::report_file::ReportSummary;
+use keel::signing::shelf::SigningRequest;
 use tauri::AppHandle;
 
-use crate::state::on_store;
+use crate::dialogs::FilePurpose;
+use crate::state::{blocking, on_store};
 
 #[tauri::command]
 pub async fn list_exercises(app: AppHandle) -> Result<Vec<ExerciseSummary>, ApiError> {
@@ -112,4 +117,29 @@ pub async fn list_findings(
     app: AppHandle,
 ) -> Result<Vec<Finding>, ApiError> {
     on_store(&app, move |store| store.findings(event_id)).await
+}
+
+/// Writes the post-exercise report of exercise `exercise_id` to the file chosen in the
+/// save dialog as `file`, signed when `signing` says with what.
+#[tauri::command]
+pub async fn export_exercise_report(
+    exercise_id: i64,
+    file: u64,
+    signing: Option<SigningRequest>,
+    app: AppHandle,
+) -> Result<ReportSummary, ApiError> {
+    blocking(&app, move |state| {
+        let target = state.chosen().path(file, FilePurpose::Pdf)?;
+        let request = ExerciseReportRequest {
+            exercise_id,
+            ..ExerciseReportRequest::default()
+        };
+        let report = state.with_store(|store| exercise_report::document(store, &request))?;
+        // Open the identity first: a wrong passphrase writes nothing.
+        let identity = state.signing_identity(signing)?;
+        let written = exercise_report::write_pdf(&report, identity.as_ref(), &target)?;
+        state.set_exported(target);
+        Ok(written.into())
+    })
+    .await
 }

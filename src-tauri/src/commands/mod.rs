@@ -117,5 +117,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         review::review_items,
         review::review_settings,
         review::set_review_settings,
+        exercises::export_exercise_report,
     ]
 }

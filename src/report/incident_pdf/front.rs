@@ -3,14 +3,15 @@
 //! the closing summary and the points for the review), and the plan version invoked with its SHA-256, its authority
 //! and the criteria met.
 
-use super::model::{ActivityOutcome, IncidentReport, Verdict};
-use super::{entries, short, state_label};
+use super::model::IncidentReport;
+use super::state_label;
 use crate::domain::Authority;
 use crate::event::assessment::{minutes_between, span};
 use crate::report::flow::Block;
 use crate::report::fonts::Style;
 use crate::report::paragraph::Span;
-use crate::report::parts::{bullet, centred, heading, key_values, table, when};
+use crate::report::parts::{bullet, centred, entries, heading, key_values, short, table, when};
+use crate::report::response::tables;
 
 /// The title page, up to its page break.
 pub(super) fn title_page(r: &IncidentReport) -> Vec<Block> {
@@ -30,7 +31,7 @@ pub(super) fn title_page(r: &IncidentReport) -> Vec<Block> {
             8.0,
         ),
         centred(
-            format!("Disruption began {}", when(&r.disrupted_at)),
+            format!("Disruption began {}", when(&r.response.disrupted_at)),
             10.0,
             Style::Regular,
             4.0,
@@ -39,7 +40,7 @@ pub(super) fn title_page(r: &IncidentReport) -> Vec<Block> {
     out.push(centred(
         match r.stood_down_at {
             Some(t) => format!("Stood down {}", when(&t)),
-            None => format!("Not stood down; figures as at {}", when(&r.as_of)),
+            None => format!("Not stood down; figures as at {}", when(&r.response.as_of)),
         },
         10.0,
         Style::Regular,
@@ -67,7 +68,7 @@ pub(super) fn title_page(r: &IncidentReport) -> Vec<Block> {
 fn after_start(r: &IncidentReport, t: chrono::DateTime<chrono::Utc>) -> String {
     format!(
         "{} after the disruption began",
-        span(minutes_between(r.disrupted_at, t))
+        span(minutes_between(r.response.disrupted_at, t))
     )
 }
 
@@ -81,7 +82,7 @@ pub(super) fn summary(r: &IncidentReport, out: &mut Vec<Block>) {
             format!("{} \u{2014} {}", r.incident_id, r.title),
         ),
         ("State", state_label(r.state).to_owned()),
-        ("Disruption began", when(&r.disrupted_at)),
+        ("Disruption began", when(&r.response.disrupted_at)),
         (
             "Opened",
             format!(
@@ -99,7 +100,7 @@ pub(super) fn summary(r: &IncidentReport, out: &mut Vec<Block>) {
     if !r.affects.is_empty() {
         rows.push(("Lost", r.affects.join(", ")));
     }
-    for p in &r.plans {
+    for p in &r.response.plans {
         rows.push((
             "Plan invoked",
             format!(
@@ -116,16 +117,16 @@ pub(super) fn summary(r: &IncidentReport, out: &mut Vec<Block>) {
         match (&r.stood_down_at, &r.stood_down_by) {
             (Some(t), Some(by)) => format!("{} by {by}", when(t)),
             (Some(t), None) => when(t),
-            _ => format!("not yet; figures as at {}", when(&r.as_of)),
+            _ => format!("not yet; figures as at {}", when(&r.response.as_of)),
         },
     ));
-    rows.push(("Outcome", outcome(r)));
+    rows.push(("Outcome", tables::outcome(&r.response)));
     rows.push((
         "Decision log",
         format!(
             "{}; chain {}",
-            entries(r.chain.entries),
-            match (r.chain.ok, r.verification.ok) {
+            entries(r.response.chain.entries),
+            match (r.response.chain.ok, r.response.verification.ok) {
                 (true, true) => "verified",
                 (true, false) => "verified, but other checks failed (section 7)",
                 (false, _) => "DOES NOT VERIFY",
@@ -176,15 +177,15 @@ fn paragraphs(text: &str) -> Vec<Block> {
 fn story(r: &IncidentReport) -> Vec<String> {
     let mut lines = vec![format!(
         "The disruption began at {}. {} opened the incident at {}, {}.",
-        when(&r.disrupted_at),
+        when(&r.response.disrupted_at),
         r.opened_by,
         short(&r.opened_at),
         after_start(r, r.opened_at)
     )];
-    if r.plans.is_empty() {
+    if r.response.plans.is_empty() {
         lines.push("No plan was invoked.".into());
     }
-    for p in &r.plans {
+    for p in &r.response.plans {
         lines.push(format!(
             "{} invoked \u{201c}{}\u{201d} version {} at {}, {}; {}.",
             p.invoker,
@@ -220,61 +221,15 @@ fn authority_words(a: &Authority) -> String {
     }
 }
 
-/// The affected activities back within their RTO, and those that were not.
-fn outcome(r: &IncidentReport) -> String {
-    let total = r.activities.len();
-    if total == 0 {
-        return "No activity was affected.".into();
-    }
-    let within = r
-        .activities
-        .iter()
-        .filter(|a| a.rto.verdict == Verdict::Met)
-        .count();
-    let names = |verdict: Verdict, of: fn(&ActivityOutcome) -> Verdict| {
-        r.activities
-            .iter()
-            .filter(|a| of(a) == verdict)
-            .map(|a| a.name.as_str())
-            .collect::<Vec<_>>()
-    };
-    let mut text = format!(
-        "{within} of {total} affected activities were back at their minimum level within their RTO."
-    );
-    let missed_rto = names(Verdict::Missed, |a| a.rto.verdict);
-    if !missed_rto.is_empty() {
-        text.push_str(&format!(" RTO missed: {}.", missed_rto.join(", ")));
-    }
-    let missed_mtpd = names(Verdict::Missed, |a| a.mtpd.verdict);
-    if !missed_mtpd.is_empty() {
-        text.push_str(&format!(" MTPD missed: {}.", missed_mtpd.join(", ")));
-    }
-    let open = names(Verdict::Open, |a| a.rto.verdict);
-    if !open.is_empty() {
-        text.push_str(&format!(
-            " Not back yet, within their RTO: {}.",
-            open.join(", ")
-        ));
-    }
-    let unrecorded = names(Verdict::NotRecorded, |a| a.rto.verdict);
-    if !unrecorded.is_empty() {
-        text.push_str(&format!(
-            " Not recorded as back by the stand-down, their RTO not passed yet: {}.",
-            unrecorded.join(", ")
-        ));
-    }
-    text
-}
-
 /// The plan versions invoked: hash, later draft, invoker and authority, criteria met.
 pub(super) fn plans(r: &IncidentReport, out: &mut Vec<Block>) {
     out.push(heading(1, "2. Plan invoked", true));
-    if r.plans.is_empty() {
+    if r.response.plans.is_empty() {
         out.push(Block::text("No plan was invoked in this incident."));
         return;
     }
-    for p in &r.plans {
-        if r.plans.len() > 1 {
+    for p in &r.response.plans {
+        if r.response.plans.len() > 1 {
             out.push(heading(2, p.title.clone(), true));
         }
         out.push(key_values(vec![

@@ -2,41 +2,23 @@
 //! with contents, the plan version invoked, achieved against target per activity, the
 //! recovery steps planned against actual, the call tree's reach times, the timeline of
 //! the decision log and the log's chain hash. `model` works the document out from the
-//! board; the other files lay it out.
+//! board; the other files lay it out, with the tables of the response shared with the
+//! post-exercise report (`response`).
 
 mod front;
 mod log;
 mod model;
-mod outcome;
 
 use std::time::Instant;
 
-use chrono::{DateTime, Utc};
-
-pub use model::{
-    ActivityOutcome, CallReach, IncidentReport, Measure, PlanInvoked, ReportContext, StepOutcome,
-    TimelineEntry, Verdict, Verification,
-};
+pub use model::{IncidentReport, ReportContext};
 
 use super::display::DocInfo;
 use super::flow::{self, Block, Frame};
 use super::pdf::{Exported, write_pages};
+use super::response::tables;
 use crate::Result;
 use crate::domain::EventState;
-
-/// A time in a table: `30 Nov 06:40` (the summary says every time is UTC).
-fn short(at: &DateTime<Utc>) -> String {
-    at.format("%d %b %H:%M").to_string()
-}
-
-/// `1 entry`, `24 entries`.
-fn entries(n: usize) -> String {
-    if n == 1 {
-        "1 entry".into()
-    } else {
-        format!("{n} entries")
-    }
-}
 
 fn state_label(state: EventState) -> &'static str {
     match state {
@@ -52,13 +34,18 @@ pub fn blocks(r: &IncidentReport) -> (Vec<Block>, Frame) {
     front::summary(r, &mut out);
     front::response(r, &mut out);
     front::plans(r, &mut out);
-    outcome::achieved(r, &mut out);
-    outcome::steps(r, &mut out);
-    outcome::calls(r, &mut out);
+    let response = &r.response;
+    tables::achieved(response, "3. Achieved against target", &mut out);
+    tables::steps(
+        response,
+        "4. Recovery steps: planned against actual",
+        &mut out,
+    );
+    tables::calls(response, "5. Call tree: reach times", &mut out);
     log::timeline(r, &mut out);
-    log::integrity(r, &mut out);
+    tables::integrity(response, "7. Integrity of the log", &mut out);
     // By characters: a head read from an altered file need not be hex.
-    let short_head: String = r.chain.head.chars().take(12).collect();
+    let short_head: String = response.chain.head.chars().take(12).collect();
     let frame = Frame {
         header_left: r.organisation.clone(),
         header_right: format!("After-action report: {}", r.title),
@@ -66,9 +53,9 @@ pub fn blocks(r: &IncidentReport) -> (Vec<Block>, Frame) {
             "Incident {} \u{00b7} Page {{page}} of {{pages}} \u{00b7} Log chain {short_head}",
             r.incident_id
         ),
-        draft_mark: if !r.chain.ok {
+        draft_mark: if !response.chain.ok {
             Some("LOG DOES NOT VERIFY".to_owned())
-        } else if !r.verification.ok {
+        } else if !response.verification.ok {
             Some("DOES NOT VERIFY \u{2014} SEE SECTION 7".to_owned())
         } else if !r.stood_down() {
             Some("INTERIM \u{2014} NOT STOOD DOWN".to_owned())
@@ -105,8 +92,11 @@ pub fn export(r: &IncidentReport) -> Result<Exported> {
         custom: vec![
             ("KeelIncidentId".into(), r.incident_id.to_string()),
             ("KeelIncidentState".into(), r.state.as_str().into()),
-            ("KeelLogEntries".into(), r.chain.entries.to_string()),
-            ("KeelLogChainHead".into(), r.chain.head.clone()),
+            (
+                "KeelLogEntries".into(),
+                r.response.chain.entries.to_string(),
+            ),
+            ("KeelLogChainHead".into(), r.response.chain.head.clone()),
         ],
     };
     write_pages(flowed, info, started)

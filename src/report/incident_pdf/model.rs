@@ -1,14 +1,14 @@
 //! The after-action report as a document: what it prints, worked out from the board of
 //! the incident at its stand-down (or at the time of the report while it is still
-//! open), with each target's verdict and each correction paired with what it corrects.
-//! Pure: the board and the few facts from outside it in, the document out.
+//! open). The figures of the response (targets, steps, calls) are `response`'s, shared
+//! with the post-exercise report. Pure: the board and the few facts from outside it in,
+//! the document out.
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{Authority, CallOutcome, Duration, EventState, LogKind};
-use crate::event::assessment::{ActivityStatus, minutes_between};
-use crate::event::board::{BoardActivity, BoardCall, BoardPlan, BoardStep};
-use crate::event::{Board, ChainCheck};
+use crate::domain::EventState;
+use crate::event::Board;
+use crate::report::response::{self, Response, TimelineEntry, Verification};
 
 /// Everything an after-action report prints.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +18,6 @@ pub struct IncidentReport {
     pub title: String,
     pub description: String,
     pub state: EventState,
-    pub disrupted_at: DateTime<Utc>,
     pub opened_at: DateTime<Utc>,
     /// Who wrote the first entry of the log.
     pub opened_by: String,
@@ -30,18 +29,13 @@ pub struct IncidentReport {
     pub summary: Option<String>,
     /// Once stood down: what the post-incident review starts from, most serious first.
     pub review: Vec<String>,
-    /// The time the figures are worked out for: the stand-down, or the report's time.
-    pub as_of: DateTime<Utc>,
     pub exported_at: DateTime<Utc>,
     pub classification: String,
-    pub plans: Vec<PlanInvoked>,
-    pub activities: Vec<ActivityOutcome>,
+    /// The plans invoked, the activities' targets against what was achieved, the
+    /// log's chain and what checking the incident found, as at the stand-down.
+    pub response: Response,
     /// Every entry of the log, oldest first.
     pub timeline: Vec<TimelineEntry>,
-    pub chain: ChainCheck,
-    /// What checking the incident found when the report was made (`keel incident
-    /// verify`): a line per plan version invoked, and any problem.
-    pub verification: Verification,
 }
 
 /// What the facts from outside the board are.
@@ -53,171 +47,15 @@ pub struct ReportContext {
     pub verification: Verification,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Verification {
-    pub ok: bool,
-    pub lines: Vec<String>,
-}
-
-/// A plan version invoked, with its call tree and steps as they went.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlanInvoked {
-    pub plan_id: i64,
-    pub title: String,
-    pub version: u32,
-    pub sha256: String,
-    /// A later draft existed when the plan was invoked; it was not used.
-    pub draft_version: Option<u32>,
-    pub invoked_at: DateTime<Utc>,
-    pub invoker: String,
-    pub authority: Authority,
-    /// Number, criterion in words, met.
-    pub criteria: Vec<(u32, String, bool)>,
-    pub calls: Vec<CallReach>,
-    pub steps: Vec<StepOutcome>,
-}
-
-/// One call of the call tree: who was reached, when, minutes after the invocation, and
-/// the fall-back's call when there was one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CallReach {
-    pub number: usize,
-    /// `None`: whoever invoked the plan.
-    pub caller: Option<String>,
-    pub callee: String,
-    pub outcome: Option<CallOutcome>,
-    pub at: Option<DateTime<Utc>>,
-    pub after_min: Option<i64>,
-    pub fallback: Option<String>,
-    pub fallback_outcome: Option<CallOutcome>,
-    pub fallback_at: Option<DateTime<Utc>>,
-    pub fallback_after_min: Option<i64>,
-    /// The callee failed and the fall-back was never reached.
-    pub fallback_due: bool,
-}
-
-/// A recovery step, planned against actual.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StepOutcome {
-    pub number: u32,
-    pub title: String,
-    pub owner_role: String,
-    pub estimate: Option<Duration>,
-    pub started_at: Option<DateTime<Utc>>,
-    pub done_at: Option<DateTime<Utc>>,
-    /// Minutes from start to done, or to the report's time while still running.
-    pub actual_min: Option<i64>,
-    /// Minutes beyond the estimate.
-    pub overrun_min: Option<i64>,
-    pub out_of_order: Option<String>,
-}
-
-impl StepOutcome {
-    pub fn running(&self) -> bool {
-        self.started_at.is_some() && self.done_at.is_none()
-    }
-}
-
-/// How a measure compares with its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    Met,
-    Missed,
-    /// Not achieved yet, and the target has not passed: the incident is still open.
-    Open,
-    /// Nothing was recorded to measure it by.
-    NotRecorded,
-    /// The BIA set no target.
-    NoTarget,
-}
-
-impl Verdict {
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Met => "met",
-            Verdict::Missed => "MISSED",
-            Verdict::Open => "open",
-            Verdict::NotRecorded => "not recorded",
-            Verdict::NoTarget => "no target",
-        }
-    }
-}
-
-/// One measure of an activity: target, what was achieved (in minutes, where it is a
-/// time), and the verdict.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Measure {
-    pub target: Option<Duration>,
-    pub achieved_min: Option<i64>,
-    pub verdict: Verdict,
-}
-
-/// An affected activity: when it was back, and each target against what was achieved.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActivityOutcome {
-    pub name: String,
-    pub tier: Option<u8>,
-    pub why: String,
-    pub status: ActivityStatus,
-    /// The minimum level (MBCO/MASL) in words.
-    pub minimum: String,
-    pub minimum_at: Option<DateTime<Utc>>,
-    pub normal_at: Option<DateTime<Utc>>,
-    pub restore_point: Option<DateTime<Utc>>,
-    /// Back at the minimum level − disruption start.
-    pub rto: Measure,
-    /// Disruption start − restore point.
-    pub rpo: Measure,
-    /// Back at the minimum level − disruption start, against the MTPD.
-    pub mtpd: Measure,
-    /// Whether the minimum level was reached at all.
-    pub minimum_verdict: Verdict,
-}
-
-/// An entry of the decision log, with the corrections that point to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TimelineEntry {
-    pub seq: u32,
-    pub at: DateTime<Utc>,
-    pub author: String,
-    pub kind: LogKind,
-    pub text: String,
-    pub rationale: String,
-    pub corrects: Option<u32>,
-    pub corrected_by: Vec<u32>,
-}
-
 impl IncidentReport {
     /// The report of `board`, worked out at its clock (the stand-down, once stood down).
     pub fn new(board: &Board, context: ReportContext) -> IncidentReport {
-        let as_of = board.stood_down_at.map_or(board.now, |t| t.min(board.now));
-        let stood_down = board.state == EventState::StoodDown;
-        let timeline = board
-            .log
-            .iter()
-            .map(|e| TimelineEntry {
-                seq: e.seq,
-                at: e.at,
-                author: e.author.clone(),
-                kind: e.kind,
-                text: e.text.clone(),
-                rationale: e.rationale.clone(),
-                corrects: e.corrects,
-                corrected_by: board
-                    .log
-                    .iter()
-                    .filter(|c| c.corrects == Some(e.seq))
-                    .map(|c| c.seq)
-                    .collect(),
-            })
-            .collect();
         IncidentReport {
             organisation: context.organisation,
             incident_id: board.id,
             title: board.title.clone(),
             description: board.description.clone(),
             state: board.state,
-            disrupted_at: board.disrupted_at,
             opened_at: board.opened_at,
             opened_by: board
                 .log
@@ -230,18 +68,10 @@ impl IncidentReport {
             stood_down_by: board.stood_down_by.clone(),
             summary: board.summary.clone(),
             review: board.review.clone(),
-            as_of,
             exported_at: context.exported_at,
             classification: context.classification,
-            plans: board.plans.iter().map(plan_invoked).collect(),
-            activities: board
-                .activities
-                .iter()
-                .map(|a| activity_outcome(a, board.disrupted_at, as_of, stood_down))
-                .collect(),
-            timeline,
-            chain: board.chain.clone(),
-            verification: context.verification,
+            response: Response::new(board, context.verification),
+            timeline: response::timeline(&board.log),
         }
     }
 
@@ -251,153 +81,6 @@ impl IncidentReport {
 
     /// The log is intact and everything checked when the report was made matched.
     pub fn verified(&self) -> bool {
-        self.chain.ok && self.verification.ok
-    }
-}
-
-fn plan_invoked(p: &BoardPlan) -> PlanInvoked {
-    PlanInvoked {
-        plan_id: p.plan_id,
-        title: p.title.clone(),
-        version: p.version,
-        sha256: p.sha256.clone(),
-        draft_version: p.draft_version,
-        invoked_at: p.invoked_at,
-        invoker: p.invoker.clone(),
-        authority: p.authority.clone(),
-        criteria: p
-            .criteria
-            .iter()
-            .map(|c| (c.number, c.text.clone(), c.met))
-            .collect(),
-        calls: p
-            .calls
-            .iter()
-            .enumerate()
-            .map(|(i, c)| call_reach(i + 1, c, p.invoked_at))
-            .collect(),
-        steps: p.steps.iter().map(step_outcome).collect(),
-    }
-}
-
-fn call_reach(number: usize, c: &BoardCall, invoked_at: DateTime<Utc>) -> CallReach {
-    CallReach {
-        number,
-        caller: c.caller.clone(),
-        callee: c.callee.clone(),
-        outcome: c.outcome,
-        at: c.at,
-        after_min: c.after_min,
-        fallback: c.fallback.clone(),
-        fallback_outcome: c.fallback_outcome,
-        fallback_at: c.fallback_at,
-        fallback_after_min: c.fallback_at.map(|t| minutes_between(invoked_at, t)),
-        fallback_due: c.fallback_due,
-    }
-}
-
-fn step_outcome(s: &BoardStep) -> StepOutcome {
-    let overrun = match (s.elapsed_min, s.estimate_min) {
-        (Some(actual), Some(estimate)) => Some(actual - i64::from(estimate.minutes())),
-        _ => None,
-    };
-    StepOutcome {
-        number: s.number,
-        title: s.title.clone(),
-        owner_role: s.owner_role.clone(),
-        estimate: s.estimate_min,
-        started_at: s.started_at,
-        done_at: s.done_at,
-        actual_min: s.elapsed_min,
-        overrun_min: overrun.filter(|m| *m > 0),
-        out_of_order: s.out_of_order.clone(),
-    }
-}
-
-/// A time-to-recover measure: back after `achieved` minutes (or not back `elapsed`
-/// minutes after the disruption), against `target`. Not back within the target: open
-/// while the incident is, not recorded once it is stood down.
-fn time_measure(
-    target: Option<Duration>,
-    achieved: Option<i64>,
-    elapsed: i64,
-    stood_down: bool,
-) -> Measure {
-    let limit = target.map(|t| i64::from(t.minutes()));
-    let verdict = match (limit, achieved) {
-        (None, _) => Verdict::NoTarget,
-        (Some(limit), Some(took)) if took <= limit => Verdict::Met,
-        (Some(_), Some(_)) => Verdict::Missed,
-        (Some(limit), None) if elapsed > limit => Verdict::Missed,
-        (Some(_), None) if stood_down => Verdict::NotRecorded,
-        (Some(_), None) => Verdict::Open,
-    };
-    Measure {
-        target,
-        achieved_min: achieved,
-        verdict,
-    }
-}
-
-fn activity_outcome(
-    a: &BoardActivity,
-    disrupted_at: DateTime<Utc>,
-    as_of: DateTime<Utc>,
-    stood_down: bool,
-) -> ActivityOutcome {
-    let elapsed = minutes_between(disrupted_at, as_of);
-    let rpo_verdict = match (a.rpo_min, a.achieved_rpo_min) {
-        (_, None) => Verdict::NotRecorded,
-        (None, Some(_)) => Verdict::NoTarget,
-        (Some(target), Some(lost)) if lost <= i64::from(target.minutes()) => Verdict::Met,
-        (Some(_), Some(_)) => Verdict::Missed,
-    };
-    ActivityOutcome {
-        name: a.name.clone(),
-        tier: a.tier,
-        why: a.why.clone(),
-        status: a.status,
-        minimum: a.minimum.clone(),
-        minimum_at: a.minimum_at,
-        normal_at: a.normal_at,
-        restore_point: a.restore_point,
-        rto: time_measure(a.rto_min, a.achieved_rto_min, elapsed, stood_down),
-        rpo: Measure {
-            target: a.rpo_min,
-            achieved_min: a.achieved_rpo_min,
-            verdict: rpo_verdict,
-        },
-        mtpd: time_measure(a.mtpd_min, a.achieved_rto_min, elapsed, stood_down),
-        minimum_verdict: match (a.minimum_at, stood_down) {
-            (Some(_), _) => Verdict::Met,
-            (None, true) => Verdict::NotRecorded,
-            (None, false) => Verdict::Open,
-        },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn h(hours: u32) -> Option<Duration> {
-        Duration::from_minutes(hours * 60)
-    }
-
-    #[test]
-    fn a_recovery_time_is_met_up_to_its_target_and_missed_after_it() {
-        let open = |achieved, elapsed| time_measure(h(4), achieved, elapsed, false).verdict;
-        assert_eq!(open(Some(240), 300), Verdict::Met);
-        assert_eq!(open(Some(241), 300), Verdict::Missed);
-        assert_eq!(open(None, 200), Verdict::Open);
-        assert_eq!(open(None, 241), Verdict::Missed);
-        assert_eq!(
-            time_measure(h(4), None, 200, true).verdict,
-            Verdict::NotRecorded
-        );
-        assert_eq!(
-            time_measure(None, Some(10), 300, false).verdict,
-            Verdict::NoTarget
-        );
+        self.response.verified()
     }
 }

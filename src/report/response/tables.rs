@@ -1,28 +1,91 @@
-//! What was achieved: each affected activity's targets against what happened, the
-//! recovery steps planned against their actual durations, and when the call tree
-//! reached each person.
+//! The response laid out, the same in both reports: each affected activity's targets
+//! against what was achieved, the recovery steps planned against their actual
+//! durations, when the call tree reached each person, a log entry's words, and the
+//! log's integrity. Each section takes its heading, numbered by the report.
 
-use super::model::{ActivityOutcome, IncidentReport, Measure, PlanInvoked, Verdict};
-use super::short;
+use super::model::{ActivityOutcome, Measure, PlanInvoked, Response, TimelineEntry, Verdict};
 use crate::domain::CallOutcome;
+use crate::event::ChainCheck;
 use crate::event::assessment::span;
 use crate::report::flow::{Block, Table};
 use crate::report::fonts::Style;
 use crate::report::paragraph::Span;
-use crate::report::parts::{bullet, cells, heading, table, time};
-
-const DASH: &str = "\u{2014}";
+use crate::report::parts::{
+    DASH, bullet, cells, entries, heading, key_values, printable, short, table, time,
+};
 
 fn or_dash(t: Option<&chrono::DateTime<chrono::Utc>>) -> String {
     t.map_or_else(|| DASH.to_owned(), short)
 }
 
+/// What a plan version is in this kind of event: invoked in an incident, tested in an
+/// exercise.
+fn run_word(r: &Response) -> &'static str {
+    if r.exercise() { "tested" } else { "invoked" }
+}
+
+/// The end of the event: "the stand-down", an exercise's "the close".
+fn the_end(r: &Response) -> &'static str {
+    if r.exercise() {
+        "the close"
+    } else {
+        "the stand-down"
+    }
+}
+
+/// The affected activities back within their RTO, and those that were not.
+pub(crate) fn outcome(r: &Response) -> String {
+    let total = r.activities.len();
+    if total == 0 {
+        return "No activity was affected.".into();
+    }
+    let within = r
+        .activities
+        .iter()
+        .filter(|a| a.rto.verdict == Verdict::Met)
+        .count();
+    let names = |verdict: Verdict, of: fn(&ActivityOutcome) -> Verdict| {
+        r.activities
+            .iter()
+            .filter(|a| of(a) == verdict)
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>()
+    };
+    let mut text = format!(
+        "{within} of {total} affected activities were back at their minimum level within their RTO."
+    );
+    let missed_rto = names(Verdict::Missed, |a| a.rto.verdict);
+    if !missed_rto.is_empty() {
+        text.push_str(&format!(" RTO missed: {}.", missed_rto.join(", ")));
+    }
+    let missed_mtpd = names(Verdict::Missed, |a| a.mtpd.verdict);
+    if !missed_mtpd.is_empty() {
+        text.push_str(&format!(" MTPD missed: {}.", missed_mtpd.join(", ")));
+    }
+    let open = names(Verdict::Open, |a| a.rto.verdict);
+    if !open.is_empty() {
+        text.push_str(&format!(
+            " Not back yet, within their RTO: {}.",
+            open.join(", ")
+        ));
+    }
+    let unrecorded = names(Verdict::NotRecorded, |a| a.rto.verdict);
+    if !unrecorded.is_empty() {
+        text.push_str(&format!(
+            " Not recorded as back by {}, their RTO not passed yet: {}.",
+            the_end(r),
+            unrecorded.join(", ")
+        ));
+    }
+    text
+}
+
 /// Each activity's state, then its four measures against their targets.
-pub(super) fn achieved(r: &IncidentReport, out: &mut Vec<Block>) {
+pub(crate) fn achieved(r: &Response, title: &str, out: &mut Vec<Block>) {
     // The report's main tables start on a page of their own, not with a row or two at
     // the foot of the page before.
     out.push(Block::PageBreak);
-    out.push(heading(1, "3. Achieved against target", true));
+    out.push(heading(1, title, true));
     if r.activities.is_empty() {
         out.push(Block::text("No activity was affected."));
         return;
@@ -49,7 +112,7 @@ pub(super) fn achieved(r: &IncidentReport, out: &mut Vec<Block>) {
                     a.why.clone(),
                     or_dash(a.minimum_at.as_ref()),
                     or_dash(a.normal_at.as_ref()),
-                    if r.stood_down() && a.minimum_at.is_none() {
+                    if r.ended && a.minimum_at.is_none() {
                         "not recorded as back".to_owned()
                     } else {
                         a.status.label().to_owned()
@@ -71,7 +134,7 @@ pub(super) fn achieved(r: &IncidentReport, out: &mut Vec<Block>) {
 }
 
 /// A cell: the target, what was achieved, and the result (in bold when missed).
-fn measure_cell(target: String, achieved: String, verdict: Verdict) -> Vec<Span> {
+pub(crate) fn measure_cell(target: String, achieved: String, verdict: Verdict) -> Vec<Span> {
     vec![
         Span::styled("Target ", Style::Italic),
         Span::plain(format!("{target}\n")),
@@ -85,10 +148,10 @@ fn measure_cell(target: String, achieved: String, verdict: Verdict) -> Vec<Span>
     ]
 }
 
-fn measures(a: &ActivityOutcome, r: &IncidentReport) -> Vec<Vec<Span>> {
+fn measures(a: &ActivityOutcome, r: &Response) -> Vec<Vec<Span>> {
     let not_back = || {
-        if r.stood_down() {
-            "not back by the stand-down".to_owned()
+        if r.ended {
+            format!("not back by {}", the_end(r))
         } else {
             format!(
                 "not back after {}",
@@ -110,7 +173,7 @@ fn measures(a: &ActivityOutcome, r: &IncidentReport) -> Vec<Vec<Span>> {
     };
     let minimum_achieved = match a.minimum_at {
         Some(t) => short(&t),
-        None if r.stood_down() => DASH.to_owned(),
+        None if r.ended => DASH.to_owned(),
         None => "not reached yet".into(),
     };
     vec![
@@ -130,11 +193,7 @@ fn measures(a: &ActivityOutcome, r: &IncidentReport) -> Vec<Vec<Span>> {
     ]
 }
 
-fn per_plan(
-    r: &IncidentReport,
-    out: &mut Vec<Block>,
-    each: impl Fn(&PlanInvoked, &mut Vec<Block>),
-) {
+fn per_plan(r: &Response, out: &mut Vec<Block>, each: impl Fn(&PlanInvoked, &mut Vec<Block>)) {
     for p in &r.plans {
         if r.plans.len() > 1 {
             out.push(heading(2, p.title.clone(), true));
@@ -144,19 +203,20 @@ fn per_plan(
 }
 
 /// The steps of each plan invoked, estimate against actual.
-pub(super) fn steps(r: &IncidentReport, out: &mut Vec<Block>) {
-    out.push(heading(
-        1,
-        "4. Recovery steps: planned against actual",
-        true,
-    ));
+pub(crate) fn steps(r: &Response, title: &str, out: &mut Vec<Block>) {
+    out.push(heading(1, title, true));
+    let run = run_word(r);
     if r.plans.is_empty() {
-        out.push(Block::text("No plan was invoked, so no step was run."));
+        out.push(Block::text(format!(
+            "No plan was {run}, so no step was run."
+        )));
         return;
     }
     per_plan(r, out, |p, out| {
         if p.steps.is_empty() {
-            out.push(Block::text("The version invoked has no recovery steps."));
+            out.push(Block::text(format!(
+                "The version {run} has no recovery steps."
+            )));
             return;
         }
         let rows = p
@@ -164,7 +224,7 @@ pub(super) fn steps(r: &IncidentReport, out: &mut Vec<Block>) {
             .iter()
             .map(|s| {
                 let actual = match s.actual_min {
-                    Some(m) if s.running() && r.stood_down() => format!("{}, not done", span(m)),
+                    Some(m) if s.running() && r.ended => format!("{}, not done", span(m)),
                     Some(m) if s.running() => format!("{} so far", span(m)),
                     Some(m) => span(m),
                     None => "not started".into(),
@@ -221,15 +281,18 @@ fn outcome_at(outcome: Option<CallOutcome>, at: Option<&chrono::DateTime<chrono:
 }
 
 /// Each call of the call tree: reached when, minutes after the invocation, fall-backs.
-pub(super) fn calls(r: &IncidentReport, out: &mut Vec<Block>) {
-    out.push(heading(1, "5. Call tree: reach times", true));
+pub(crate) fn calls(r: &Response, title: &str, out: &mut Vec<Block>) {
+    out.push(heading(1, title, true));
+    let run = run_word(r);
     if r.plans.is_empty() {
-        out.push(Block::text("No plan was invoked, so no call tree was run."));
+        out.push(Block::text(format!(
+            "No plan was {run}, so no call tree was run."
+        )));
         return;
     }
     per_plan(r, out, |p, out| {
         if p.calls.is_empty() {
-            out.push(Block::text("The version invoked has no call tree."));
+            out.push(Block::text(format!("The version {run} has no call tree.")));
             return;
         }
         out.push(Block::text(format!(
@@ -300,4 +363,77 @@ pub(super) fn calls(r: &IncidentReport, out: &mut Vec<Block>) {
             None => format!("None of the {} calls was recorded.", p.calls.len()),
         }));
     });
+}
+
+/// A log entry's words: what it corrects first, the text, the rationale, what
+/// corrected it, and, at the first entry that breaks the chain, how it does.
+pub(crate) fn entry_cell(e: &TimelineEntry, chain: &ChainCheck) -> Vec<Span> {
+    let mut spans = Vec::new();
+    if let Some(c) = e.corrects {
+        spans.push(Span::styled(
+            format!("Correction of entry {c}: "),
+            Style::Bold,
+        ));
+    }
+    spans.push(Span::plain(printable(&e.text)));
+    if !e.rationale.is_empty() {
+        spans.push(Span::styled("\nRationale: ", Style::Italic));
+        spans.push(Span::plain(printable(&e.rationale)));
+    }
+    if !e.corrected_by.is_empty() {
+        let by: Vec<String> = e.corrected_by.iter().map(u32::to_string).collect();
+        spans.push(Span::styled(
+            format!(
+                "\nCorrected by entry {}; what it recorded here is set aside.",
+                by.join(", ")
+            ),
+            Style::Italic,
+        ));
+    }
+    if chain.broken_at == Some(e.seq) {
+        spans.push(Span::styled(
+            format!("\nThe chain breaks here: {}.", chain.problem),
+            Style::Bold,
+        ));
+    }
+    spans
+}
+
+/// The chain hash, whether the chain verified, and what else was checked.
+pub(crate) fn integrity(r: &Response, title: &str, out: &mut Vec<Block>) {
+    out.push(heading(1, title, true));
+    let chain = &r.chain;
+    let verdict = if chain.ok {
+        format!(
+            "verified: each of the {} has its hash and follows the one before it",
+            entries(chain.entries)
+        )
+    } else {
+        format!("DOES NOT VERIFY: {}", chain.problem)
+    };
+    out.push(key_values(vec![
+        ("Entries", chain.entries.to_string()),
+        ("Chain hash (head)", chain.head.clone()),
+        ("Chain", verdict),
+    ]));
+    let command = if r.exercise() {
+        format!(
+            "keel exercise verify FILE --exercise {} recomputes the chain and checks the plan versions tested.",
+            r.event_id
+        )
+    } else {
+        format!(
+            "keel incident verify FILE --incident {} recomputes the chain and checks the plan version invoked.",
+            r.event_id
+        )
+    };
+    out.push(Block::text(format!(
+        "Each entry's SHA-256 covers its time, author, kind, words and the hash of the entry before it, so the chain hash, the last entry's, stands for the whole log: a change to any entry changes it. {command}"
+    )));
+    if !r.verification.lines.is_empty() {
+        out.push(heading(3, "Checked when this report was made", false));
+        for line in &r.verification.lines {
+            out.push(bullet(vec![Span::plain(line.clone())]));
+        }
+    }
 }
