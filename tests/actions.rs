@@ -327,7 +327,12 @@ fn keel_action_adds_updates_and_lists() {
     );
     let list: serde_json::Value =
         serde_json::from_str(&ok(&["action", "list", file, "--json"])).expect("json");
-    let action = &list[0];
+    let action = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|a| a["title"] == "Re-check the call tree")
+        .expect("the action added");
     assert_eq!(action["title"], "Re-check the call tree");
     assert_eq!(action["owner"], "Sian Roberts");
     assert_eq!(action["status"], "done");

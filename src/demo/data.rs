@@ -589,7 +589,7 @@ pub(super) const CAPABILITIES: &[Capability] = &[
         "0m",
         RecoveryStrategy::HotStandby,
         Evidence::Demonstrated,
-        Some(273),
+        Some(330),
     ),
 ];
 

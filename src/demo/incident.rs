@@ -14,7 +14,8 @@ use crate::{EngagementStore, Result};
 /// How many days before today the flood began.
 pub const DAYS_AGO: u64 = 9;
 
-pub(super) fn write_incident(store: &mut EngagementStore, warehouse_plan: i64) -> Result<()> {
+/// Writes the flood; returns its id.
+pub(super) fn write_incident(store: &mut EngagementStore, warehouse_plan: i64) -> Result<i64> {
     let day = Utc::now()
         .date_naive()
         .checked_sub_days(Days::new(DAYS_AGO))
@@ -154,5 +155,5 @@ pub(super) fn write_incident(store: &mut EngagementStore, warehouse_plan: i64) -
         store.set_actor(author);
         incident::record(store, id, &action, when)?;
     }
-    Ok(())
+    Ok(id)
 }

@@ -1,10 +1,12 @@
 //! The demo engagement: a mid-sized regional freight and warehousing company, written
 //! for Keel. Later capabilities (BIA, dependencies, plans) grow it.
 
+mod actions;
 mod data;
 mod exercises;
 mod incident;
 mod plans;
+mod stale;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -78,10 +80,14 @@ pub fn write_demo(path: &Path, actor: &str) -> Result<EngagementStore> {
         }
     }
     let warehouse = plans::write_plans(&mut store)?;
+    let reviewed = actions::write_plan_review_action(&mut store, warehouse)?;
     behind.store(REVISED_DAYS_AGO, Ordering::Relaxed);
     plans::revise_warehouse_plan(&mut store, warehouse)?;
-    incident::write_incident(&mut store, warehouse)?;
+    let flood = incident::write_incident(&mut store, warehouse)?;
+    behind.store(0, Ordering::Relaxed);
     exercises::write_exercises(&mut store, warehouse)?;
+    actions::write_actions(&mut store, reviewed, flood)?;
+    stale::write_stale(&mut store)?;
     behind.store(0, Ordering::Relaxed);
     store.set_actor(actor);
     Ok(store)
