@@ -16,7 +16,8 @@ export type Page =
   | 'import'
   | 'plans'
   | 'people'
-  | 'incidents';
+  | 'incidents'
+  | 'exercises';
 
 /** The workflow of the continuity cycle; only the stages that work are enabled. */
 export const workflow: { stage: string; label: string; pages: { page: Page; label: string; /** Alt+key goes there; empty for none. */ key: string }[] }[] = [
@@ -61,7 +62,7 @@ export const workflow: { stage: string; label: string; pages: { page: Page; labe
     label: 'Respond & recover',
     pages: [{ page: 'incidents', label: 'Incidents', key: 'i' }],
   },
-  { stage: 'exercises', label: 'Exercises', pages: [] },
+  { stage: 'exercises', label: 'Exercises', pages: [{ page: 'exercises', label: 'Exercises', key: 'e' }] },
   { stage: 'review', label: 'Review', pages: [] },
 ];
 
@@ -82,6 +83,8 @@ class Session {
   arrival = $state<Arrival | null>(null);
   /** The incident open on the incidents page; null: the list. */
   incidentId = $state<number | null>(null);
+  /** The exercise open on the exercises page; null: the list. */
+  exerciseId = $state<number | null>(null);
 
   get engagementOpen(): boolean {
     return this.workspace?.current != null;
@@ -101,6 +104,7 @@ class Session {
     if (state.current?.path !== this.workspace?.current?.path) {
       this.interviewActivityId = null;
       this.incidentId = null;
+      this.exerciseId = null;
       this.arrival = null;
       saves.reset();
     }
@@ -118,6 +122,12 @@ class Session {
   openIncident(id: number | null): void {
     this.incidentId = id;
     this.go('incidents');
+  }
+
+  /** Opens an exercise; null: the list of exercises. */
+  openExercise(id: number | null): void {
+    this.exerciseId = id;
+    this.go('exercises');
   }
 
   /** Opens the page of `to` with its thing selected (the interview of its activity). */
