@@ -43,6 +43,8 @@ export class ExerciseState implements BoardHost {
   });
   tab = $state<string | null>(null);
   #ticker: ReturnType<typeof setInterval> | null = null;
+  /** When the view was last asked for by the minute's refresh (ms). */
+  #asked = 0;
 
   constructor(id: number) {
     this.id = id;
@@ -63,7 +65,16 @@ export class ExerciseState implements BoardHost {
   }
 
   start(): void {
-    this.#ticker ??= setInterval(() => (this.machineNow = Date.now()), 1000);
+    this.#ticker ??= setInterval(() => {
+      this.machineNow = Date.now();
+      // On the real clock injects come up as time passes: which are up is the core's
+      // to say, asked again every minute while the exercise runs.
+      const b = this.view?.board;
+      if (b?.clock === 'real' && b.state === 'running' && this.machineNow - Math.max(this.receivedAt, this.#asked) >= 60_000) {
+        this.#asked = this.machineNow;
+        void this.load();
+      }
+    }, 1000);
   }
 
   stop(): void {
