@@ -143,6 +143,11 @@ test('a tabletop exercise prepared from a loss scenario and run by keyboard on t
       await s.waitForText('[data-testid=restored]', 'Warehouse management system');
       assert.match(await text(s, '[data-testid=restored]'), /9h/);
       assert.match(await text(s, '[data-testid=restored]'), /2h/);
+      await s.screenshot(join(shots, 'exercise-restore-1280.png'));
+      // The call tree of the plan tested, the incident's own (Ctrl+2).
+      await s.chord(Key.Control, '2');
+      await s.waitFor('[data-testid=call-tree] [data-person]');
+      await s.screenshot(join(shots, 'exercise-calls-1280.png'));
 
       // Close & debrief (Ctrl+6): a finding first, the summary; another page and back
       // loses nothing typed.
