@@ -360,7 +360,7 @@ fn injects_are_edited_before_the_start_and_fixed_after_it() {
     assert_eq!(injects[1].number, 2);
     inputs[0].offset = "soon".into();
     assert!(
-        matches!(exercise::set_injects(&mut store, id, &inputs), Err(Error::Invalid(e)) if e.get("offset").is_some())
+        matches!(exercise::set_injects(&mut store, id, &inputs), Err(Error::Invalid(e)) if e.get("injects.0.offset").is_some_and(|m| m.starts_with("Inject 1: ")))
     );
     inputs[0].offset = "0".into();
     exercise::start(&mut store, id, t("2026-12-01T10:00:00Z")).expect("start");

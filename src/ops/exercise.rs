@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::incident::{author, losses};
 use crate::domain::{
-    BoardAction, EventState, ExerciseState, Finding, Inject, InjectInput, LogEntry,
+    BoardAction, EventState, ExerciseState, FieldErrors, Finding, Inject, InjectInput, LogEntry,
     NewExerciseInput, NodeRef, to_the_second,
 };
 use crate::event::chain::{self, ChainCheck};
@@ -112,17 +112,34 @@ pub fn set_injects(
             "An exercise has at most 500 injects.",
         ));
     }
+    // Every inject's problems at once, each at `injects.I.FIELD` (I from 0, in the order
+    // given) and named by its place, so that a face can put each beside its own field.
+    let mut problems = FieldErrors::new();
     let mut injects = Vec::new();
-    for input in inputs {
-        let (offset_min, text, expected) = input.validate().map_err(Error::Invalid)?;
-        injects.push(Inject {
-            number: 0,
-            offset_min,
-            text,
-            expected,
-            activity: input.activity.trim().to_owned(),
-        });
+    for (index, input) in inputs.iter().enumerate() {
+        match input.validate() {
+            Ok((offset_min, text, expected)) => injects.push(Inject {
+                number: 0,
+                offset_min,
+                text,
+                expected,
+                activity: input.activity.trim().to_owned(),
+            }),
+            Err(errors) => {
+                for field in errors.fields() {
+                    problems.add(
+                        &format!("injects.{index}.{field}"),
+                        format!(
+                            "Inject {}: {}",
+                            index + 1,
+                            errors.get(field).unwrap_or_default()
+                        ),
+                    );
+                }
+            }
+        }
     }
+    problems.into_result().map_err(Error::Invalid)?;
     injects.sort_by_key(|i| i.offset_min);
     for (inject, number) in injects.iter_mut().zip(1u32..) {
         inject.number = number;

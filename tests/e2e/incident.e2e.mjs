@@ -213,6 +213,12 @@ test('an incident run by keyboard on the demo, with the incident room following 
       await s.waitForText('[data-testid=incident-state]', 'Stood down');
       await s.waitForText('[data-testid=stood-down]', 'Morgan Hale');
 
+      // The post-incident review records its findings on the same tab.
+      const findingText = await s.execute(`return document.querySelector('[data-testid=finding-form] textarea').id`);
+      await (await s.find(`#${findingText}`)).type('Nobody checked the Leeds scanners before moving picking there.');
+      await s.chord(Key.Control, Key.Enter);
+      await s.waitForText('[data-testid=finding-list]', 'Nobody checked the Leeds scanners');
+
       // The after-action report, from the incident's header.
       const report = join(home, 'after-action.pdf');
       answerDialogs(report);

@@ -17,6 +17,7 @@ export type Page =
   | 'plans'
   | 'people'
   | 'incidents'
+  | 'exercises'
   | 'review'
   | 'actions';
 
@@ -63,7 +64,7 @@ export const workflow: { stage: string; label: string; pages: { page: Page; labe
     label: 'Respond & recover',
     pages: [{ page: 'incidents', label: 'Incidents', key: 'i' }],
   },
-  { stage: 'exercises', label: 'Exercises', pages: [] },
+  { stage: 'exercises', label: 'Exercises', pages: [{ page: 'exercises', label: 'Exercises', key: 'e' }] },
   {
     stage: 'review',
     label: 'Review',
@@ -94,6 +95,8 @@ class Session {
   arrival = $state<Arrival | null>(null);
   /** The incident open on the incidents page; null: the list. */
   incidentId = $state<number | null>(null);
+  /** The exercise open on the exercises page; null: the list. */
+  exerciseId = $state<number | null>(null);
 
   get engagementOpen(): boolean {
     return this.workspace?.current != null;
@@ -113,6 +116,7 @@ class Session {
     if (state.current?.path !== this.workspace?.current?.path) {
       this.interviewActivityId = null;
       this.incidentId = null;
+      this.exerciseId = null;
       this.arrival = null;
       saves.reset();
     }
@@ -130,6 +134,12 @@ class Session {
   openIncident(id: number | null): void {
     this.incidentId = id;
     this.go('incidents');
+  }
+
+  /** Opens an exercise; null: the list of exercises. */
+  openExercise(id: number | null): void {
+    this.exerciseId = id;
+    this.go('exercises');
   }
 
   /** Opens the page of `to` with its thing selected (the interview of its activity). */

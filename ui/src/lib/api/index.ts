@@ -61,6 +61,11 @@ import type {
   Finding,
   Review,
   ReviewSettings,
+  ExerciseSummary,
+  ExerciseView,
+  NewExerciseInput,
+  InjectInput,
+  FindingInput,
 } from './gen/types';
 
 export type * from './gen/types';
@@ -314,7 +319,6 @@ export const api = {
   /** Changes an action (each field left null stays); a refused change says why. */
   updateAction: (id: number, edit: ActionEdit) => write<Action>('update_action', { id, edit }),
   /** Every finding of exercises, incidents and plan reviews, oldest first. */
-  listFindings: (eventId: number | null = null) => call<Finding[]>('list_findings', { eventId }),
   /** What has gone stale today, most urgent first. */
   reviewItems: () => call<Review>('review_items'),
   reviewSettings: () => call<ReviewSettings>('review_settings'),
@@ -325,6 +329,26 @@ export const api = {
   /** Calls `handler` when the incident room is given another incident to show. */
   onIncidentRoomShows: (handler: (board: Board) => void): Promise<() => void> =>
     listen<Board>('incident-room-shows', (event) => handler(event.payload)),
+
+  listExercises: () => call<ExerciseSummary[]>('list_exercises'),
+  /** An exercise: its preparation, its board at now once started, its findings. */
+  exerciseView: (exerciseId: number) => call<ExerciseView>('exercise_view', { exerciseId }),
+  /** Prepares an exercise (its scenario and injects drafted from what is lost). */
+  newExercise: (input: NewExerciseInput) => write<ExerciseView>('new_exercise', { input }),
+  /** Replaces the injects of an exercise not started; refusals at `injects.I.FIELD`. */
+  setExerciseInjects: (exerciseId: number, injects: InjectInput[]) =>
+    write<ExerciseView>('set_exercise_injects', { exerciseId, injects }),
+  /** Starts it: T+0, the tested plan versions invoked. */
+  startExercise: (exerciseId: number) => write<ExerciseView>('start_exercise', { exerciseId }),
+  /** Records one thing on its board now (clock, rating, step, call, restoration, log, close). */
+  recordExercise: (exerciseId: number, action: BoardAction) =>
+    write<ExerciseView>('record_exercise', { exerciseId, action }),
+  /** The hot debrief: strengths, weaknesses, objectives met (number, met or not or undecided). */
+  exerciseDebrief: (exerciseId: number, strengths: string, weaknesses: string, met: [number, boolean | null][]) =>
+    write<ExerciseView>('exercise_debrief', { exerciseId, strengths, weaknesses, met }),
+  /** Records a finding of an exercise or incident (`eventId`), or of a plan review (null). */
+  addFinding: (eventId: number | null, input: FindingInput) => write<Finding>('add_finding', { eventId, input }),
+  listFindings: (eventId: number | null = null) => call<Finding[]>('list_findings', { eventId }),
 
   /** Which window this is: the main one, the projector's presentation window or the
    *  incident room (both read-only). */

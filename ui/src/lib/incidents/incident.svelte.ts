@@ -2,6 +2,7 @@
 // clock running on from it, and recording an action. A refused action gives back its
 // message and field errors for the form that sent it, which keeps what was typed.
 import { api, KeelError, type Board, type BoardAction, type Level, type LogKind } from '$lib/api';
+import { emptyFinding, type FindingDraft } from '$lib/components/FindingsPanel.svelte';
 import { boardNow } from './time';
 
 /** Why the core refused an action: messages per field, and the message for the form
@@ -19,15 +20,25 @@ export function refusal(error: unknown): Refusal {
 /** A log entry being written: kept while its box is closed, until it is in the log. */
 export type LogDraft = { kind: LogKind; text: string; rationale: string; corrects: number | null };
 
+/** What the board's shared tabs (call tree, recovery steps, the log box) work on: an
+ *  incident, or an exercise running on the same board at its own time. */
+export interface BoardHost {
+  readonly board: Board | null;
+  logDraft: LogDraft;
+  record(action: BoardAction): Promise<Refusal | null>;
+}
+
 /** What is typed in the forms of the tabs, kept here so that a change of tab (which
  *  unmounts the tab) loses nothing. */
 export type FormDrafts = {
   invoke: { planId: number | null; criteria: number[]; reason: string };
   resume: { text: string; picked: number | null; level: Level; restorePoint: string; when: string };
   standDown: { summary: string; by: string | null };
+  /** A finding of the post-incident review being written. */
+  finding: FindingDraft;
 };
 
-export class IncidentState {
+export class IncidentState implements BoardHost {
   readonly id: number;
   board = $state<Board | null>(null);
   /** When the board arrived, by this machine's clock (ms). */
@@ -40,6 +51,7 @@ export class IncidentState {
     invoke: { planId: null, criteria: [], reason: '' },
     resume: { text: '', picked: null, level: 'minimum', restorePoint: '', when: '' },
     standDown: { summary: '', by: null },
+    finding: emptyFinding(),
   });
   #ticker: ReturnType<typeof setInterval> | null = null;
   /** When the board was last asked for by the minute's refresh (ms). */

@@ -1,0 +1,60 @@
+// The exercise clock as the room reads it ("T+4h", or the real clock ticking since T+0)
+// and the ways a facilitator moves a scenario clock on: a quarter of an hour, an hour,
+// to the next inject, or to a time typed as T+….
+import type { EventKind, ExerciseBoard, ExerciseClock } from '$lib/api';
+import { formatDuration } from '$lib/duration';
+import { formatClock } from '$lib/incidents/time';
+
+/** Minutes after T+0 as the exercise says them: `T+0`, `T+45m`, `T+4h`, `T+1d 2h 30m`. */
+export function formatOffset(minutes: number): string {
+  return minutes <= 0 ? 'T+0' : `T+${formatDuration(minutes)}`;
+}
+
+/** The clock the exercise shows: the scenario time set, or the real time since T+0
+ *  ticking (`T+0:12:05`) at `now` (ms). */
+export function clockText(board: Pick<ExerciseBoard, 'clock' | 'start' | 'elapsed_min'>, now: number): string {
+  if (board.clock === 'scenario') return formatOffset(board.elapsed_min);
+  const since = now - Date.parse(board.start);
+  return since < 0 ? `T−${formatClock(-since)}` : `T+${formatClock(since)}`;
+}
+
+/** The clock an exercise of `kind` runs on unless told otherwise (as
+ *  ExerciseClock::usual_for): parallel and full interruption tests on the real clock. */
+export function usualClock(kind: EventKind): ExerciseClock {
+  return kind === 'parallel' || kind === 'full_interruption' || kind === 'incident' ? 'real' : 'scenario';
+}
+
+export type Preset = { key: string; label: string; /** Minutes after T+0 it moves to. */ to: number; hint: string };
+
+/** The one-key moves of a scenario clock from where it is: +15m (Q), +1h (H), and to
+ *  the next inject still to come (I), when there is one. None on the real clock or once
+ *  closed. */
+export function presets(board: Pick<ExerciseBoard, 'clock' | 'state' | 'elapsed_min' | 'next_inject' | 'injects'>): Preset[] {
+  if (board.clock !== 'scenario' || board.state === 'closed') return [];
+  const at = Math.max(0, board.elapsed_min);
+  const moves: Preset[] = [
+    { key: 'Q', label: '+15m', to: at + 15, hint: 'a quarter of an hour on' },
+    { key: 'H', label: '+1h', to: at + 60, hint: 'an hour on' },
+  ];
+  const next = board.injects.find((i) => i.inject.number === board.next_inject);
+  if (next && next.inject.offset_min > at) {
+    moves.push({
+      key: 'I',
+      label: `Inject ${next.inject.number} (${formatOffset(next.inject.offset_min)})`,
+      to: next.inject.offset_min,
+      hint: 'to the next inject',
+    });
+  }
+  return moves;
+}
+
+/** What an advance to `minutes` after T+0 sends the core: exact whole minutes, which it
+ *  reads back as they are. */
+export const advanceTo = (minutes: number): string => `T+${Math.round(minutes)}m`;
+
+/** A time typed to move the clock to: `T+4h`, `+90m`, `4h`, `1d 2h` go to the core as
+ *  typed (it reads and checks them); empty text is nothing to do. */
+export function typedAdvance(text: string): string | null {
+  const t = text.trim();
+  return t === '' ? null : /^(t\+|\+)/i.test(t) ? t : `T+${t}`;
+}

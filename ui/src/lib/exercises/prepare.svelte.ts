@@ -1,0 +1,56 @@
+// The "Prepare exercise" form as typed, kept for the session: leaving the page and
+// coming back finds it as it was left, until the exercise is prepared.
+import type { Chip } from '$lib/components/ChipPicker.svelte';
+import type { EventKind } from '$lib/api';
+
+export type PrepareDraft = {
+  kind: Exclude<EventKind, 'incident'>;
+  title: string;
+  date: string;
+  /** '' : the type's usual clock. */
+  clock: '' | 'real' | 'scenario';
+  facilitator: string | null;
+  participants: Chip[];
+  observers: Chip[];
+  objectives: string;
+  successCriteria: string;
+  plans: number[];
+  lost: Chip[];
+  scenario: string;
+  pick: { participants: string; observers: string; lost: string };
+};
+
+export const freshDraft = (): PrepareDraft => ({
+  kind: 'tabletop',
+  title: '',
+  date: '',
+  clock: '',
+  facilitator: null,
+  participants: [],
+  observers: [],
+  objectives: '',
+  successCriteria: '',
+  plans: [],
+  lost: [],
+  scenario: '',
+  pick: { participants: '', observers: '', lost: '' },
+});
+
+export const preparing = $state<{ open: boolean; draft: PrepareDraft }>({ open: false, draft: freshDraft() });
+
+export const kindLabels: [Exclude<EventKind, 'incident'>, string][] = [
+  ['tabletop', 'Tabletop'],
+  ['walkthrough', 'Walkthrough'],
+  ['simulation', 'Simulation'],
+  ['parallel', 'Parallel test'],
+  ['full_interruption', 'Full interruption'],
+];
+
+export const kindLabel = (kind: EventKind): string => kindLabels.find(([k]) => k === kind)?.[1] ?? 'Incident';
+
+/** Objectives typed one per line. */
+export const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
