@@ -91,6 +91,7 @@ fn a_plan_action_is_verified_only_by_a_version_approved_after_it_was_done() {
                 about: Some(AboutRef::Step(plan, 1)),
                 text: "The standby site's keys are not where the step says".into(),
             },
+            None,
         )
         .expect("finding");
     let added = action::add(

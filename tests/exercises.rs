@@ -553,3 +553,130 @@ fn a_parallel_test_on_the_command_line_demonstrates_the_restored_capability() {
             .any(|d| d.rtc_min.minutes() == 285 && d.rpc_min.map(Duration::minutes) == Some(10))
     );
 }
+
+#[test]
+fn only_a_real_clock_demonstrates_and_a_step_is_named_as_the_version_run_has_it() {
+    let (_dir, path) = demo();
+    let mut store = store(&path);
+    // A walkthrough restores for real, on the real clock unless told otherwise…
+    let id = prepare(&mut store, "walkthrough");
+    assert_eq!(
+        store.exercise(id).expect("exercise").clock,
+        ExerciseClock::Real
+    );
+    // …but one run on a scenario clock demonstrates nothing: its times are the
+    // facilitator's, not measured.
+    let wms = resource_id(&store, "Warehouse management system");
+    let scenario = exercise::new(
+        &mut store,
+        &NewExerciseInput {
+            kind: "walkthrough".into(),
+            title: "Talked-through restore".into(),
+            date: Some(t("2026-12-07T09:00:00Z")),
+            clock: "scenario".into(),
+            plans: vec![1, 1],
+            lost: vec![NodeRef::Resource(wms).key()],
+            ..NewExerciseInput::default()
+        },
+        t("2026-12-01T09:00:00Z"),
+    )
+    .expect("a plan named twice is tested once");
+    assert_eq!(store.exercise(scenario).expect("exercise").plans.len(), 1);
+    exercise::start(&mut store, scenario, t("2026-12-01T10:00:00Z")).expect("start");
+    let restore = BoardAction::Restore {
+        resource: "Warehouse management system".into(),
+        restore_point: None,
+    };
+    exercise::record(&mut store, scenario, &restore, t("2026-12-01T10:05:00Z")).expect("restore");
+    assert!(
+        store
+            .demonstrations()
+            .expect("demonstrations")
+            .iter()
+            .all(|d| d.event_id != scenario)
+    );
+
+    // A finding about step 6 names the step of the version the exercise ran.
+    let finding = keel::ops::findings::add(
+        &mut store,
+        Some(scenario),
+        &keel::domain::FindingInput {
+            severity: "low".into(),
+            category: "plan".into(),
+            about: "step:1:6".into(),
+            text: "Nobody owns the restore".into(),
+        },
+    )
+    .expect("finding");
+    let name = finding.about.expect("about").name().to_owned();
+    assert!(
+        name.contains("step 6: Recover Warehouse management system"),
+        "{name}"
+    );
+    let beyond = keel::ops::findings::add(
+        &mut store,
+        Some(scenario),
+        &keel::domain::FindingInput {
+            severity: "low".into(),
+            category: "plan".into(),
+            about: "step:1:99".into(),
+            text: "x".into(),
+        },
+    );
+    assert!(
+        matches!(beyond, Err(Error::Invalid(e)) if e.get("about").is_some_and(|m| m.contains("no step 99")))
+    );
+
+    // An entry checked against an older log is refused, and nothing is written.
+    let stale = keel::event::NewEntry {
+        at: t("2026-12-01T10:06:00Z"),
+        author: "Ana".into(),
+        kind: LogKind::Note,
+        text: "Checked against entry 1 only".into(),
+        rationale: String::new(),
+        corrects: None,
+        fact: None,
+    };
+    let before = store.stored_event(scenario).expect("log").raw.len();
+    let refused = store.append_exercise_entry(scenario, &stale, None, &[], 1);
+    assert!(matches!(refused, Err(Error::Conflict(m)) if m.contains("changed while")));
+    assert_eq!(store.stored_event(scenario).expect("log").raw.len(), before);
+}
+
+#[test]
+fn closing_with_an_objective_it_does_not_have_is_refused_before_anything_is_written() {
+    let (_dir, path) = demo();
+    let file = path.to_str().expect("utf-8 path");
+    let id = {
+        let mut store = store(&path);
+        let id = prepare(&mut store, "tabletop");
+        exercise::start(&mut store, id, t("2026-12-01T10:00:00Z")).expect("start");
+        id.to_string()
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_keel"))
+        .args([
+            "exercise",
+            "close",
+            file,
+            "--exercise",
+            &id,
+            "--summary",
+            "Done",
+            "--met",
+            "7",
+            "--at",
+            "2026-12-01T11:00:00Z",
+        ])
+        .output()
+        .expect("run keel");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no objective 7"));
+    let store = store(&path);
+    assert_eq!(
+        store
+            .exercise(id.parse().expect("id"))
+            .expect("exercise")
+            .state,
+        ExerciseState::Running
+    );
+}

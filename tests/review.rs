@@ -267,6 +267,7 @@ fn each_kind_of_item_appears_when_stale_and_goes_when_fixed() {
                 about: Some(AboutRef::Plan(plan)),
                 text: "The plan still names the old site".into(),
             },
+            None,
         )
         .expect("finding");
     let r = on(&store, later);

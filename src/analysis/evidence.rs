@@ -128,6 +128,9 @@ pub fn standing(
         .chain(by_hand.map(|s| (s.on, i64::MIN, 0, s)))
         .collect();
     shown.sort_by_key(|s| std::cmp::Reverse((s.0, s.1, s.2)));
+    // Only what was shown by `today` counts (an analysis as of an earlier day knows
+    // nothing of a later exercise).
+    shown.retain(|s| s.0 <= today);
     let valid = shown.iter().map(|s| s.3).find(|s| today < s.expires_on);
     // The grade beneath the demonstrations: what was recorded, unless that was itself a
     // demonstration, which leaves only a target.
@@ -299,7 +302,7 @@ mod tests {
             let s = standing(&recorded, &demos, validity, today);
             match s.demonstrated {
                 Some(d) => {
-                    proptest::prop_assert!(today < d.expires_on);
+                    proptest::prop_assert!(d.on <= today && today < d.expires_on);
                     proptest::prop_assert_eq!(s.evidence, Some(Evidence::Demonstrated));
                     proptest::prop_assert_eq!(s.rtc, d.rtc_min);
                     proptest::prop_assert!(s.expired.is_none());
@@ -307,13 +310,29 @@ mod tests {
                 None => {
                     proptest::prop_assert_ne!(s.evidence, Some(Evidence::Demonstrated));
                     proptest::prop_assert_eq!(s.rtc, minutes(240));
-                    let any = !demos.is_empty() || by_hand.is_some();
+                    // Only what was shown by then can have expired.
+                    let any = demos.iter().any(|d| d.demonstrated_at.date_naive() <= today)
+                        || by_hand.is_some_and(|o| at(o) <= today);
                     proptest::prop_assert_eq!(s.expired.is_some(), any);
                     if let Some(e) = s.expired {
-                        proptest::prop_assert!(today >= e.expires_on);
+                        proptest::prop_assert!(e.on <= today && today >= e.expires_on);
                     }
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_demonstration_counts_only_from_its_day() {
+        let recorded = Recorded {
+            rtc: minutes(240),
+            ..COMMITTED
+        };
+        let demos = [demo(4, day(2026, 6, 1), 300, None)];
+        let before = standing(&recorded, &demos, 12, day(2026, 5, 31));
+        assert_eq!(before.evidence, Some(Evidence::Committed));
+        assert!(before.demonstrated.is_none() && before.expired.is_none());
+        let on = standing(&recorded, &demos, 12, day(2026, 6, 1));
+        assert_eq!(on.evidence, Some(Evidence::Demonstrated));
     }
 }

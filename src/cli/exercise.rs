@@ -9,11 +9,10 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use keel::domain::{
-    BoardAction, CallOutcome, FindingInput, InjectInput, Level, LogInput, LogKind,
-    NewExerciseInput, Rating,
+    BoardAction, CallOutcome, InjectInput, Level, LogInput, LogKind, NewExerciseInput, Rating,
 };
 use keel::ops::exercise::{self, ExerciseView};
-use keel::ops::{findings, incident};
+use keel::ops::incident;
 
 use super::{exercise_board, parse_time};
 use keel::{EngagementStore, Error};
@@ -186,18 +185,8 @@ pub enum ExerciseCommand {
         file: PathBuf,
         #[arg(long, value_name = "ID")]
         exercise: i64,
-        /// low, medium, high or critical.
-        #[arg(long)]
-        severity: String,
-        /// plan, people, technology, supplier, communication or facilities.
-        #[arg(long)]
-        category: String,
-        #[arg(long, default_value = "")]
-        about: String,
-        #[arg(long)]
-        text: String,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        finding: super::finding::FindingArgs,
     },
     /// Close the exercise with a summary; the hot debrief's strengths, weaknesses and
     /// objectives met can be given here or with `debrief`.
@@ -264,6 +253,23 @@ impl DebriefArgs {
             || self.weaknesses.is_some()
             || !self.met.is_empty()
             || !self.not_met.is_empty()
+    }
+
+    /// Refuses objective numbers the exercise does not have, before anything is written.
+    fn check(&self, prep: &keel::store::ExercisePrep) -> keel::Result<()> {
+        for n in self.met.iter().chain(&self.not_met) {
+            if !prep.objectives.iter().any(|o| o.number == *n) {
+                return Err(Error::invalid(
+                    "met",
+                    format!(
+                        "\u{201c}{}\u{201d} has objectives 1 to {}; there is no objective {n}.",
+                        prep.title,
+                        prep.objectives.len()
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn save(self, store: &mut EngagementStore, id: i64) -> keel::Result<()> {
@@ -490,7 +496,7 @@ pub fn execute(command: ExerciseCommand, actor: &str) -> keel::Result<()> {
                 },
             )?;
             if let Some(r) = view.board.as_ref().and_then(|b| b.restored.last())
-                && view.exercise.kind.demonstrates()
+                && keel::domain::demonstrates(view.exercise.kind, view.exercise.clock)
             {
                 say!(
                     "  {}'s recovery capability is demonstrated: {} (RTC){}.",
@@ -568,30 +574,10 @@ pub fn execute(command: ExerciseCommand, actor: &str) -> keel::Result<()> {
         ExerciseCommand::Finding {
             file,
             exercise: id,
-            severity,
-            category,
-            about,
-            text,
-            json,
+            finding,
         } => {
-            let mut store = open(&file, actor)?;
-            store.exercise(id)?;
-            let finding = findings::add(
-                &mut store,
-                Some(id),
-                &FindingInput {
-                    severity,
-                    category,
-                    about,
-                    text,
-                },
-            )?;
-            if json {
-                say!("{}", serde_json::to_string_pretty(&finding)?);
-            } else {
-                say!("Finding {} recorded: {}", finding.id, finding.text);
-            }
-            Ok(())
+            EngagementStore::open(&file)?.exercise(id)?;
+            super::finding::record(&file, actor, id, finding)
         }
         ExerciseCommand::Close {
             target,
@@ -599,6 +585,7 @@ pub fn execute(command: ExerciseCommand, actor: &str) -> keel::Result<()> {
             debrief,
         } => {
             let (file, id) = (target.file.clone(), target.exercise);
+            debrief.check(&open(&file, actor)?.exercise(id)?)?;
             record(
                 target,
                 actor,

@@ -158,18 +158,8 @@ pub enum IncidentCommand {
         file: PathBuf,
         #[arg(long, value_name = "ID")]
         incident: i64,
-        /// low, medium, high or critical.
-        #[arg(long)]
-        severity: String,
-        /// plan, people, technology, supplier, communication or facilities.
-        #[arg(long)]
-        category: String,
-        #[arg(long, default_value = "")]
-        about: String,
-        #[arg(long)]
-        text: String,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        finding: super::finding::FindingArgs,
     },
     /// Check the log's hash chain and the SHA-256 of the plan version invoked.
     Verify {
@@ -418,30 +408,11 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
         IncidentCommand::Finding {
             file,
             incident: id,
-            severity,
-            category,
-            about,
-            text,
-            json,
+            finding,
         } => {
-            let mut store = EngagementStore::open(&file)?.with_actor(actor);
+            let store = EngagementStore::open(&file)?;
             incident::board(&store, id, store.now())?;
-            let finding = keel::ops::findings::add(
-                &mut store,
-                Some(id),
-                &keel::domain::FindingInput {
-                    severity,
-                    category,
-                    about,
-                    text,
-                },
-            )?;
-            if json {
-                say!("{}", serde_json::to_string_pretty(&finding)?);
-            } else {
-                say!("Finding {} recorded: {}", finding.id, finding.text);
-            }
-            Ok(())
+            super::finding::record(&file, actor, id, finding)
         }
         IncidentCommand::Verify { file, incident: id } => {
             let store = EngagementStore::open(&file)?;

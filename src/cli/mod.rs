@@ -24,6 +24,7 @@ mod exercise;
 mod exercise_board;
 mod exercise_report;
 mod export;
+mod finding;
 mod incident;
 mod incident_board;
 mod incident_report;

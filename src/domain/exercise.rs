@@ -33,15 +33,23 @@ impl ExerciseClock {
         }
     }
 
-    /// The clock an exercise of `kind` runs on unless told otherwise.
+    /// The clock an exercise of `kind` runs on unless told otherwise: the real clock
+    /// where resources are really restored (walkthrough, parallel and full tests), a
+    /// scenario clock for discussions (tabletop, simulation).
     pub fn usual_for(kind: EventKind) -> Self {
-        match kind {
-            EventKind::ParallelTest | EventKind::FullInterruption | EventKind::Incident => {
-                ExerciseClock::Real
-            }
-            _ => ExerciseClock::Scenario,
+        if kind.demonstrates() || kind == EventKind::Incident {
+            ExerciseClock::Real
+        } else {
+            ExerciseClock::Scenario
         }
     }
+}
+
+/// Whether restoring a resource in an exercise of `kind` on `clock` demonstrates its
+/// recovery capability: a kind that really restores, timed by the real clock (on a
+/// scenario clock the time is the facilitator's, not measured).
+pub fn demonstrates(kind: EventKind, clock: ExerciseClock) -> bool {
+    kind.demonstrates() && clock == ExerciseClock::Real
 }
 
 /// Where an exercise stands: prepared (its log still empty), running, closed.

@@ -41,7 +41,7 @@ pub use event::{
 };
 pub use exercise::{
     Demonstration, ExerciseClock, ExerciseState, ExerciseSummary, Inject, InjectInput, NewExercise,
-    NewExerciseInput, Rating, parse_offset,
+    NewExerciseInput, Rating, demonstrates, parse_offset,
 };
 pub use finding::{About, AboutRef, Finding, FindingCategory, FindingInput, NewFinding, Severity};
 pub use info::{EngagementInfo, EngagementProgress, IntegrityStatus};

@@ -59,7 +59,10 @@ pub fn new(
     }
     let mut plans = Vec::new();
     let mut contents = Vec::new();
-    for plan_id in &input.plans {
+    let mut plan_ids = input.plans.clone();
+    plan_ids.sort_unstable();
+    plan_ids.dedup();
+    for plan_id in &plan_ids {
         let approved = store.approved_version(*plan_id)?;
         approved.row.check_hash(&approved.title)?;
         contents.push((
@@ -286,9 +289,10 @@ pub fn record(
     let entry = record::entry_for(&before, action, &author(store), at, resource)?;
     let state = matches!(action, BoardAction::StandDown { .. }).then_some(EventState::StoodDown);
     // The demonstrations the log makes once this entry is in it.
+    let last_seq = entries.last().map_or(0, |e| e.seq);
     let mut after = entries;
     after.push(LogEntry {
-        seq: after.last().map_or(1, |e| e.seq + 1),
+        seq: last_seq.saturating_add(1),
         at: entry.at,
         author: entry.author.clone(),
         kind: entry.kind,
@@ -301,10 +305,10 @@ pub fn record(
     });
     let shown = run::demonstrations(
         id,
-        prep.kind.demonstrates(),
+        crate::domain::demonstrates(prep.kind, prep.clock),
         &board_of(&stored, after, check, at),
     );
-    store.append_exercise_entry(id, &entry, state, &shown)?;
+    store.append_exercise_entry(id, &entry, state, &shown, last_seq)?;
     view(store, id, at)
 }
 

@@ -29,6 +29,13 @@ impl Default for ReviewSettings {
     }
 }
 
+/// Column `i`, whole minutes within what Keel keeps.
+fn minutes(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Duration> {
+    let m: u32 = r.get(i)?;
+    Duration::from_minutes(m)
+        .ok_or_else(|| super::bad_column(i, format!("{m} minutes is longer than Keel keeps")))
+}
+
 fn demonstration(r: &rusqlite::Row<'_>) -> rusqlite::Result<Demonstration> {
     let at: DateTime<Utc> = r.get(3)?;
     Ok(Demonstration {
@@ -36,8 +43,11 @@ fn demonstration(r: &rusqlite::Row<'_>) -> rusqlite::Result<Demonstration> {
         seq: r.get(1)?,
         resource_id: r.get(2)?,
         demonstrated_at: at,
-        rtc_min: Duration::from_minutes(r.get(4)?).unwrap_or(Duration::ZERO),
-        rpc_min: r.get::<_, Option<u32>>(5)?.and_then(Duration::from_minutes),
+        rtc_min: minutes(r, 4)?,
+        rpc_min: match r.get::<_, Option<u32>>(5)? {
+            Some(_) => Some(minutes(r, 5)?),
+            None => None,
+        },
     })
 }
 

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::events::append;
-use super::{EngagementStore, time_text};
+use super::{EngagementStore, bad_column, time_text};
 use crate::domain::{
     AuditAction, Demonstration, Duration, EventKind, EventState, ExerciseClock, ExerciseState,
     ExerciseSummary, Inject, NewExercise, NodeRef,
@@ -98,6 +98,27 @@ fn insert_injects(tx: &Connection, id: i64, injects: &[Inject]) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Column `i`, an exercise type as Keel writes it.
+fn exercise_kind(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<EventKind> {
+    let text: String = r.get(i)?;
+    EventKind::parse(&text)
+        .filter(|k| k.is_exercise())
+        .ok_or_else(|| bad_column(i, format!("\u{201c}{text}\u{201d} is not an exercise type")))
+}
+
+/// Column `i`, a clock as Keel writes it.
+fn exercise_clock(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<ExerciseClock> {
+    let text: String = r.get(i)?;
+    ExerciseClock::parse(&text)
+        .ok_or_else(|| bad_column(i, format!("\u{201c}{text}\u{201d} is not a clock")))
+}
+
+/// Column `i`, JSON Keel wrote (a list of texts).
+fn texts(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Vec<String>> {
+    let text: String = r.get(i)?;
+    serde_json::from_str(&text).map_err(|e| bad_column(i, e))
 }
 
 /// Refuses to change the preparation of an exercise that has started.
@@ -226,17 +247,31 @@ impl EngagementStore {
         })
     }
 
-    /// Appends `entry` to a running exercise's log, moving it on to `state`, and sets
-    /// the demonstrations its log now makes.
+    /// Appends `entry` to a running exercise's log after entry `after_seq` (the last one
+    /// it was checked against), moving it on to `state`, and sets the demonstrations its
+    /// log now makes.
     pub fn append_exercise_entry(
         &mut self,
         id: i64,
         entry: &NewEntry,
         state: Option<EventState>,
         demonstrations: &[Demonstration],
+        after_seq: u32,
     ) -> Result<u32> {
         let title = self.exercise_title(id)?;
         self.write(|changes| {
+            // The entry was checked against the log up to `after_seq`: refuse it if
+            // someone else recorded in the meantime.
+            let last: u32 = changes.tx.query_row(
+                "SELECT coalesce(max(seq), 0) FROM event_log WHERE event_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            if last != after_seq {
+                return Err(Error::Conflict(
+                    "the exercise's log changed while this was being recorded (someone else recorded in it); look at the board again and record it anew".into(),
+                ));
+            }
             if let Some(state) = state {
                 changes.tx.execute(
                     "UPDATE event SET state = ?1 WHERE id = ?2",
@@ -317,12 +352,11 @@ impl EngagementStore {
         let rows = stmt.query_map([], |r| {
             Ok(ExerciseSummary {
                 id: r.get(0)?,
-                kind: EventKind::parse(&r.get::<_, String>(1)?).unwrap_or(EventKind::Tabletop),
+                kind: exercise_kind(r, 1)?,
                 title: r.get(2)?,
                 date: r.get(3)?,
                 state: state(&r.get::<_, String>(4)?, r.get(7)?),
-                clock: ExerciseClock::parse(&r.get::<_, String>(5)?)
-                    .unwrap_or(ExerciseClock::Scenario),
+                clock: exercise_clock(r, 5)?,
                 facilitator: r.get(6)?,
             })
         })?;
@@ -341,14 +375,14 @@ impl EngagementStore {
                 [id],
                 |r| {
                     Ok((
-                        r.get::<_, String>(0)?,
+                        exercise_kind(r, 0)?,
                         r.get::<_, String>(1)?,
                         r.get::<_, DateTime<Utc>>(2)?,
                         state(&r.get::<_, String>(3)?, r.get(11)?),
-                        r.get::<_, String>(4)?,
+                        exercise_clock(r, 4)?,
                         r.get::<_, String>(5)?,
                         r.get::<_, String>(6)?,
-                        r.get::<_, String>(7)?,
+                        texts(r, 7)?,
                         r.get::<_, String>(8)?,
                         r.get::<_, String>(9)?,
                         r.get::<_, String>(10)?,
@@ -361,14 +395,13 @@ impl EngagementStore {
                 id,
             })?;
         let (kind, title, date, state, clock, facilitator, scenario, lost, criteria, s, w) = row;
-        let lost: Vec<String> = serde_json::from_str(&lost).unwrap_or_default();
         Ok(ExercisePrep {
             id,
-            kind: EventKind::parse(&kind).unwrap_or(EventKind::Tabletop),
+            kind,
             title,
             date,
             state,
-            clock: ExerciseClock::parse(&clock).unwrap_or(ExerciseClock::Scenario),
+            clock,
             facilitator,
             scenario,
             lost: lost
@@ -440,7 +473,7 @@ impl EngagementStore {
                 number: r.get(0)?,
                 offset_min: Duration::from_minutes(r.get(1)?).unwrap_or(Duration::ZERO),
                 text: r.get(2)?,
-                expected: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
+                expected: texts(r, 3)?,
                 activity: r.get(4)?,
             })
         })?;

@@ -41,8 +41,10 @@ fn finding(r: &rusqlite::Row<'_>) -> rusqlite::Result<Finding> {
     })
 }
 
-/// The name of what `about` refers to, or a message saying it does not exist.
-fn about_name(conn: &Connection, about: AboutRef) -> Result<About> {
+/// The name of what `about` refers to, or a message saying it does not exist. A step is
+/// named from the plan's working steps unless `step_name` gives its name in the version
+/// the event ran.
+fn about_name(conn: &Connection, about: AboutRef, step_name: Option<String>) -> Result<About> {
     let name = |sql: &str, id: i64| -> Result<Option<String>> {
         Ok(conn.query_row(sql, [id], |r| r.get(0)).optional()?)
     };
@@ -57,6 +59,11 @@ fn about_name(conn: &Connection, about: AboutRef) -> Result<About> {
             id,
             name: name("SELECT title FROM plan WHERE id = ?1", id)?
                 .ok_or_else(|| missing("plan", id))?,
+        },
+        AboutRef::Step(plan_id, step) if step_name.is_some() => About::Step {
+            plan_id,
+            step,
+            name: step_name.unwrap_or_default(),
         },
         AboutRef::Step(plan_id, step) => {
             let title = name("SELECT title FROM plan WHERE id = ?1", plan_id)?
@@ -99,9 +106,18 @@ fn about_name(conn: &Connection, about: AboutRef) -> Result<About> {
 }
 
 impl EngagementStore {
-    /// Adds a finding of event `event_id` (`None`: a plan review).
-    pub fn add_finding(&mut self, event_id: Option<i64>, input: &NewFinding) -> Result<Finding> {
-        let about = input.about.map(|a| about_name(&self.conn, a)).transpose()?;
+    /// Adds a finding of event `event_id` (`None`: a plan review); `step_name` names the
+    /// step it is about as the version the event ran has it.
+    pub fn add_finding(
+        &mut self,
+        event_id: Option<i64>,
+        input: &NewFinding,
+        step_name: Option<String>,
+    ) -> Result<Finding> {
+        let about = input
+            .about
+            .map(|a| about_name(&self.conn, a, step_name))
+            .transpose()?;
         if let Some(id) = event_id {
             let exists: Option<i64> = self
                 .conn

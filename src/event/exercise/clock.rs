@@ -20,8 +20,12 @@ pub struct Timeline {
     pub offset_min: u32,
 }
 
-/// The times of `log` on its exercise's clock, `real_now` being the wall clock.
+/// The times of `log` on its exercise's clock, `real_now` being the wall clock. A
+/// setting of the scenario clock that a later entry corrects is set aside: the entries
+/// after it happen at the time set before it (a clock moved on by mistake is taken back
+/// by correcting that entry).
 pub fn timeline(log: &[LogEntry], real_now: DateTime<Utc>) -> Timeline {
+    let corrected: std::collections::HashSet<u32> = log.iter().filter_map(|e| e.corrects).collect();
     let start = log
         .iter()
         .find_map(|e| match &e.fact {
@@ -43,7 +47,9 @@ pub fn timeline(log: &[LogEntry], real_now: DateTime<Utc>) -> Timeline {
         match clock {
             ExerciseClock::Real => at.push(entry.at),
             ExerciseClock::Scenario => {
-                if let Some(Fact::ClockSet { offset_min }) = &entry.fact {
+                if let Some(Fact::ClockSet { offset_min }) = &entry.fact
+                    && !corrected.contains(&entry.seq)
+                {
                     // The clock only moves on (a forged log cannot move it back).
                     offset = offset.max(offset_min.minutes());
                 }
@@ -150,6 +156,25 @@ mod tests {
         let t = timeline(&log, now);
         assert_eq!(t.at[2], t0 + TimeDelta::minutes(95));
         assert_eq!(t.now, now);
+    }
+
+    #[test]
+    fn a_clock_set_by_mistake_is_taken_back_by_correcting_it() {
+        let t0 = Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap();
+        let mut wrong = entry(3, t0, Some(set(2400)));
+        wrong.seq = 3;
+        let mut correction = entry(4, t0, None);
+        correction.corrects = Some(3);
+        let log = vec![
+            entry(1, t0, Some(opened(t0))),
+            entry(2, t0, Some(started(ExerciseClock::Scenario))),
+            wrong,
+            correction,
+            entry(5, t0, Some(set(240))),
+        ];
+        let t = timeline(&log, t0);
+        assert_eq!(t.at[3], t0, "the mistaken T+40h is set aside");
+        assert_eq!(t.now, t0 + TimeDelta::hours(4));
     }
 
     proptest! {

@@ -44,9 +44,10 @@ pub fn draft(
     for (mtpd, group) in by_mtpd {
         injects.push(mtpd_reached(&group, mtpd));
     }
-    injects.truncate(MAX_INJECTS);
-    // In time order (at the same time, the RTO before the MTPD), numbered from 1.
+    // In time order (at the same time, the RTO before the MTPD), the earliest kept,
+    // numbered from 1.
     injects.sort_by_key(|i| i.offset_min);
+    injects.truncate(MAX_INJECTS);
     for (inject, number) in injects.iter_mut().zip(1u32..) {
         inject.number = number;
     }

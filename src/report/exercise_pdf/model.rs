@@ -172,7 +172,11 @@ impl ExerciseReport {
         context: ExerciseContext,
     ) -> ExerciseReport {
         let b = &board.board;
-        let shown = exercise::demonstrations(prep.id, prep.kind.demonstrates(), board);
+        let shown = exercise::demonstrations(
+            prep.id,
+            crate::domain::demonstrates(prep.kind, prep.clock),
+            board,
+        );
         let restored = board
             .restored
             .iter()
@@ -227,7 +231,7 @@ impl ExerciseReport {
             injects: board.injects.clone(),
             score: board.score,
             restored,
-            demonstrates: prep.kind.demonstrates(),
+            demonstrates: crate::domain::demonstrates(prep.kind, prep.clock),
             validity_months: context.validity_months,
             response: Response::new(b, context.verification),
             log,

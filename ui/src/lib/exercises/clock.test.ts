@@ -61,7 +61,7 @@ describe('the exercise clock', () => {
 
   it('takes the usual clock of each type', () => {
     expect(usualClock('tabletop')).toBe('scenario');
-    expect(usualClock('walkthrough')).toBe('scenario');
+    expect(usualClock('walkthrough')).toBe('real');
     expect(usualClock('simulation')).toBe('scenario');
     expect(usualClock('parallel')).toBe('real');
     expect(usualClock('full_interruption')).toBe('real');

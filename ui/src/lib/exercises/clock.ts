@@ -19,9 +19,12 @@ export function clockText(board: Pick<ExerciseBoard, 'clock' | 'start' | 'elapse
 }
 
 /** The clock an exercise of `kind` runs on unless told otherwise (as
- *  ExerciseClock::usual_for): parallel and full interruption tests on the real clock. */
+ *  ExerciseClock::usual_for): where resources are really restored (walkthrough, parallel
+ *  and full interruption tests) the real clock, which alone demonstrates capabilities. */
 export function usualClock(kind: EventKind): ExerciseClock {
-  return kind === 'parallel' || kind === 'full_interruption' || kind === 'incident' ? 'real' : 'scenario';
+  return kind === 'walkthrough' || kind === 'parallel' || kind === 'full_interruption' || kind === 'incident'
+    ? 'real'
+    : 'scenario';
 }
 
 export type Preset = { key: string; label: string; /** Minutes after T+0 it moves to. */ to: number; hint: string };
