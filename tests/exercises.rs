@@ -680,3 +680,36 @@ fn closing_with_an_objective_it_does_not_have_is_refused_before_anything_is_writ
         ExerciseState::Running
     );
 }
+
+#[test]
+fn verify_finds_a_demonstration_changed_behind_the_log() {
+    let (_dir, path) = demo();
+    let parallel = {
+        let store = store(&path);
+        let id = store
+            .exercises()
+            .expect("exercises")
+            .into_iter()
+            .find(|e| e.title == "Data centre standby failover test")
+            .expect("the demo's parallel test")
+            .id;
+        let check = exercise::verify(&store, id).expect("verify");
+        assert!(check.ok, "{:?}", check.problems);
+        id
+    };
+    rusqlite::Connection::open(&path)
+        .expect("raw")
+        .execute(
+            "UPDATE demonstration SET rtc_minutes = 1 WHERE event_id = ?1",
+            [parallel],
+        )
+        .expect("changed behind Keel");
+    let check = exercise::verify(&store(&path), parallel).expect("verify");
+    assert!(!check.ok);
+    assert!(
+        check
+            .problems
+            .iter()
+            .any(|p| p.contains("demonstrations kept"))
+    );
+}

@@ -645,8 +645,7 @@ pub fn execute(command: ExerciseCommand, actor: &str) -> keel::Result<()> {
         ExerciseCommand::Report(args) => super::exercise_report::report(args),
         ExerciseCommand::Verify { file, exercise: id } => {
             let store = EngagementStore::open(&file)?;
-            store.exercise(id)?;
-            let check = incident::verify(&store, id)?;
+            let check = exercise::verify(&store, id)?;
             for line in &check.plans {
                 say!("{line}");
             }

@@ -312,6 +312,42 @@ pub fn record(
     view(store, id, at)
 }
 
+/// Checks exercise `id` as an incident is checked (the log's chain, the plan versions'
+/// SHA-256, the row against the log), and that the demonstrations kept for it are those
+/// its log makes.
+pub fn verify(store: &EngagementStore, id: i64) -> Result<super::incident::IncidentCheck> {
+    let prep = store.exercise(id)?;
+    let mut check = super::incident::verify(store, id)?;
+    if prep.state != ExerciseState::Planned {
+        let stored = store.stored_event(id)?;
+        let board = board_of(
+            &stored,
+            stored.entries(),
+            chain::verify(id, &stored.raw),
+            store.now(),
+        );
+        let mut made = run::demonstrations(
+            id,
+            crate::domain::demonstrates(prep.kind, prep.clock),
+            &board,
+        );
+        let mut kept: Vec<_> = store
+            .demonstrations()?
+            .into_iter()
+            .filter(|d| d.event_id == id)
+            .collect();
+        made.sort_by_key(|d| d.seq);
+        kept.sort_by_key(|d| d.seq);
+        if made != kept {
+            check.ok = false;
+            check.problems.push(
+                "the demonstrations kept for the exercise are not those its log makes".into(),
+            );
+        }
+    }
+    Ok(check)
+}
+
 /// The resource a restoration names: (id, name).
 fn resource_named(store: &EngagementStore, name: &str) -> Result<(i64, String)> {
     let graph = store.dependency_graph()?;

@@ -5,15 +5,13 @@
 //! runs) and checks the exercise as `keel exercise verify` does; [`write_pdf`] lays it
 //! out, signs it if asked, and writes the file.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
 use super::report_file::{WrittenReport, write_signed};
 use super::{exercise, incident};
-use crate::analysis::evidence::Recorded;
-use crate::domain::{Duration, ExerciseState, Fact};
+use crate::domain::{ExerciseState, Fact};
 use crate::report::exercise_pdf::{
     self, ActionLine, ExerciseContext, ExerciseReport, ObjectiveLine, PlanTested, Preparation,
 };
@@ -65,20 +63,7 @@ pub fn document(
         .board
         .ok_or_else(|| Error::Conflict(format!("\u{201c}{}\u{201d} has no log yet", prep.title)))?;
     let check = incident::verify(store, id)?;
-    let recorded: BTreeMap<i64, Recorded> = store
-        .resource_capabilities()?
-        .into_iter()
-        .map(|(resource, c)| {
-            let duration = |text: &str| Duration::parse(text).ok();
-            let recorded = Recorded {
-                evidence: c.evidence,
-                rtc: duration(&c.rtc),
-                rpc: duration(&c.rpc),
-                demonstrated_on: None,
-            };
-            (resource, recorded)
-        })
-        .collect();
+    let recorded = store.recorded_capabilities()?;
     let context = ExerciseContext {
         organisation: store.details()?.organisation,
         exported_at,

@@ -451,6 +451,17 @@ impl EngagementStore {
     }
 }
 
+impl EngagementStore {
+    /// What is recorded of every resource's capability, by resource id, in one query.
+    pub fn recorded_capabilities(&self) -> Result<std::collections::BTreeMap<i64, Recorded>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT id, {RECORDED_COLUMNS} FROM resource"))?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, recorded(r, 1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
 /// The columns of what is recorded of a capability, in the order [`recorded`] reads them.
 pub(super) const RECORDED_COLUMNS: &str = "evidence, rtc_minutes, rpc_minutes, demonstrated_on";
 
