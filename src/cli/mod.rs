@@ -20,6 +20,7 @@ mod analyze;
 mod bench_import;
 mod bench_keystroke;
 mod bia;
+mod event_report;
 mod exercise;
 mod exercise_board;
 mod exercise_report;

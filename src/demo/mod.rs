@@ -87,7 +87,7 @@ pub fn write_demo(path: &Path, actor: &str) -> Result<EngagementStore> {
     behind.store(0, Ordering::Relaxed);
     exercises::write_exercises(&mut store, warehouse)?;
     actions::write_actions(&mut store, reviewed, flood)?;
-    stale::write_stale(&mut store)?;
+    stale::write_stale(&mut store, actor)?;
     behind.store(0, Ordering::Relaxed);
     store.set_actor(actor);
     Ok(store)

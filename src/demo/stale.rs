@@ -20,8 +20,9 @@ fn activity(store: &EngagementStore, name: &str) -> Result<i64> {
         .ok_or_else(|| Error::Conflict(format!("the demo has no activity named {name}")))
 }
 
-pub(super) fn write_stale(store: &mut EngagementStore) -> Result<()> {
-    store.set_actor("Priya Shah");
+/// Written by the facilitator, `actor`, like the engagement itself.
+pub(super) fn write_stale(store: &mut EngagementStore, actor: &str) -> Result<()> {
+    store.set_actor(actor);
     let long_ago = Utc::now()
         .date_naive()
         .checked_sub_days(Days::new(425))

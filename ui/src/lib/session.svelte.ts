@@ -62,12 +62,14 @@ export const workflow: { stage: string; label: string; pages: { page: Page; labe
   {
     stage: 'respond',
     label: 'Respond & recover',
-    pages: [{ page: 'incidents', label: 'Incidents', key: 'i' }],
+    pages: [
+      { page: 'incidents', label: 'Incidents', key: 'i' },
+      { page: 'exercises', label: 'Exercises', key: 'e' },
+    ],
   },
-  { stage: 'exercises', label: 'Exercises', pages: [{ page: 'exercises', label: 'Exercises', key: 'e' }] },
   {
     stage: 'review',
-    label: 'Review',
+    label: 'Improve',
     pages: [
       { page: 'review', label: 'Review', key: 'r' },
       { page: 'actions', label: 'Actions', key: 'a' },
