@@ -3,9 +3,11 @@
 // plan 1 tested), one drafted inject edited, started; the scenario clock moved on by
 // keyboard through two injects (I: to the next one), expected actions rated with O, P and
 // M (a note written with N first), a resource restored with its restore point, a finding
-// recorded, the exercise closed and the hot debrief saved. The board is photographed at
-// 1280×800 and 1920×1080 (target/e2e/exercise-*.png) and checked for anything cut off;
-// the CLI then reads the same exercise back from the file.
+// recorded and an owned action raised from it by keyboard, the exercise closed and the
+// hot debrief saved; the post-exercise report written and read back; the Review page (Alt+R)
+// lists the action as open. The board is photographed at 1280×800 and 1920×1080
+// (target/e2e/exercise-*.png) and checked for anything cut off, the Review page too
+// (review-after-exercise-1280.png); the CLI then reads the same exercise back from the file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -19,12 +21,16 @@ const TITLE = 'WMS outage tabletop';
 const EDITED = 'Picking and dispatch have been down for 4h: the night shift supervisor calls the duty manager.';
 const NOTE = 'Invocation discussed but not decided within 30 minutes';
 const FINDING = 'The WMS restore runbook names a supplier contact who has left';
+const ACTION = 'Replace the departed supplier contact in the WMS runbook';
+const OWNER = 'Sian Roberts';
+// Two months from today: open, not overdue.
+const DUE = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 
 const text = async (s, css) => String(await (await s.find(css)).property('textContent'));
 const focused = (s) => s.execute('return document.activeElement?.dataset?.row ?? document.activeElement?.id ?? ""');
 
 test('a tabletop exercise prepared from a loss scenario and run by keyboard on the demo', async () => {
-  const { home, env, remove } = freshHome();
+  const { home, env, remove, answerDialogs } = freshHome();
   try {
     const file = demoHome(home);
     const run = await launch(env);
@@ -177,6 +183,29 @@ test('a tabletop exercise prepared from a loss scenario and run by keyboard on t
       assert.ok(form);
       assert.match(await text(s, '[data-testid=finding-list]'), /About resource: Warehouse management system/);
 
+      // An action raised from the finding, by keyboard: title, owner picked, due date.
+      const findingId = await s.execute(`
+        const item = [...document.querySelectorAll('[data-finding]')].find((li) => li.textContent.includes(${JSON.stringify(FINDING)}));
+        item.querySelector('[data-testid=raise-action]').focus();
+        return item.dataset.finding;`);
+      await s.keys(Key.Enter);
+      const key = `finding-${findingId}-action`;
+      await s.waitFor(`#${key}-title`, async () => (await focused(s)) === `${key}-title`);
+      await s.keys(ACTION);
+      await s.keys(Key.Tab);
+      await s.keys(`Sian${Key.Enter}`);
+      await s.keys(Key.Tab);
+      await s.waitFor(`#${key}-due`, async () => (await focused(s)) === `${key}-due`);
+      await s.keys(DUE);
+      await s.screenshot(join(shots, 'exercise-raise-action-1280.png'));
+      assert.deepEqual(await clipped(s), [], 'raising an action at 1280×800: nothing cut off');
+      await s.chord(Key.Control, Key.Enter);
+      await s.waitForText(`[data-finding="${findingId}"] [data-testid=finding-actions]`, ACTION);
+      const raised = await text(s, `[data-finding="${findingId}"] [data-testid=finding-actions]`);
+      assert.match(raised, new RegExp(`${OWNER} · due ${DUE}`));
+      assert.match(raised, /Open/);
+      assert.equal(await focused(s), `${key}-raise`, 'focus back on "Raise an action"');
+
       await (await s.find('#debrief-strengths')).type('The call tree was started at once.');
       await (await s.find('#debrief-weaknesses')).type('No one owned the decision to invoke.');
       await (await s.find('[data-objective="1"] [data-met=false]')).click();
@@ -184,8 +213,35 @@ test('a tabletop exercise prepared from a loss scenario and run by keyboard on t
       await (await s.find('#debrief-weaknesses')).click();
       await s.chord(Key.Control, Key.Enter);
       await s.waitFor('[data-testid=debrief-saved]');
+      await s.execute(`document.querySelector('[data-testid=finding-actions]').scrollIntoView({ block: 'center' })`);
       await s.screenshot(join(shots, 'exercise-debrief-1280.png'));
       assert.deepEqual(await clipped(s), [], 'the debrief at 1280×800: nothing cut off');
+
+      // The post-exercise report, from the exercise's header: read back.
+      const report = join(home, 'post-exercise.pdf');
+      answerDialogs(report);
+      await (await s.find('[data-testid=export-pdf]')).click();
+      await (await s.waitFor('.export form.ask button.primary')).click();
+      await s.waitForText('.export .done', 'pages written to');
+      const words = execFileSync('pdftotext', [report, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      assert.match(words, new RegExp(TITLE));
+      assert.match(words, /Decide on invocation within 30 minutes NOT MET/);
+      assert.match(words, new RegExp(`Findings .* high supplier Resource: Warehouse management system ${FINDING}`));
+      // Its actions raised: the one from the finding, with its owner, due date and status.
+      assert.match(words, new RegExp(`Actions raised .*${ACTION} ${findingId} ${OWNER} ${DUE} open`));
+
+      // Alt+R: the Review page lists the action, open, with its owner and due date.
+      await s.chord(Key.Alt, 'r');
+      await s.waitForText('[data-kind=action_open]', ACTION);
+      const listed = await s.execute(`
+        const item = [...document.querySelectorAll('[data-kind=action_open] [data-testid=review-item]')]
+          .find((li) => li.textContent.includes(${JSON.stringify(ACTION)}));
+        item.scrollIntoView({ block: 'center' });
+        return item.textContent.replace(/\\s+/g, ' ');`);
+      assert.match(listed, new RegExp(`${OWNER}`));
+      assert.match(listed, new RegExp(`due ${DUE}`));
+      await s.screenshot(join(shots, 'review-after-exercise-1280.png'));
+      assert.deepEqual(await clipped(s), [], 'the Review page at 1280×800: nothing cut off');
       failed = false;
     } finally {
       await quit(run, failed, 'exercise-failure');
@@ -203,6 +259,14 @@ test('a tabletop exercise prepared from a loss scenario and run by keyboard on t
     assert.ok(json.includes(NOTE), 'the note went with the rating');
     assert.ok(json.includes(FINDING), 'the finding');
     assert.ok(json.includes('No one owned the decision to invoke.'), 'the debrief');
+    const actions = JSON.parse(execFileSync(cli, ['action', 'list', file, '--json'], { encoding: 'utf8' }));
+    const raisedAction = actions.find((a) => a.title === ACTION);
+    assert.ok(raisedAction, 'the action is in the file');
+    assert.equal(raisedAction.owner, OWNER);
+    assert.equal(raisedAction.due, DUE);
+    assert.equal(raisedAction.status, 'open');
+    assert.equal(raisedAction.source, 'finding');
+    assert.equal(raisedAction.event_id, mine.id, 'from a finding of this exercise');
     execFileSync(cli, ['exercise', 'verify', file, '--exercise', String(mine.id)]);
   } finally {
     remove();

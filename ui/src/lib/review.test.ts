@@ -68,7 +68,8 @@ describe('the review as the pages show it', () => {
     expect(destination({ page: 'people', id: 4 }).arrival).toEqual({ page: 'people', personId: 4 });
     expect(destination({ page: 'interview', id: 9 })).toMatchObject({ page: 'interview', interview: 9 });
     expect(destination({ page: 'resources', id: 3 }).arrival).toEqual({ page: 'resources', resourceId: 3, field: 'rtc' });
-    expect(destination({ page: 'exercises', id: 2 }).arrival).toEqual({ page: 'plans', planId: 2 });
+    // A plan due for an exercise: the Exercises page, preparing one that tests it.
+    expect(destination({ page: 'exercises', id: 2 })).toMatchObject({ page: 'exercises', arrival: { page: 'exercises', planId: 2 } });
     expect(destination({ page: 'actions', id: 5 }).arrival).toEqual({ page: 'actions', actionId: 5 });
   });
 

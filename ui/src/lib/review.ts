@@ -39,8 +39,9 @@ export const severityLabel: Record<Severity, string> = {
   low: 'Low',
 };
 
-/** Where a link takes the facilitator: the page and what it opens there; the plans
- *  page for an exercise until exercises have a page of their own. */
+/** Where a link takes the facilitator: the page and what it opens there. A plan due
+ *  for an exercise (the link names the plan) opens the Exercises page preparing one
+ *  that tests it. */
 export type Destination = { page: Page; arrival: Arrival | null; interview: number | null; label: string };
 
 export function destination(link: ReviewLink): Destination {
@@ -48,7 +49,12 @@ export function destination(link: ReviewLink): Destination {
     case 'plans':
       return { page: 'plans', arrival: { page: 'plans', planId: link.id }, interview: null, label: 'Open the plan' };
     case 'exercises':
-      return { page: 'plans', arrival: { page: 'plans', planId: link.id }, interview: null, label: 'Open the plan to exercise' };
+      return {
+        page: 'exercises',
+        arrival: { page: 'exercises', planId: link.id },
+        interview: null,
+        label: 'Prepare an exercise of the plan',
+      };
     case 'people':
       return { page: 'people', arrival: { page: 'people', personId: link.id }, interview: null, label: 'Verify the contact' };
     case 'interview':

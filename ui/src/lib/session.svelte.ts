@@ -85,7 +85,9 @@ export type Arrival =
   | { page: 'interview'; activityId: number; step: number; field: 'rto' | 'rpo' | 'workarounds' }
   | { page: 'plans'; planId: number }
   | { page: 'people'; personId: number }
-  | { page: 'actions'; actionId: number };
+  | { page: 'actions'; actionId: number }
+  /** The exercises page preparing an exercise that tests this plan. */
+  | { page: 'exercises'; planId: number };
 
 class Session {
   workspace = $state<WorkspaceState | null>(null);
@@ -147,6 +149,7 @@ class Session {
   /** Opens the page of `to` with its thing selected (the interview of its activity). */
   follow(to: Arrival): void {
     if (to.page === 'interview') this.interviewActivityId = to.activityId;
+    if (to.page === 'exercises') this.exerciseId = null;
     this.arrival = to;
     this.go(to.page);
   }

@@ -318,7 +318,6 @@ export const api = {
   addAction: (input: ActionInput) => write<Action>('add_action', { input }),
   /** Changes an action (each field left null stays); a refused change says why. */
   updateAction: (id: number, edit: ActionEdit) => write<Action>('update_action', { id, edit }),
-  /** Every finding of exercises, incidents and plan reviews, oldest first. */
   /** What has gone stale today, most urgent first. */
   reviewItems: () => call<Review>('review_items'),
   reviewSettings: () => call<ReviewSettings>('review_settings'),
@@ -349,6 +348,10 @@ export const api = {
   /** Records a finding of an exercise or incident (`eventId`), or of a plan review (null). */
   addFinding: (eventId: number | null, input: FindingInput) => write<Finding>('add_finding', { eventId, input }),
   listFindings: (eventId: number | null = null) => call<Finding[]>('list_findings', { eventId }),
+  /** The post-exercise report (ISO 22301 8.5) of an exercise, to the file chosen with
+   *  `choosePdfPath`, signed when `signing` says with what. */
+  exportExerciseReport: (exerciseId: number, file: number, signing: SigningRequest | null) =>
+    call<ReportSummary>('export_exercise_report', { exerciseId, file, signing }),
 
   /** Which window this is: the main one, the projector's presentation window or the
    *  incident room (both read-only). */
