@@ -421,6 +421,18 @@ fn a_parallel_test_on_the_command_line_demonstrates_the_restored_capability() {
         .expect("an id")
         .to_string();
     let id = id.as_str();
+    // Before: the pickers and packers, on tier-1 chains, were never demonstrated.
+    let listed = |review: &serde_json::Value, kind: &str| -> bool {
+        review["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|i| i["kind"] == kind && i["subject"]["name"] == "Pickers and packers")
+    };
+    let review_on = |day: &str| -> serde_json::Value {
+        serde_json::from_str(&keel(&["review", file, "--json", "--at", day])).expect("json")
+    };
+    assert!(listed(&review_on("2026-12-02"), "not_demonstrated"));
     keel(&[
         "exercise",
         "start",
@@ -471,6 +483,17 @@ fn a_parallel_test_on_the_command_line_demonstrates_the_restored_capability() {
         restored.contains("demonstrated: 4h 45m (RTC), 10m (RPC)"),
         "{restored}"
     );
+    keel(&[
+        "exercise",
+        "restore",
+        file,
+        "--exercise",
+        id,
+        "--resource",
+        "Pickers and packers",
+        "--at",
+        "2026-12-01T12:45:30Z",
+    ]);
     keel(&[
         "exercise",
         "observe",
@@ -552,6 +575,12 @@ fn a_parallel_test_on_the_command_line_demonstrates_the_restored_capability() {
             .iter()
             .any(|d| d.rtc_min.minutes() == 285 && d.rpc_min.map(Duration::minutes) == Some(10))
     );
+    // The review no longer lists the pickers as never demonstrated; a year on, their
+    // demonstration is listed as expired.
+    let after = review_on("2026-12-02");
+    assert!(!listed(&after, "not_demonstrated"));
+    assert!(!listed(&after, "demonstration_expired"));
+    assert!(listed(&review_on("2027-12-05"), "demonstration_expired"));
 }
 
 #[test]
