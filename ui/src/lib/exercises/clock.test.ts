@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExerciseBoard, InjectRow } from '$lib/api';
-import { advanceTo, clockText, formatOffset, presets, typedAdvance, usualClock } from './clock';
+import { advanceTo, clockText, formatOffset, presets, restorePoint, typedAdvance, usualClock } from './clock';
 
 const inject = (number: number, offset: number, up = false): InjectRow => ({
   inject: { number, offset_min: offset, text: `Inject ${number}`, expected: [] },
@@ -65,5 +65,26 @@ describe('the exercise clock', () => {
     expect(usualClock('simulation')).toBe('scenario');
     expect(usualClock('parallel')).toBe('real');
     expect(usualClock('full_interruption')).toBe('real');
+  });
+});
+
+describe('a restore point typed', () => {
+  const start = '2026-11-30T08:00:00Z';
+  const now = Date.parse('2026-11-30T12:00:00Z');
+
+  it('reads T- before T+0, a date or a time ago, and nothing for empty', () => {
+    expect(restorePoint('T-2h', start, now)).toEqual({ at: '2026-11-30T06:00:00Z' });
+    expect(restorePoint('t - 3d', start, now)).toEqual({ at: '2026-11-27T08:00:00Z' });
+    expect(restorePoint('45m ago', start, now)).toEqual({ at: '2026-11-30T11:15:00Z' });
+    expect(restorePoint('', start, now)).toEqual({ at: null });
+    expect(restorePoint('T-3650d', start, now)).toEqual({ at: '2016-12-02T08:00:00Z' });
+  });
+
+  // T-99999d and beyond threw a RangeError (an invalid Date) that the facilitator never saw.
+  it('refuses one more than ten years before T+0 with a message, however it is typed', () => {
+    for (const typed of ['T-99999d', 'T-3651d', 'T-99999999999999999999d', '9999999d ago', '1900-01-01 00:00']) {
+      const got = restorePoint(typed, start, now);
+      expect(got, typed).toEqual({ error: expect.stringContaining(`“${typed}” is more than ten years before T+0`) });
+    }
   });
 });

@@ -3,7 +3,7 @@
 // to the next inject, or to a time typed as T+….
 import type { EventKind, ExerciseBoard, ExerciseClock } from '$lib/api';
 import { formatDuration } from '$lib/duration';
-import { formatClock } from '$lib/incidents/time';
+import { formatClock, parseWhen } from '$lib/incidents/time';
 
 /** Minutes after T+0 as the exercise says them: `T+0`, `T+45m`, `T+4h`, `T+1d 2h 30m`. */
 export function formatOffset(minutes: number): string {
@@ -60,4 +60,27 @@ export const advanceTo = (minutes: number): string => `T+${Math.round(minutes)}m
 export function typedAdvance(text: string): string | null {
   const t = text.trim();
   return t === '' ? null : /^(t\+|\+)/i.test(t) ? t : `T+${t}`;
+}
+
+/** How far before T+0 a restore point may go: ten years, the longest span Keel keeps. */
+const RESTORE_REACH_MIN = 10 * 365 * 1440;
+
+/** The restore point typed: `T-2h` (before T+0 at `start`), `2026-11-30 06:00`, `09:30` or
+ *  `45m ago` on the exercise's clock (`now`, ms); empty for none. One more than ten years
+ *  before T+0 is refused (a Date that far back may not exist at all). */
+export function restorePoint(text: string, start: string, now: number): { at: string | null } | { error: string } {
+  const t = text.trim();
+  const t0 = Date.parse(start);
+  const tooFar = {
+    error: `“${t}” is more than ten years before T+0, further back than Keel takes a restore point: type a nearer one, e.g. T-2h or T-3d.`,
+  };
+  const before = /^T\s*-\s*(\d+)\s*(m|h|d)$/i.exec(t);
+  if (before) {
+    const minutes = Number(before[1]) * { m: 1, h: 60, d: 1440 }[before[2].toLowerCase() as 'm' | 'h' | 'd'];
+    if (!(minutes <= RESTORE_REACH_MIN)) return tooFar;
+    return { at: new Date(t0 - minutes * 60_000).toISOString().replace('.000Z', 'Z') };
+  }
+  const at = parseWhen(t, new Date(now));
+  if ('at' in at && at.at != null && !(Date.parse(at.at) >= t0 - RESTORE_REACH_MIN * 60_000)) return tooFar;
+  return at;
 }

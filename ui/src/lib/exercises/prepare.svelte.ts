@@ -1,7 +1,9 @@
-// The "Prepare exercise" form as typed, kept for the session: leaving the page and
-// coming back finds it as it was left, until the exercise is prepared.
+// The "Prepare exercise" form as typed, kept for the session by engagement file: leaving
+// the page and coming back finds it as it was left, until the exercise is prepared; the
+// plans and losses picked in one file are never sent to another.
 import type { Chip } from '$lib/components/ChipPicker.svelte';
 import type { EventKind } from '$lib/api';
+import { draftOf } from '$lib/drafts.svelte';
 
 export type PrepareDraft = {
   kind: Exclude<EventKind, 'incident'>;
@@ -36,7 +38,16 @@ export const freshDraft = (): PrepareDraft => ({
   pick: { participants: '', observers: '', lost: '' },
 });
 
-export const preparing = $state<{ open: boolean; draft: PrepareDraft }>({ open: false, draft: freshDraft() });
+export type Preparing = {
+  /** Whether the form is shown. */
+  open: boolean;
+  draft: PrepareDraft;
+  /** What the core (or the form) refused, by field, until the next try. */
+  errors: Record<string, string>;
+};
+
+/** The form of the engagement open now. */
+export const preparing = (): Preparing => draftOf('prepare-exercise', () => ({ open: false, draft: freshDraft(), errors: {} }));
 
 export const kindLabels: [Exclude<EventKind, 'incident'>, string][] = [
   ['tabletop', 'Tabletop'],

@@ -21,7 +21,20 @@ vi.mock('$lib/api', async (importOriginal) => {
 });
 
 import { api, KeelError } from '$lib/api';
+import { session } from '$lib/session.svelte';
 import ActionsPage from './ActionsPage.svelte';
+
+/** Opens the engagement file at `path` (what is typed is kept by file). */
+function openFile(path: string) {
+  session.apply({
+    current: { path, details: { organisation: 'Acme', scope: '', facilitator: 'Ana', start_date: null, end_date: null } },
+    recent: [],
+    facilitator_name: 'Ana',
+    engagements_dir: '/x',
+    startup_problem: null,
+  });
+}
+let files = 0;
 
 const open: Action = {
   id: 4,
@@ -52,6 +65,7 @@ describe('ActionsPage', () => {
     vi.mocked(api.listPlans).mockResolvedValue([]);
     vi.mocked(api.listFindings).mockResolvedValue([]);
     vi.mocked(api.listIncidents).mockResolvedValue([]);
+    openFile(`/x/actions-${++files}.keel`);
   });
 
   it('lists actions by owner, an overdue one marked', async () => {
@@ -85,5 +99,70 @@ describe('ActionsPage', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Done' }));
     expect(api.updateAction).toHaveBeenCalledWith(4, expect.objectContaining({ status: 'done', accepted_by: null }));
+  });
+
+  // The new action and the risk's who and why were the page's own: Alt+R and back lost them.
+  it('keeps a new action and a risk being accepted across a page change, for their own file only', async () => {
+    const user = userEvent.setup();
+    const path = `/x/actions-${files}.keel`;
+    const first = render(ActionsPage);
+    await user.click(screen.getByRole('button', { name: 'New action' }));
+    await user.type(screen.getByLabelText('Title'), 'Test the generator');
+    await user.type(screen.getByLabelText('Due'), 'next Friday');
+    await user.click(await screen.findByRole('button', { name: 'Accept risk' }));
+    await user.type(screen.getByLabelText('Accepted by'), 'Morgan Hale');
+    await user.type(screen.getByLabelText(/^Why/), 'Second site covers it');
+    first.unmount();
+
+    const back = render(ActionsPage);
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Test the generator');
+    expect((screen.getByLabelText('Due') as HTMLInputElement).value).toBe('next Friday');
+    await screen.findByText('Second generator');
+    expect((screen.getByLabelText('Accepted by') as HTMLInputElement).value).toBe('Morgan Hale');
+    expect((screen.getByLabelText(/^Why/) as HTMLInputElement).value).toBe('Second site covers it');
+    // Cancel closes the form without losing what was typed.
+    await user.click(screen.getAllByRole('button', { name: 'Cancel' })[0]);
+    await user.click(screen.getByRole('button', { name: 'New action' }));
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Test the generator');
+    back.unmount();
+
+    openFile('/x/another-actions.keel');
+    const other = render(ActionsPage);
+    await screen.findByText('Second generator');
+    expect(screen.queryByLabelText('Title')).toBeNull();
+    expect(screen.queryByLabelText('Accepted by')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'New action' }));
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('');
+    other.unmount();
+
+    openFile(path);
+    render(ActionsPage);
+    await screen.findByText('Second generator');
+    expect((screen.getByLabelText('Accepted by') as HTMLInputElement).value).toBe('Morgan Hale');
+  });
+
+  it('keeps a refused new action as typed and flagged, and starts afresh once it is added', async () => {
+    vi.mocked(api.addAction).mockRejectedValueOnce(
+      new KeelError({ code: 'validation', message: 'no', fields: { due: 'Type the due date as YYYY-MM-DD.' } }),
+    );
+    vi.mocked(api.addAction).mockResolvedValueOnce({ ...open, id: 5, title: 'Test the generator' });
+    const user = userEvent.setup();
+    const first = render(ActionsPage);
+    await user.click(screen.getByRole('button', { name: 'New action' }));
+    await user.type(screen.getByLabelText('Title'), 'Test the generator');
+    await user.type(screen.getByLabelText('Due'), 'next Friday{Enter}');
+    expect(await screen.findByText('Type the due date as YYYY-MM-DD.')).toBeTruthy();
+    first.unmount();
+
+    render(ActionsPage);
+    const due = screen.getByLabelText(/^Due/) as HTMLInputElement;
+    expect(due.value).toBe('next Friday');
+    expect(due.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(due);
+    await user.type(due, '2026-06-01{Enter}');
+    expect(api.addAction).toHaveBeenLastCalledWith(expect.objectContaining({ title: 'Test the generator', due: '2026-06-01' }));
+    await vi.waitFor(() => expect(screen.queryByLabelText('Title')).toBeNull());
+    await user.click(screen.getByRole('button', { name: 'New action' }));
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('');
   });
 });

@@ -41,16 +41,22 @@ const review: Review = {
   programme: [{ plan_id: 1, title: 'Warehouse plan', last_exercised: null, exercise_id: null, exercise_title: null, next_due: '2027-01-01' }],
 };
 
+/** Opens the engagement file at `path` (what is typed is kept by file). */
+function openFile(path: string) {
+  session.apply({
+    current: { path, details: { organisation: 'Acme', scope: '', facilitator: 'Ana', start_date: null, end_date: null } },
+    recent: [],
+    facilitator_name: 'Ana',
+    engagements_dir: '/x',
+    startup_problem: null,
+  });
+}
+let files = 0;
+
 describe('ReviewPage', () => {
   beforeEach(() => {
     vi.clearAllMocks();
-    session.apply({
-      current: { path: '/x/acme.keel', details: { organisation: 'Acme', scope: '', facilitator: 'Ana', start_date: null, end_date: null } },
-      recent: [],
-      facilitator_name: 'Ana',
-      engagements_dir: '/x',
-      startup_problem: null,
-    });
+    openFile(`/x/review-${++files}.keel`);
     vi.mocked(api.reviewItems).mockResolvedValue(review);
     vi.mocked(api.reviewSettings).mockResolvedValue({ bia_review_months: 12, demonstration_validity_months: 12, exercise_interval_months: 12 });
   });
@@ -78,5 +84,58 @@ describe('ReviewPage', () => {
     await user.type(bia, '0{Enter}');
     expect(api.setReviewSettings).toHaveBeenCalledWith({ bia_review_months: 0, demonstration_validity_months: 12, exercise_interval_months: 12 });
     expect(await screen.findByText('Give a number of months from 1 to 60.')).toBeTruthy();
+  });
+
+  // The intervals typed were the page's own: Alt+A and back lost them (and the load put
+  // the stored ones back over them).
+  it('keeps the intervals as typed across a page change, for their own file only', async () => {
+    const user = userEvent.setup();
+    const path = session.workspace!.current!.path;
+    const first = render(ReviewPage);
+    await user.click(await screen.findByRole('button', { name: /Review intervals/ }));
+    const bia = screen.getByLabelText(/BIA review, months/);
+    await user.clear(bia);
+    await user.type(bia, '18');
+    first.unmount();
+
+    const back = render(ReviewPage);
+    await screen.findByTestId('review-summary');
+    expect((screen.getByLabelText(/BIA review, months/) as HTMLInputElement).value).toBe('18');
+    back.unmount();
+
+    openFile('/x/another-review.keel');
+    render(ReviewPage).unmount();
+    const other = render(ReviewPage);
+    await user.click(await screen.findByRole('button', { name: /Review intervals/ }));
+    expect((screen.getByLabelText(/BIA review, months/) as HTMLInputElement).value).toBe('12');
+    other.unmount();
+
+    openFile(path);
+    render(ReviewPage);
+    await screen.findByTestId('review-summary');
+    expect((screen.getByLabelText(/BIA review, months/) as HTMLInputElement).value).toBe('18');
+  });
+
+  it('follows the stored intervals while none is typed', async () => {
+    const first = render(ReviewPage);
+    await userEvent.setup().click(await screen.findByRole('button', { name: /Review intervals/ }));
+    expect((screen.getByLabelText(/Exercise every, months/) as HTMLInputElement).value).toBe('12');
+    first.unmount();
+    vi.mocked(api.reviewSettings).mockResolvedValue({ bia_review_months: 12, demonstration_validity_months: 12, exercise_interval_months: 6 });
+    render(ReviewPage);
+    await vi.waitFor(() => expect((screen.getByLabelText(/Exercise every, months/) as HTMLInputElement).value).toBe('6'));
+  });
+
+  it('refuses months that are not a number at the field, kept as typed, before the core', async () => {
+    const user = userEvent.setup();
+    render(ReviewPage);
+    await user.click(await screen.findByRole('button', { name: /Review intervals/ }));
+    const validity = screen.getByLabelText(/Demonstration validity, months/) as HTMLInputElement;
+    await user.clear(validity);
+    await user.type(validity, 'a year{Enter}');
+    expect(await screen.findByText('“a year” is not a number of months: type a whole number, e.g. 12.')).toBeTruthy();
+    expect(validity.value).toBe('a year');
+    expect(validity.getAttribute('aria-invalid')).toBe('true');
+    expect(api.setReviewSettings).not.toHaveBeenCalled();
   });
 });
