@@ -306,6 +306,12 @@ pub struct IncidentCheck {
 /// the SHA-256 recorded when it was invoked, and that the event's row agrees with its log.
 pub fn verify(store: &EngagementStore, id: i64) -> Result<IncidentCheck> {
     let stored = store.stored_event(id)?;
+    // Exercises are checked the same way (`ops::exercise::verify`).
+    let what = if stored.header.kind.is_exercise() {
+        "exercise"
+    } else {
+        "incident"
+    };
     let chain = chain::verify(id, &stored.raw);
     let mut problems = Vec::new();
     if !chain.ok {
@@ -354,20 +360,22 @@ pub fn verify(store: &EngagementStore, id: i64) -> Result<IncidentCheck> {
     logged.sort();
     recorded.sort();
     if logged != recorded {
-        problems.push(
-            "the plan versions recorded for the incident are not those its log invoked".into(),
-        );
+        problems.push(format!(
+            "the plan versions recorded for the {what} are not those its log invoked"
+        ));
     }
     let board = board_of(&stored, entries, chain.clone(), stored.header.opened_at);
     if board.state != stored.state {
         problems.push(format!(
-            "the incident is recorded as {} but its log says {}",
+            "the {what} is recorded as {} but its log says {}",
             stored.state.as_str(),
             board.state.as_str()
         ));
     }
     if board.title != stored.title {
-        problems.push("the incident's title differs from the one its log opened it with".into());
+        problems.push(format!(
+            "the {what}'s title differs from the one its log opened it with"
+        ));
     }
     Ok(IncidentCheck {
         ok: problems.is_empty(),
