@@ -150,11 +150,12 @@ export class Session {
     return values.map((v) => new Element(this, v[ELEMENT], css));
   }
 
-  /** Waits until `css` matches an element (and `until(element)` holds, if given). */
+  /** Waits until `css` matches an element (and `until(element)` holds, if given). Timed
+   *  on the monotonic clock: a jump of the machine's wall clock must not end a wait. */
   async waitFor(css, until = async () => true, timeoutMs = 20000) {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     let last;
-    while (Date.now() < deadline) {
+    while (performance.now() < deadline) {
       try {
         const el = await this.find(css);
         if (await until(el)) return el;
@@ -172,9 +173,9 @@ export class Session {
   }
 
   async waitForCount(css, count, timeoutMs = 20000) {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     let found = -1;
-    while (Date.now() < deadline) {
+    while (performance.now() < deadline) {
       found = (await this.findAll(css)).length;
       if (found === count) return;
       await sleep(100);
@@ -225,9 +226,9 @@ export class Session {
    *  then comes back. */
   async inOtherWindow(work) {
     const main = await this.call('GET', '/window');
-    const deadline = Date.now() + 20000;
+    const deadline = performance.now() + 20000;
     let other;
-    while (!other && Date.now() < deadline) {
+    while (!other && performance.now() < deadline) {
       other = (await this.call('GET', '/window/handles')).find((h) => h !== main);
       if (!other) await sleep(100);
     }
