@@ -8,13 +8,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
-use keel::domain::{
-    BoardAction, CallOutcome, InjectInput, Level, LogInput, LogKind, NewExerciseInput, Rating,
-};
+use keel::domain::{BoardAction, InjectInput, NewExerciseInput, Rating};
 use keel::ops::exercise::{self, ExerciseView};
 use keel::ops::incident;
 
-use super::{exercise_board, parse_time};
+use super::board_args::{CallArgs, LogArgs, ResumeArgs, StepArgs};
+use super::{at_or_now, exercise_board, parse_time};
 use keel::{EngagementStore, Error};
 
 /// The exercise a command is about, and when it is written.
@@ -122,14 +121,8 @@ pub enum ExerciseCommand {
     Step {
         #[command(flatten)]
         target: Target,
-        #[arg(long, value_name = "N")]
-        step: u32,
-        #[arg(long, value_name = "PLAN_ID")]
-        plan: Option<i64>,
-        #[arg(long, conflicts_with = "done", required_unless_present = "done")]
-        start: bool,
-        #[arg(long)]
-        done: bool,
+        #[command(flatten)]
+        step: StepArgs,
     },
     /// Record a resource restored, with the point its data came back to. In a
     /// walkthrough, parallel or full interruption test this demonstrates its recovery
@@ -146,38 +139,22 @@ pub enum ExerciseCommand {
     Resume {
         #[command(flatten)]
         target: Target,
-        #[arg(long, value_name = "NAME")]
-        activity: String,
-        #[arg(long)]
-        level: String,
-        #[arg(long, value_name = "TIME")]
-        restore_point: Option<String>,
+        #[command(flatten)]
+        resume: ResumeArgs,
     },
     /// Record how a call of the call tree went.
     Call {
         #[command(flatten)]
         target: Target,
-        #[arg(long, value_name = "NAME")]
-        person: String,
-        #[arg(long, group = "outcome", required = true)]
-        reached: bool,
-        #[arg(long, group = "outcome")]
-        no_answer: bool,
-        #[arg(long, group = "outcome")]
-        unreachable: bool,
+        #[command(flatten)]
+        call: CallArgs,
     },
     /// Add an entry to the exercise's log.
     Log {
         #[command(flatten)]
         target: Target,
-        #[arg(long)]
-        kind: String,
-        #[arg(long)]
-        text: String,
-        #[arg(long, default_value = "")]
-        rationale: String,
-        #[arg(long, value_name = "N")]
-        corrects: Option<u32>,
+        #[command(flatten)]
+        entry: LogArgs,
     },
     /// Record a finding of the debrief: severity, category, what it is about
     /// (plan:ID, step:PLAN:N, resource:ID, activity:ID, person:ID). Prints its id.
@@ -284,10 +261,6 @@ impl DebriefArgs {
             &met,
         )
     }
-}
-
-fn at_or_now(store: &EngagementStore, at: Option<String>) -> keel::Result<DateTime<Utc>> {
-    at.map_or_else(|| Ok(store.now()), |t| parse_time("--at", &t))
 }
 
 fn open(file: &Path, actor: &str) -> keel::Result<EngagementStore> {
@@ -460,25 +433,8 @@ pub fn execute(command: ExerciseCommand, actor: &str) -> keel::Result<()> {
             )?;
             Ok(())
         }
-        ExerciseCommand::Step {
-            target,
-            step,
-            plan,
-            start,
-            done: _,
-        } => {
-            let action = if start {
-                BoardAction::StepStart {
-                    plan_id: plan,
-                    step,
-                }
-            } else {
-                BoardAction::StepDone {
-                    plan_id: plan,
-                    step,
-                }
-            };
-            record(target, actor, &action)?;
+        ExerciseCommand::Step { target, step } => {
+            record(target, actor, &step.action())?;
             Ok(())
         }
         ExerciseCommand::Restore {
@@ -509,66 +465,16 @@ pub fn execute(command: ExerciseCommand, actor: &str) -> keel::Result<()> {
             }
             Ok(())
         }
-        ExerciseCommand::Resume {
-            target,
-            activity,
-            level,
-            restore_point,
-        } => {
-            let level = Level::parse(&level).ok_or_else(|| {
-                Error::Conflict(format!("--level is minimum or normal, not {level}"))
-            })?;
-            let restore_point = time("--restore-point", restore_point)?;
-            record(
-                target,
-                actor,
-                &BoardAction::Resume {
-                    activity,
-                    level,
-                    restore_point,
-                },
-            )?;
+        ExerciseCommand::Resume { target, resume } => {
+            record(target, actor, &resume.action()?)?;
             Ok(())
         }
-        ExerciseCommand::Call {
-            target,
-            person,
-            reached,
-            no_answer,
-            unreachable: _,
-        } => {
-            let outcome = if reached {
-                CallOutcome::Reached
-            } else if no_answer {
-                CallOutcome::NoAnswer
-            } else {
-                CallOutcome::Unreachable
-            };
-            record(target, actor, &BoardAction::Call { person, outcome })?;
+        ExerciseCommand::Call { target, call } => {
+            record(target, actor, &call.action())?;
             Ok(())
         }
-        ExerciseCommand::Log {
-            target,
-            kind,
-            text,
-            rationale,
-            corrects,
-        } => {
-            let kind = LogKind::parse(&kind).ok_or_else(|| {
-                Error::Conflict(format!(
-                    "--kind is one of decision, action, communication, status, note; not {kind}"
-                ))
-            })?;
-            record(
-                target,
-                actor,
-                &BoardAction::Log(LogInput {
-                    kind,
-                    text,
-                    rationale,
-                    corrects,
-                }),
-            )?;
+        ExerciseCommand::Log { target, entry } => {
+            record(target, actor, &entry.action()?)?;
             Ok(())
         }
         ExerciseCommand::Finding {
@@ -646,22 +552,7 @@ pub fn execute(command: ExerciseCommand, actor: &str) -> keel::Result<()> {
         ExerciseCommand::Verify { file, exercise: id } => {
             let store = EngagementStore::open(&file)?;
             let check = exercise::verify(&store, id)?;
-            for line in &check.plans {
-                say!("{line}");
-            }
-            if check.ok {
-                say!(
-                    "The log's {} entries are intact; chain hash {}.",
-                    check.chain.entries,
-                    check.chain.head
-                );
-                Ok(())
-            } else {
-                Err(Error::Conflict(format!(
-                    "exercise {id} does not verify: {}",
-                    check.problems.join("; ")
-                )))
-            }
+            super::incident_board::say_check(&check, &format!("exercise {id}"))
         }
     }
 }

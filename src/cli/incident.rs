@@ -6,16 +6,14 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Utc};
 use clap::Subcommand;
-use keel::domain::{
-    BoardAction, CallOutcome, InvokeInput, Level, LogInput, LogKind, OpenIncidentInput,
-};
+use keel::domain::{BoardAction, InvokeInput, OpenIncidentInput};
 use keel::event::Board;
 use keel::ops::incident;
 
-use super::{incident_board, parse_time};
-use keel::{EngagementStore, Error};
+use super::board_args::{CallArgs, LogArgs, ResumeArgs, StepArgs};
+use super::{at_or_now, incident_board, parse_time};
+use keel::EngagementStore;
 
 #[derive(Subcommand)]
 pub enum IncidentCommand {
@@ -62,16 +60,8 @@ pub enum IncidentCommand {
         file: PathBuf,
         #[arg(long, value_name = "ID")]
         incident: i64,
-        #[arg(long)]
-        kind: String,
-        #[arg(long)]
-        text: String,
-        /// Why (for a decision).
-        #[arg(long, default_value = "")]
-        rationale: String,
-        /// The entry this one corrects, by number.
-        #[arg(long, value_name = "N")]
-        corrects: Option<u32>,
+        #[command(flatten)]
+        entry: LogArgs,
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
@@ -80,15 +70,8 @@ pub enum IncidentCommand {
         file: PathBuf,
         #[arg(long, value_name = "ID")]
         incident: i64,
-        #[arg(long, value_name = "N")]
-        step: u32,
-        /// The plan, when several are invoked.
-        #[arg(long, value_name = "PLAN_ID")]
-        plan: Option<i64>,
-        #[arg(long, conflicts_with = "done", required_unless_present = "done")]
-        start: bool,
-        #[arg(long)]
-        done: bool,
+        #[command(flatten)]
+        step: StepArgs,
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
@@ -97,14 +80,8 @@ pub enum IncidentCommand {
         file: PathBuf,
         #[arg(long, value_name = "ID")]
         incident: i64,
-        #[arg(long, value_name = "NAME")]
-        person: String,
-        #[arg(long, group = "outcome", required = true)]
-        reached: bool,
-        #[arg(long, group = "outcome")]
-        no_answer: bool,
-        #[arg(long, group = "outcome")]
-        unreachable: bool,
+        #[command(flatten)]
+        call: CallArgs,
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
@@ -114,13 +91,8 @@ pub enum IncidentCommand {
         file: PathBuf,
         #[arg(long, value_name = "ID")]
         incident: i64,
-        #[arg(long, value_name = "NAME")]
-        activity: String,
-        /// minimum or normal.
-        #[arg(long)]
-        level: String,
-        #[arg(long, value_name = "TIME")]
-        restore_point: Option<String>,
+        #[command(flatten)]
+        resume: ResumeArgs,
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
@@ -171,10 +143,6 @@ pub enum IncidentCommand {
     /// achieved against target, steps planned against actual, call-tree reach times,
     /// the timeline from the log and its chain hash. Signed with --sign.
     Report(super::incident_report::ReportArgs),
-}
-
-fn at_or_now(store: &EngagementStore, at: Option<String>) -> keel::Result<DateTime<Utc>> {
-    at.map_or_else(|| Ok(store.now()), |t| parse_time("--at", &t))
 }
 
 fn record(
@@ -244,47 +212,20 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
         IncidentCommand::Log {
             file,
             incident: id,
-            kind,
-            text,
-            rationale,
-            corrects,
+            entry,
             at,
         } => {
-            let kind = LogKind::parse(&kind).ok_or_else(|| {
-                Error::Conflict(format!(
-                    "--kind is one of decision, action, communication, status, note; not {kind}"
-                ))
-            })?;
-            let action = BoardAction::Log(LogInput {
-                kind,
-                text,
-                rationale,
-                corrects,
-            });
-            incident_board::last_entry(&record(&file, actor, id, &action, at)?);
+            incident_board::last_entry(&record(&file, actor, id, &entry.action()?, at)?);
             Ok(())
         }
         IncidentCommand::Step {
             file,
             incident: id,
-            step,
-            plan,
-            start,
-            done: _,
+            step: args,
             at,
         } => {
-            let action = if start {
-                BoardAction::StepStart {
-                    plan_id: plan,
-                    step,
-                }
-            } else {
-                BoardAction::StepDone {
-                    plan_id: plan,
-                    step,
-                }
-            };
-            let board = record(&file, actor, id, &action, at)?;
+            let (plan, step) = (args.plan, args.step);
+            let board = record(&file, actor, id, &args.action(), at)?;
             incident_board::last_entry(&board);
             if let Some(s) = board
                 .plans
@@ -304,48 +245,19 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
         IncidentCommand::Call {
             file,
             incident: id,
-            person,
-            reached,
-            no_answer,
-            unreachable: _,
+            call,
             at,
         } => {
-            let outcome = if reached {
-                CallOutcome::Reached
-            } else if no_answer {
-                CallOutcome::NoAnswer
-            } else {
-                CallOutcome::Unreachable
-            };
-            incident_board::last_entry(&record(
-                &file,
-                actor,
-                id,
-                &BoardAction::Call { person, outcome },
-                at,
-            )?);
+            incident_board::last_entry(&record(&file, actor, id, &call.action(), at)?);
             Ok(())
         }
         IncidentCommand::Resume {
             file,
             incident: id,
-            activity,
-            level,
-            restore_point,
+            resume,
             at,
         } => {
-            let level = Level::parse(&level).ok_or_else(|| {
-                Error::Conflict(format!("--level is minimum or normal, not {level}"))
-            })?;
-            let restore_point = restore_point
-                .map(|t| parse_time("--restore-point", &t))
-                .transpose()?;
-            let action = BoardAction::Resume {
-                activity,
-                level,
-                restore_point,
-            };
-            incident_board::last_entry(&record(&file, actor, id, &action, at)?);
+            incident_board::last_entry(&record(&file, actor, id, &resume.action()?, at)?);
             Ok(())
         }
         IncidentCommand::StandDown {
@@ -417,22 +329,7 @@ pub fn execute(command: IncidentCommand, actor: &str) -> keel::Result<()> {
         IncidentCommand::Verify { file, incident: id } => {
             let store = EngagementStore::open(&file)?;
             let check = incident::verify(&store, id)?;
-            for line in &check.plans {
-                say!("{line}");
-            }
-            if check.ok {
-                say!(
-                    "The log's {} entries are intact; chain hash {}.",
-                    check.chain.entries,
-                    check.chain.head
-                );
-                Ok(())
-            } else {
-                Err(Error::Conflict(format!(
-                    "incident {id} does not verify: {}",
-                    check.problems.join("; ")
-                )))
-            }
+            incident_board::say_check(&check, &format!("incident {id}"))
         }
     }
 }

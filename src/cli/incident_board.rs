@@ -6,6 +6,30 @@ use keel::domain::{CallOutcome, Duration};
 use keel::event::Board;
 use keel::event::assessment::span;
 
+/// What `verify` found for `what` ("incident 3", "exercise 4"): the plan versions'
+/// lines, then the chain's, or an error naming each problem.
+pub(super) fn say_check(
+    check: &keel::ops::incident::IncidentCheck,
+    what: &str,
+) -> keel::Result<()> {
+    for line in &check.plans {
+        say!("{line}");
+    }
+    if check.ok {
+        say!(
+            "The log's {} entries are intact; chain hash {}.",
+            check.chain.entries,
+            check.chain.head
+        );
+        Ok(())
+    } else {
+        Err(keel::Error::Conflict(format!(
+            "{what} does not verify: {}",
+            check.problems.join("; ")
+        )))
+    }
+}
+
 /// The entry a recording command just added.
 pub(super) fn last_entry(board: &Board) {
     if let Some(e) = board.log.last() {

@@ -20,6 +20,7 @@ mod analyze;
 mod bench_import;
 mod bench_keystroke;
 mod bia;
+mod board_args;
 mod event_report;
 mod exercise;
 mod exercise_board;
@@ -308,6 +309,14 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The time `--at` gives, or the store's now.
+pub(crate) fn at_or_now(
+    store: &keel::EngagementStore,
+    at: Option<String>,
+) -> keel::Result<chrono::DateTime<chrono::Utc>> {
+    at.map_or_else(|| Ok(store.now()), |t| parse_time("--at", &t))
 }
 
 /// A time given on the command line (RFC 3339) for `flag`, e.g. `--at`.
