@@ -62,6 +62,6 @@ pub use resource::{
     ResourceKind, ResourceNeed,
 };
 pub use unit::{OrgUnit, OrgUnitInput};
-pub use validation::FieldErrors;
 pub(crate) use validation::name_key;
+pub use validation::{FieldErrors, capitalised};
 pub use workshop::{MapFocus, Presented, PresenterFocus, SavedTimer, WorkshopTimer};

@@ -11,7 +11,9 @@ use super::items::{
 };
 use crate::analysis::dependencies::NodeKind;
 use crate::analysis::evidence::{Recorded, standing};
-use crate::domain::{Duration, InterviewStatus, NodeRef, ResourceCapabilityInput, Severity};
+use crate::domain::{
+    Duration, InterviewStatus, NodeRef, ResourceCapabilityInput, Severity, capitalised,
+};
 
 fn add_months(day: NaiveDate, months: u32) -> NaiveDate {
     day.checked_add_months(Months::new(months))
@@ -516,14 +518,6 @@ pub(super) fn actions(inputs: &ReviewInputs, today: NaiveDate, out: &mut Vec<Rev
         );
         entry.owner = Some(a.owner.clone());
         out.push(entry);
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::model::ExerciseReport;
 use super::{offset, state_label, t_plus};
-use crate::domain::ExerciseClock;
+use crate::domain::{ExerciseClock, capitalised};
 use crate::event::assessment::span;
 use crate::report::flow::Block;
 use crate::report::fonts::Style;
@@ -57,13 +57,6 @@ pub(super) fn title_page(r: &ExerciseReport) -> Vec<Block> {
         ),
         Block::PageBreak,
     ]
-}
-
-pub(super) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// Names, or "none".

@@ -2,10 +2,10 @@
 //! restored against what is recorded for it (and whether that demonstrated it), the hot
 //! debrief (strengths, weaknesses, findings), the actions raised, and the log.
 
-use super::front::{capitalised, paragraphs};
+use super::front::paragraphs;
 use super::model::{ExerciseReport, RestoredLine};
 use super::{offset, t_plus};
-use crate::domain::Finding;
+use crate::domain::{Finding, capitalised};
 use crate::event::assessment::span;
 use crate::report::flow::{Block, Table};
 use crate::report::fonts::Style;
