@@ -8,8 +8,8 @@ use std::process::Command;
 use keel::EngagementStore;
 use keel::Error;
 use keel::domain::{
-    AboutRef, ActionEdit, ActionInput, ActionStatus, ApproverRow, FindingCategory, NewFinding,
-    NewPlanInput, PersonInput, PlanEdit, PlanTemplate, Severity, StepInput,
+    AboutRef, ActionEdit, ActionInput, ActionStatus, FindingCategory, NewFinding, PersonInput,
+    PlanEdit, Severity, StepInput,
 };
 use keel::ops::action;
 
@@ -17,26 +17,7 @@ use crate::util::{Fixture, ManualClock};
 
 /// A plan with one approver and a step, approved; and its owner-to-be.
 fn plan_and_person(store: &mut EngagementStore) -> (i64, i64) {
-    let plan = store
-        .create_plan(&NewPlanInput {
-            title: "Warehouse continuity plan".into(),
-            template: PlanTemplate::Iso22301,
-            owner: "Dana".into(),
-            review_months: None,
-        })
-        .expect("plan")
-        .id;
-    store
-        .edit_plan(
-            plan,
-            &PlanEdit::Approvers {
-                approvers: vec![ApproverRow {
-                    name: "Morgan Hale".into(),
-                    role: "COO".into(),
-                }],
-            },
-        )
-        .expect("approvers");
+    let plan = crate::util::warehouse_plan(store, &[("Morgan Hale", "COO")]);
     store
         .edit_plan(
             plan,

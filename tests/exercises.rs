@@ -3,10 +3,9 @@
 //! capability only where a resource is really restored, corrections, and a scripted
 //! parallel test on the command line.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use chrono::{DateTime, Utc};
 use keel::domain::{
     BoardAction, Duration, ExerciseClock, ExerciseState, LogInput, LogKind, NewExerciseInput,
     NodeRef, Rating,
@@ -14,18 +13,7 @@ use keel::domain::{
 use keel::ops::exercise;
 use keel::{EngagementStore, Error};
 
-fn t(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .expect("a time")
-        .with_timezone(&Utc)
-}
-
-fn demo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("demo.keel");
-    drop(keel::demo::write_demo(&path, "Ana").expect("demo"));
-    (dir, path)
-}
+use crate::util::{demo_file, keel_as, t};
 
 fn resource_id(store: &EngagementStore, name: &str) -> i64 {
     store
@@ -63,7 +51,7 @@ fn store(path: &Path) -> EngagementStore {
 
 #[test]
 fn injects_come_at_the_rto_and_mtpd_of_each_activity_the_loss_stops() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let mut store = store(&path);
     let id = prepare(&mut store, "tabletop");
     let prep = store.exercise(id).expect("exercise");
@@ -135,7 +123,7 @@ fn injects_come_at_the_rto_and_mtpd_of_each_activity_the_loss_stops() {
 
 #[test]
 fn a_tabletop_runs_on_a_scenario_clock_with_ratings_and_demonstrates_nothing() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let mut store = store(&path);
     let id = prepare(&mut store, "tabletop");
     let view = exercise::start(&mut store, id, t("2026-12-01T10:00:00Z")).expect("start");
@@ -260,7 +248,7 @@ fn a_tabletop_runs_on_a_scenario_clock_with_ratings_and_demonstrates_nothing() {
 
 #[test]
 fn a_parallel_test_demonstrates_what_it_restores_until_the_restoration_is_corrected() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let mut store = store(&path);
     let id = prepare(&mut store, "parallel");
     let view = exercise::start(&mut store, id, t("2026-12-01T10:00:00Z")).expect("start");
@@ -343,7 +331,7 @@ fn a_parallel_test_demonstrates_what_it_restores_until_the_restoration_is_correc
 
 #[test]
 fn injects_are_edited_before_the_start_and_fixed_after_it() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let mut store = store(&path);
     let id = prepare(&mut store, "walkthrough");
     let mut inputs = exercise::inject_inputs(&store, id).expect("inputs");
@@ -377,24 +365,14 @@ fn injects_are_edited_before_the_start_and_fixed_after_it() {
 }
 
 fn keel(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_keel"))
-        .args(args)
-        .env("KEEL_FACILITATOR", "Morgan Hale")
-        .output()
-        .expect("run keel");
-    assert!(
-        out.status.success(),
-        "keel {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    keel_as("Morgan Hale", args)
 }
 
 /// A parallel test of the demo replayed on the command line: the WMS restored 4h 45m
 /// after the start is demonstrated at 285 minutes.
 #[test]
 fn a_parallel_test_on_the_command_line_demonstrates_the_restored_capability() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let file = path.to_str().expect("utf-8 path");
     let out = keel(&[
         "exercise",
@@ -585,7 +563,7 @@ fn a_parallel_test_on_the_command_line_demonstrates_the_restored_capability() {
 
 #[test]
 fn only_a_real_clock_demonstrates_and_a_step_is_named_as_the_version_run_has_it() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let mut store = store(&path);
     // A walkthrough restores for real, on the real clock unless told otherwise…
     let id = prepare(&mut store, "walkthrough");
@@ -674,7 +652,7 @@ fn only_a_real_clock_demonstrates_and_a_step_is_named_as_the_version_run_has_it(
 
 #[test]
 fn closing_with_an_objective_it_does_not_have_is_refused_before_anything_is_written() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let file = path.to_str().expect("utf-8 path");
     let id = {
         let mut store = store(&path);
@@ -712,7 +690,7 @@ fn closing_with_an_objective_it_does_not_have_is_refused_before_anything_is_writ
 
 #[test]
 fn verify_finds_a_demonstration_changed_behind_the_log() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let parallel = {
         let store = store(&path);
         let id = store

@@ -3,21 +3,13 @@
 //! records cannot be overwritten by any SQL route, and a frozen version whose stored
 //! content was changed behind Keel's back is never exported or signed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use keel::{EngagementStore, Error};
 use rusqlite::Connection;
 
-use crate::util::{Fixture, alter_behind_trigger, bytes};
-
-/// The demo engagement (approved plan 1 included), closed, in a temp dir.
-fn demo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("demo.keel");
-    drop(keel::demo::write_demo(&path, "Ana").expect("demo"));
-    (dir, path)
-}
+use crate::util::{Fixture, alter_behind_trigger, bytes, demo_file};
 
 /// Changes the file with another program's SQL (no Keel settings, triggers as stored).
 fn tamper(path: &Path, sql: &str) {
@@ -118,7 +110,7 @@ fn a_foreign_view_a_changed_table_and_a_missing_index_are_refused() {
 
 #[test]
 fn every_cli_command_refuses_an_altered_file_and_leaves_it_unchanged() {
-    let (dir, path) = demo();
+    let (dir, path) = demo_file();
     tamper(
         &path,
         "CREATE TRIGGER grab AFTER UPDATE ON activity BEGIN DELETE FROM unit; END;",
@@ -174,7 +166,7 @@ fn the_oldest_schema_still_opens_and_migrates() {
 
 #[test]
 fn insert_or_replace_cannot_overwrite_an_audit_row_a_frozen_version_or_its_approvals() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let conn = Connection::open(&path).expect("open raw");
     let attempts = [
         "INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity, entity_id, entity_label)
@@ -224,7 +216,7 @@ fn alter_frozen_snapshot(path: &Path) {
 
 #[test]
 fn an_altered_frozen_version_is_not_exported() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let original =
         keel::ops::export::plan_document(&EngagementStore::open(&path).expect("open"), 1, Some(1))
             .expect("the untouched version exports");
@@ -242,7 +234,7 @@ fn an_altered_frozen_version_is_not_exported() {
 
 #[test]
 fn keel_export_refuses_an_altered_frozen_version_signed_or_not() {
-    let (dir, path) = demo();
+    let (dir, path) = demo_file();
     alter_frozen_snapshot(&path);
     let file = path.to_str().expect("utf-8 path");
     let pdf = dir.path().join("plan.pdf");
@@ -286,7 +278,7 @@ fn keel_export_refuses_an_altered_frozen_version_signed_or_not() {
 
 #[test]
 fn an_approval_time_that_is_not_a_time_is_refused_with_a_message_not_a_conversion_error() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     // The draft plan is not frozen, so no trigger guards its approvals.
     tamper(
         &path,

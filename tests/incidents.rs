@@ -2,10 +2,10 @@
 //! rule, achieved RTO/RPO and status with an injected clock, the append-only log (in
 //! plain SQL) and its hash chain, and a scripted replay on the command line.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use keel::domain::{
     Authority, BoardAction, CallOutcome, InvokeInput, Level, LogInput, LogKind, NodeRef,
     OpenIncidentInput, PlanEdit,
@@ -14,20 +14,7 @@ use keel::event::assessment::ActivityStatus;
 use keel::ops::incident;
 use keel::{EngagementStore, Error};
 
-use crate::util::alter_behind_trigger;
-
-fn t(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .expect("a time")
-        .with_timezone(&Utc)
-}
-
-fn demo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("demo.keel");
-    drop(keel::demo::write_demo(&path, "Ana").expect("demo"));
-    (dir, path)
-}
+use crate::util::{alter_behind_trigger, demo_file, keel_as, t};
 
 /// Opens an incident losing the Halifax warehouse, begun at 08:00 on 30 November.
 fn open_flood(store: &mut EngagementStore) -> i64 {
@@ -62,7 +49,7 @@ fn invoke(invoker: &str, reason: &str) -> BoardAction {
 
 #[test]
 fn a_plan_with_a_draft_is_invoked_at_its_last_approved_version_and_a_draft_never() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let mut store = EngagementStore::open(&path)
         .expect("open")
         .with_actor("Ana");
@@ -116,7 +103,7 @@ fn a_plan_with_a_draft_is_invoked_at_its_last_approved_version_and_a_draft_never
 
 #[test]
 fn only_those_the_plan_names_invoke_without_a_reason() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let mut store = EngagementStore::open(&path)
         .expect("open")
         .with_actor("Ana");
@@ -176,7 +163,7 @@ fn only_those_the_plan_names_invoke_without_a_reason() {
 
 #[test]
 fn achieved_times_and_status_follow_an_injected_clock() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let mut store = EngagementStore::open(&path)
         .expect("open")
         .with_actor("Tom Whitaker");
@@ -279,7 +266,7 @@ fn achieved_times_and_status_follow_an_injected_clock() {
 
 #[test]
 fn steps_run_in_order_overruns_and_calls_with_their_fall_back_are_kept() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let mut store = EngagementStore::open(&path)
         .expect("open")
         .with_actor("Tom Whitaker");
@@ -418,7 +405,7 @@ fn raw(path: &Path) -> rusqlite::Connection {
 
 #[test]
 fn the_log_refuses_change_in_plain_sql_and_a_change_behind_dropped_triggers_is_found() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     // The demo's incident, written with its whole log.
     let conn = raw(&path);
     let update = conn.execute(
@@ -480,7 +467,7 @@ fn the_log_refuses_change_in_plain_sql_and_a_change_behind_dropped_triggers_is_f
 
 #[test]
 fn an_altered_plan_version_behind_an_incident_is_found() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     alter_behind_trigger(
         &path,
         "plan_frozen_no_update",
@@ -499,21 +486,6 @@ fn an_altered_plan_version_behind_an_incident_is_found() {
     );
 }
 
-/// Runs `keel ARGS` as `who`, which must succeed; returns its standard output.
-fn keel_as(who: &str, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_keel"))
-        .args(args)
-        .env("KEEL_FACILITATOR", who)
-        .output()
-        .expect("run keel");
-    assert!(
-        out.status.success(),
-        "keel {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// A power cut at Halifax replayed on the command line, every time given. By hand, from
 /// 08:00: last-mile delivery (RTO 4h) back at 11:30 is 210 minutes, met; order picking
 /// (RTO 4h) back at 12:45 is 285 minutes, RTO missed, with data restored to 07:40 an
@@ -521,7 +493,7 @@ fn keel_as(who: &str, args: &[&str]) -> String {
 /// (2h) ran 08:30–10:00, 90 minutes; Arjun was reached 15 minutes after invocation.
 #[test]
 fn a_replayed_incident_gives_the_figures_computed_by_hand() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let file = path.to_str().expect("utf-8 path");
     let tom = "Tom Whitaker";
     let opened = keel_as(
@@ -831,7 +803,7 @@ fn losing_both_alternatives_at_once_stops_what_needs_either() {
 
 #[test]
 fn no_row_of_an_incident_is_replaced_and_a_plan_row_swapped_behind_the_triggers_is_found() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let conn = raw(&path);
     for sql in [
         "INSERT OR REPLACE INTO event_log SELECT event_id, seq, at, author, kind, 'rewritten', rationale, corrects, fact, prev, hash FROM event_log WHERE event_id = 1 AND seq = 2",
@@ -867,7 +839,7 @@ fn no_row_of_an_incident_is_replaced_and_a_plan_row_swapped_behind_the_triggers_
 
 #[test]
 fn corrections_set_aside_steps_and_resumptions_but_not_the_invocation() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let mut store = EngagementStore::open(&path)
         .expect("open")
         .with_actor("Tom Whitaker");
@@ -955,7 +927,7 @@ fn corrections_set_aside_steps_and_resumptions_but_not_the_invocation() {
 
 #[test]
 fn told_later_is_recorded_at_the_time_given_and_a_time_to_come_is_refused() {
-    let (_dir, path) = demo();
+    let (_dir, path) = demo_file();
     let now = Utc::now();
     let mut store = EngagementStore::open(&path)
         .expect("open")

@@ -4,11 +4,8 @@
 
 use keel::EngagementStore;
 use keel::Error;
-use keel::domain::ApproverRow;
-use keel::domain::PlanTemplate;
 use keel::domain::{
-    Duration, InterviewDuration, InterviewEdit, NewPlanInput, PersonInput, PlanEdit, PlanState,
-    StepInput,
+    Duration, InterviewDuration, InterviewEdit, PersonInput, PlanEdit, PlanState, StepInput,
 };
 
 use crate::util::Fixture;
@@ -18,32 +15,10 @@ use crate::util::Fixture;
 fn engagement(fixture: &Fixture) -> (EngagementStore, i64, i64) {
     let mut store = fixture.open();
     let (dispatch, _, _) = crate::util::dispatch_on_wms_on_server(&mut store);
-    let plan = store
-        .create_plan(&NewPlanInput {
-            title: "Warehouse continuity plan".into(),
-            template: PlanTemplate::Iso22301,
-            owner: "Dana".into(),
-            review_months: None,
-        })
-        .expect("plan")
-        .id;
-    store
-        .edit_plan(
-            plan,
-            &PlanEdit::Approvers {
-                approvers: vec![
-                    ApproverRow {
-                        name: "Morgan Hale".into(),
-                        role: "COO".into(),
-                    },
-                    ApproverRow {
-                        name: "Priya Shah".into(),
-                        role: "Head of Risk".into(),
-                    },
-                ],
-            },
-        )
-        .expect("approvers");
+    let plan = crate::util::warehouse_plan(
+        &mut store,
+        &[("Morgan Hale", "COO"), ("Priya Shah", "Head of Risk")],
+    );
     (store, dispatch, plan)
 }
 

@@ -10,9 +10,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use keel::EngagementStore;
 use keel::domain::{
-    AboutRef, ActionEdit, ActionInput, ApproverRow, CallInput, FindingCategory, InterviewEdit,
-    InterviewStatus, NewFinding, NewPlanInput, PersonInput, PlanEdit, PlanTemplate, ResourceKind,
-    Severity,
+    AboutRef, ActionEdit, ActionInput, CallInput, FindingCategory, InterviewEdit, InterviewStatus,
+    NewFinding, PersonInput, PlanEdit, ResourceKind, Severity,
 };
 use keel::ops::{action, review};
 use keel::review::{Review, ReviewKind, SubjectType};
@@ -41,26 +40,7 @@ fn on(store: &EngagementStore, today: NaiveDate) -> Review {
 /// A plan for Dispatch (RTO 4h, tier 1, on the WMS on the server) with one approver
 /// and Ben on its call tree, approved on the fixture's day (2026-03-02).
 fn approved_plan(store: &mut EngagementStore, ben: i64) -> i64 {
-    let plan = store
-        .create_plan(&NewPlanInput {
-            title: "Warehouse continuity plan".into(),
-            template: PlanTemplate::Iso22301,
-            owner: "Dana".into(),
-            review_months: None,
-        })
-        .expect("plan")
-        .id;
-    store
-        .edit_plan(
-            plan,
-            &PlanEdit::Approvers {
-                approvers: vec![ApproverRow {
-                    name: "Morgan Hale".into(),
-                    role: "COO".into(),
-                }],
-            },
-        )
-        .expect("approvers");
+    let plan = crate::util::warehouse_plan(store, &[("Morgan Hale", "COO")]);
     store
         .edit_plan(
             plan,

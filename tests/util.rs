@@ -162,6 +162,51 @@ pub fn keel_as(actor: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The demo engagement (approved plans, the flood, the exercises), closed, in a temp dir.
+pub fn demo_file() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("demo.keel");
+    drop(keel::demo::write_demo(&path, "Ana").expect("demo"));
+    (dir, path)
+}
+
+/// A time written in RFC 3339.
+pub fn t(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .expect("a time")
+        .with_timezone(&Utc)
+}
+
+/// A new ISO 22301 plan, "Warehouse continuity plan" owned by Dana, with `approvers`
+/// (name, role); its id.
+pub fn warehouse_plan(store: &mut EngagementStore, approvers: &[(&str, &str)]) -> i64 {
+    use keel::domain::{ApproverRow, NewPlanInput, PlanEdit, PlanTemplate};
+    let plan = store
+        .create_plan(&NewPlanInput {
+            title: "Warehouse continuity plan".into(),
+            template: PlanTemplate::Iso22301,
+            owner: "Dana".into(),
+            review_months: None,
+        })
+        .expect("plan")
+        .id;
+    store
+        .edit_plan(
+            plan,
+            &PlanEdit::Approvers {
+                approvers: approvers
+                    .iter()
+                    .map(|(name, role)| ApproverRow {
+                        name: (*name).into(),
+                        role: (*role).into(),
+                    })
+                    .collect(),
+            },
+        )
+        .expect("approvers");
+    plan
+}
+
 /// Runs `tool`; its output, once it succeeded.
 pub fn run(tool: &str, args: &[&str]) -> String {
     let out = Command::new(tool)
