@@ -2,16 +2,15 @@
 //! and where it is fixed, most urgent first. The inputs are gathered by the store; the
 //! rules of each kind are in `stale`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::stale;
+use crate::analysis::evidence::Recorded;
 use crate::analysis::graph_build::GraphParts;
-use crate::domain::{
-    Action, Demonstration, Finding, InterviewStatus, Person, ResourceCapabilityInput, Severity,
-};
+use crate::domain::{Action, Demonstration, Finding, InterviewStatus, Person, Severity};
 
 /// What kind of stale thing an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -251,7 +250,8 @@ pub struct ReviewInputs {
     pub activity_resources: Vec<(i64, i64)>,
     /// The dependency graph, with each activity's tier.
     pub parts: GraphParts,
-    pub capabilities: HashMap<i64, ResourceCapabilityInput>,
+    /// What is recorded of each resource's capability, by resource id.
+    pub capabilities: BTreeMap<i64, Recorded>,
     pub demonstrations: Vec<Demonstration>,
     pub actions: Vec<Action>,
     pub exercises: Vec<ExerciseRun>,

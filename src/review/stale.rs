@@ -10,10 +10,8 @@ use super::items::{
     ReviewLink, Subject, SubjectType,
 };
 use crate::analysis::dependencies::NodeKind;
-use crate::analysis::evidence::{Recorded, standing};
-use crate::domain::{
-    Duration, InterviewStatus, NodeRef, ResourceCapabilityInput, Severity, capitalised,
-};
+use crate::analysis::evidence::standing;
+use crate::domain::{Duration, InterviewStatus, NodeRef, Severity, capitalised};
 
 fn add_months(day: NaiveDate, months: u32) -> NaiveDate {
     day.checked_add_months(Months::new(months))
@@ -384,15 +382,6 @@ fn tier_one_chains(inputs: &ReviewInputs) -> HashMap<i64, String> {
     reached
 }
 
-fn recorded(c: &ResourceCapabilityInput) -> Recorded {
-    Recorded {
-        evidence: c.evidence,
-        rtc: Duration::parse(&c.rtc).ok(),
-        rpc: Duration::parse(&c.rpc).ok(),
-        demonstrated_on: NaiveDate::parse_from_str(c.demonstrated_on.trim(), "%Y-%m-%d").ok(),
-    }
-}
-
 /// Demonstrated capabilities expired or expiring within 60 days, and resources on a
 /// tier-1 chain never demonstrated at all.
 pub(super) fn demonstrations(inputs: &ReviewInputs, today: NaiveDate, out: &mut Vec<ReviewItem>) {
@@ -411,8 +400,7 @@ pub(super) fn demonstrations(inputs: &ReviewInputs, today: NaiveDate, out: &mut 
     for id in ids {
         let name = &names[&id];
         let subject = (SubjectType::Resource, id, name.as_str());
-        let typed = inputs.capabilities.get(&id).cloned().unwrap_or_default();
-        let recorded = recorded(&typed);
+        let recorded = inputs.capabilities.get(&id).copied().unwrap_or_default();
         let shown = by_resource.get(&id).map(Vec::as_slice).unwrap_or_default();
         let s = standing(&recorded, shown, inputs.validity_months, today);
         let from = |exercise: Option<i64>| match exercise {

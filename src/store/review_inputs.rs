@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
-use super::{EngagementStore, ReviewSettings, capabilities};
+use super::{EngagementStore, ReviewSettings};
 use crate::domain::{AuditAction, FieldErrors, InterviewStatus};
 use crate::review::{ExerciseRun, InterviewFacts, NeedChange, PlanFacts, ReviewInputs};
 use crate::{Error, Result};
@@ -122,7 +122,7 @@ impl EngagementStore {
             need_changes,
             activity_resources,
             parts: self.graph_parts_and_bia()?.0,
-            capabilities: capabilities::capabilities(&self.conn)?,
+            capabilities: self.recorded_capabilities()?,
             demonstrations: self.demonstrations()?,
             actions: self.actions(None)?,
             exercises,
