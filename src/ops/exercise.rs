@@ -288,26 +288,27 @@ pub fn record(
     };
     let entry = record::entry_for(&before, action, &author(store), at, resource)?;
     let state = matches!(action, BoardAction::StandDown { .. }).then_some(EventState::StoodDown);
-    // The demonstrations the log makes once this entry is in it.
+    // The demonstrations the log makes once this entry is in it (worked out only where
+    // the exercise can demonstrate: the board is not added up a second time otherwise).
     let last_seq = entries.last().map_or(0, |e| e.seq);
-    let mut after = entries;
-    after.push(LogEntry {
-        seq: last_seq.saturating_add(1),
-        at: entry.at,
-        author: entry.author.clone(),
-        kind: entry.kind,
-        text: entry.text.clone(),
-        rationale: entry.rationale.clone(),
-        corrects: entry.corrects,
-        fact: entry.fact.clone(),
-        prev: String::new(),
-        hash: String::new(),
-    });
-    let shown = run::demonstrations(
-        id,
-        crate::domain::demonstrates(prep.kind, prep.clock),
-        &board_of(&stored, after, check, at),
-    );
+    let shown = if crate::domain::demonstrates(prep.kind, prep.clock) {
+        let mut after = entries;
+        after.push(LogEntry {
+            seq: last_seq.saturating_add(1),
+            at: entry.at,
+            author: entry.author.clone(),
+            kind: entry.kind,
+            text: entry.text.clone(),
+            rationale: entry.rationale.clone(),
+            corrects: entry.corrects,
+            fact: entry.fact.clone(),
+            prev: String::new(),
+            hash: String::new(),
+        });
+        run::demonstrations(id, true, &board_of(&stored, after, check, at))
+    } else {
+        Vec::new()
+    };
     store.append_exercise_entry(id, &entry, state, &shown, last_seq)?;
     view(store, id, at)
 }
