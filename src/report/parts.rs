@@ -89,6 +89,29 @@ pub(crate) fn centred(text: impl Into<String>, size: f32, style: Style, space_af
     }
 }
 
+/// The end of a report's title page: when it was exported, its classification, and the
+/// page break after them.
+pub(crate) fn title_page_end(
+    exported_at: &chrono::DateTime<chrono::Utc>,
+    classification: &str,
+) -> [Block; 3] {
+    [
+        centred(
+            format!("Exported {}", exported_at.format("%Y-%m-%d")),
+            10.0,
+            Style::Regular,
+            4.0,
+        ),
+        centred(
+            format!("Classification: {classification}"),
+            10.0,
+            Style::Regular,
+            4.0,
+        ),
+        Block::PageBreak,
+    ]
+}
+
 pub(crate) fn bullet(spans: Vec<Span>) -> Block {
     Block::Paragraph {
         spans,

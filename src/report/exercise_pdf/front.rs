@@ -8,12 +8,12 @@ use crate::domain::{ExerciseClock, capitalised};
 use crate::event::assessment::span;
 use crate::report::flow::Block;
 use crate::report::fonts::Style;
-use crate::report::parts::{centred, entries, heading, key_values, table, when};
+use crate::report::parts::{centred, entries, heading, key_values, table, title_page_end, when};
 use crate::report::response::tables;
 
 /// The title page, up to its page break.
 pub(super) fn title_page(r: &ExerciseReport) -> Vec<Block> {
-    vec![
+    let mut out = vec![
         Block::Space(150.0),
         centred(r.organisation.clone(), 14.0, Style::Regular, 14.0),
         centred(r.title.clone(), 24.0, Style::Bold, 10.0),
@@ -43,20 +43,9 @@ pub(super) fn title_page(r: &ExerciseReport) -> Vec<Block> {
             Style::Regular,
             4.0,
         ),
-        centred(
-            format!("Exported {}", r.exported_at.format("%Y-%m-%d")),
-            10.0,
-            Style::Regular,
-            4.0,
-        ),
-        centred(
-            format!("Classification: {}", r.classification),
-            10.0,
-            Style::Regular,
-            4.0,
-        ),
-        Block::PageBreak,
-    ]
+    ];
+    out.extend(title_page_end(&r.exported_at, &r.classification));
+    out
 }
 
 /// Names, or "none".

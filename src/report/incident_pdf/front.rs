@@ -10,7 +10,9 @@ use crate::event::assessment::{minutes_between, span};
 use crate::report::flow::Block;
 use crate::report::fonts::Style;
 use crate::report::paragraph::Span;
-use crate::report::parts::{bullet, centred, entries, heading, key_values, short, table, when};
+use crate::report::parts::{
+    bullet, centred, entries, heading, key_values, short, table, title_page_end, when,
+};
 use crate::report::response::tables;
 
 /// The title page, up to its page break.
@@ -46,21 +48,7 @@ pub(super) fn title_page(r: &IncidentReport) -> Vec<Block> {
         Style::Regular,
         4.0,
     ));
-    out.extend([
-        centred(
-            format!("Exported {}", r.exported_at.format("%Y-%m-%d")),
-            10.0,
-            Style::Regular,
-            4.0,
-        ),
-        centred(
-            format!("Classification: {}", r.classification),
-            10.0,
-            Style::Regular,
-            4.0,
-        ),
-        Block::PageBreak,
-    ]);
+    out.extend(title_page_end(&r.exported_at, &r.classification));
     out
 }
 
