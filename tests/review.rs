@@ -337,6 +337,25 @@ fn after_now() -> (keel::store::Clock, Arc<AtomicI64>) {
 }
 
 #[test]
+fn the_demo_review_shows_every_kind_of_item_today() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("demo.keel");
+    let store = keel::demo::write_demo(&path, "Ana").expect("demo");
+    let review = on(&store, store.now().date_naive());
+    for kind in ReviewKind::ALL {
+        assert!(
+            !of(&review, kind).is_empty(),
+            "the demo's review has no {kind:?} item: {:?}",
+            review.items.iter().map(|i| i.kind).collect::<Vec<_>>()
+        );
+    }
+    // The peak-season plan, reviewed monthly, is past its review and never exercised.
+    let peak = "Peak-season driver cover plan".to_owned();
+    assert!(of(&review, ReviewKind::PlanReviewDue).contains(&peak));
+    assert!(of(&review, ReviewKind::ExerciseDue).contains(&peak));
+}
+
+#[test]
 fn a_bia_is_listed_when_its_dependencies_change_after_it_was_validated() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("demo.keel");

@@ -1,6 +1,7 @@
 //! The demo's response structure and plans: people and an incident team, an approved
-//! continuity plan for the Halifax warehouse (two approvers), and a draft IT
-//! contingency plan for the warehouse management system with open standards-check gaps.
+//! continuity plan for the Halifax warehouse (two approvers), a draft IT contingency
+//! plan for the warehouse management system with open standards-check gaps, and a
+//! peak-season plan reviewed monthly whose review is now overdue.
 
 use super::resource_id;
 use crate::domain::ApproverRow;
@@ -251,7 +252,49 @@ pub(super) fn write_plans(store: &mut EngagementStore) -> Result<i64> {
     ] {
         store.edit_plan(wms, &edit)?;
     }
+    write_peak_plan(store, resource_id(store, "Agency drivers")?)?;
     Ok(warehouse)
+}
+
+/// A short plan for the delivery peak, approved with the warehouse plan and reviewed
+/// every month while the peak lasts: by today its review is overdue, and it has never
+/// been exercised, so the review lists both.
+fn write_peak_plan(store: &mut EngagementStore, agency_drivers: i64) -> Result<()> {
+    let peak = store
+        .create_plan(&NewPlanInput {
+            title: "Peak-season driver cover plan".into(),
+            template: PlanTemplate::Iso22301,
+            owner: "Morgan Hale".into(),
+            review_months: Some(1),
+        })?
+        .id;
+    for edit in [
+        PlanEdit::Scope {
+            scope: PlanScope::Items,
+            items: vec![NodeRef::Resource(agency_drivers).key()],
+        },
+        PlanEdit::Section {
+            key: "purpose".into(),
+            body: "From October to January deliveries double, and last-mile delivery leans on agency drivers. This plan keeps deliveries running when the agency cannot supply them. It is reviewed every month while the peak lasts, as driver numbers change week by week.".into(),
+        },
+        PlanEdit::Section {
+            key: "activation".into(),
+            body: "Invoke it when the agency confirms fewer than **three quarters** of the drivers booked for the next day. The Operations Director decides which rounds move to the second agency and which customers are told of a later window.".into(),
+        },
+        PlanEdit::Approvers {
+            approvers: vec![ApproverRow {
+                name: "Morgan Hale".into(),
+                role: "Operations Director".into(),
+            }],
+        },
+    ] {
+        store.edit_plan(peak, &edit)?;
+    }
+    let steps = store.propose_plan_steps(peak)?;
+    store.edit_plan(peak, &PlanEdit::Steps { steps })?;
+    store.submit_plan(peak)?;
+    store.approve_plan(peak, "Morgan Hale", "", "Approved for this year's peak.")?;
+    Ok(())
 }
 
 /// The warehouse plan's second version: when to invoke it and who may, as structured
