@@ -80,3 +80,66 @@ mod tests {
         assert!(!continues_editing_run(at(10), at(9)));
     }
 }
+
+/// The audit log's field names for a change to what an activity or a resource needs.
+/// The store writes them and the review reads them back to find a BIA whose needs
+/// changed after it was validated, so both sides use these and nothing else.
+pub mod need_fields {
+    /// An activity's or a resource's need of a resource was added or removed.
+    pub const NEEDS_RESOURCE: &str = "needs resource";
+    /// An activity's need of another activity was added or removed.
+    pub const NEEDS_ACTIVITY: &str = "needs activity";
+    /// Another activity's need of this one was added or removed.
+    pub const NEEDED_BY_ACTIVITY: &str = "needed by activity";
+    const GROUP_OF: &str = "alternatives group of ";
+    const NEEDED_AFTER: &str = " needed after ";
+
+    /// The alternatives group of the need of `needed` changed.
+    pub fn alternatives_group_of(needed: &str) -> String {
+        format!("{GROUP_OF}{needed}")
+    }
+
+    /// The amount of `resource` needed after the time bucket `after` changed.
+    pub fn amount_needed_after(resource: &str, after: &str) -> String {
+        format!("{resource}{NEEDED_AFTER}{after}")
+    }
+
+    /// Whether `field` is a change to an activity's needs (its interview's entries).
+    pub fn is_interview_need(field: &str) -> bool {
+        [NEEDS_RESOURCE, NEEDS_ACTIVITY, NEEDED_BY_ACTIVITY].contains(&field)
+            || field.starts_with(GROUP_OF)
+            || field.contains(NEEDED_AFTER)
+    }
+
+    /// Whether `field` is a change to a resource's needs (the resource's entries).
+    pub fn is_resource_need(field: &str) -> bool {
+        field == NEEDS_RESOURCE || field.starts_with(GROUP_OF)
+    }
+
+    /// SQL `LIKE` patterns that find the fields of [`is_interview_need`] and
+    /// [`is_resource_need`] that are not fixed names.
+    pub fn group_like() -> String {
+        format!("{GROUP_OF}%")
+    }
+    pub fn amount_like() -> String {
+        format!("%{NEEDED_AFTER}%")
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_written_names_are_the_ones_read_back() {
+            assert!(is_interview_need(&alternatives_group_of("Fuel")));
+            assert!(is_resource_need(&alternatives_group_of("Fuel")));
+            assert!(is_interview_need(&amount_needed_after("Drivers", "4h")));
+            assert!(!is_resource_need(&amount_needed_after("Drivers", "4h")));
+            for fixed in [NEEDS_RESOURCE, NEEDS_ACTIVITY, NEEDED_BY_ACTIVITY] {
+                assert!(is_interview_need(fixed));
+            }
+            assert!(!is_interview_need("name"));
+            assert!(!is_resource_need(NEEDS_ACTIVITY));
+        }
+    }
+}

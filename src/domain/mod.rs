@@ -27,7 +27,7 @@ pub use action::{
     Action, ActionChange, ActionEdit, ActionInput, ActionSource, ActionStatus, NewAction,
 };
 pub use activity::{Activity, ActivityInput, ActivityQuery};
-pub use audit::{AuditAction, AuditEntry, EDITING_RUN_PAUSE, continues_editing_run};
+pub use audit::{AuditAction, AuditEntry, EDITING_RUN_PAUSE, continues_editing_run, need_fields};
 pub use bia::{
     BiaSettings, BiaSettingsEdit, ImpactCategory, ImpactCell, MAX_RATING, TierBand, TimeBucket,
 };

@@ -11,6 +11,9 @@ use super::items::{
 };
 use crate::analysis::dependencies::NodeKind;
 use crate::analysis::evidence::standing;
+use crate::domain::need_fields::{
+    NEEDED_BY_ACTIVITY, NEEDS_ACTIVITY, NEEDS_RESOURCE, is_interview_need, is_resource_need,
+};
 use crate::domain::{Duration, InterviewStatus, NodeRef, Severity, capitalised};
 
 fn add_months(day: NaiveDate, months: u32) -> NaiveDate {
@@ -161,19 +164,6 @@ pub(super) fn contacts(inputs: &ReviewInputs, today: NaiveDate, out: &mut Vec<Re
     }
 }
 
-/// A need field of an interview's audit entries.
-fn interview_need_field(field: &str) -> bool {
-    matches!(
-        field,
-        "needs resource" | "needs activity" | "needed by activity"
-    ) || field.starts_with("alternatives group of ")
-        || field.contains(" needed after ")
-}
-
-fn resource_need_field(field: &str) -> bool {
-    field == "needs resource" || field.starts_with("alternatives group of ")
-}
-
 fn describe(change: &NeedChange, own: bool, label: &str) -> String {
     let (old, new) = (change.old.as_deref(), change.new.as_deref());
     let subject = if own {
@@ -181,18 +171,18 @@ fn describe(change: &NeedChange, own: bool, label: &str) -> String {
     } else {
         format!("{label} ")
     };
-    match (change.field.as_str(), old, new) {
-        ("needed by activity", _, _) if !own => match new {
+    let field = change.field.as_str();
+    let needs = field == NEEDS_RESOURCE || field == NEEDS_ACTIVITY;
+    match (old, new) {
+        (_, new) if field == NEEDED_BY_ACTIVITY && !own => match new {
             Some(_) => format!("now needs {label}"),
             None => format!("no longer needs {label}"),
         },
-        ("needs resource" | "needs activity", None, Some(n)) => format!("{subject}now needs {n}"),
-        ("needs resource" | "needs activity", Some(o), None) => {
-            format!("{subject}no longer needs {o}")
-        }
-        ("needed by activity", None, Some(n)) => format!("now needed by {n}"),
-        ("needed by activity", Some(o), None) => format!("no longer needed by {o}"),
-        (field, _, _) => format!("{subject}{field} changed"),
+        (None, Some(n)) if needs => format!("{subject}now needs {n}"),
+        (Some(o), None) if needs => format!("{subject}no longer needs {o}"),
+        (None, Some(n)) if field == NEEDED_BY_ACTIVITY => format!("now needed by {n}"),
+        (Some(o), None) if field == NEEDED_BY_ACTIVITY => format!("no longer needed by {o}"),
+        _ => format!("{subject}{field} changed"),
     }
 }
 
@@ -243,13 +233,13 @@ pub(super) fn interviews(inputs: &ReviewInputs, today: NaiveDate, out: &mut Vec<
                 .iter()
                 .filter(|c| c.at > validated_at)
                 .filter(|c| match c.entity.as_str() {
-                    "interview" if c.entity_id == i.activity_id => interview_need_field(&c.field),
+                    "interview" if c.entity_id == i.activity_id => is_interview_need(&c.field),
                     "interview" => {
-                        c.field == "needed by activity"
+                        c.field == NEEDED_BY_ACTIVITY
                             && [c.old.as_deref(), c.new.as_deref()].contains(&Some(&i.activity))
                     }
                     "resource" => {
-                        resource_need_field(&c.field)
+                        is_resource_need(&c.field)
                             && own_resources.is_some_and(|r| r.contains(&c.entity_id))
                     }
                     _ => false,
@@ -311,7 +301,7 @@ pub(super) fn interviews(inputs: &ReviewInputs, today: NaiveDate, out: &mut Vec<
                         c.at == w.at
                             && c.entity == "interview"
                             && c.entity_id == i.activity_id
-                            && interview_need_field(&c.field)
+                            && is_interview_need(&c.field)
                     })
                     .map(|c| describe(c, true, ""))
                     .collect();

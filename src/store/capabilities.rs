@@ -10,7 +10,7 @@ use super::{EngagementStore, resource_unresolved, resources};
 use crate::analysis::evidence::{Recorded, Standing, standing};
 use crate::domain::{
     AuditAction, DateOrder, Demonstration, Duration, FieldErrors, Resource,
-    ResourceCapabilityInput, Unresolved,
+    ResourceCapabilityInput, Unresolved, need_fields,
 };
 use crate::{Error, Result};
 
@@ -239,7 +239,7 @@ pub(super) fn add_resource_need(
             changes.record(
                 AuditAction::Create,
                 subject,
-                Some("needs resource"),
+                Some(need_fields::NEEDS_RESOURCE),
                 None,
                 Some(&what),
             )
@@ -255,7 +255,7 @@ pub(super) fn add_resource_need(
             changes.record(
                 AuditAction::Update,
                 subject,
-                Some(&format!("alternatives group of {}", to.name)),
+                Some(&need_fields::alternatives_group_of(&to.name)),
                 shown(&old).as_deref(),
                 shown(group).as_deref(),
             )
@@ -308,7 +308,7 @@ pub(super) fn set_need_group(
     changes.record(
         AuditAction::Update,
         ("interview", activity_id, activity_name),
-        Some(&format!("alternatives group of {needed_name}")),
+        Some(&need_fields::alternatives_group_of(needed_name)),
         Some(&old).filter(|o| !o.is_empty()).map(String::as_str),
         Some(group).filter(|g| !g.is_empty()),
     )
@@ -362,7 +362,7 @@ impl EngagementStore {
             changes.record(
                 AuditAction::Delete,
                 ("resource", resource_id, &from.name),
-                Some("needs resource"),
+                Some(need_fields::NEEDS_RESOURCE),
                 Some(&to.name),
                 None,
             )

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
 use super::{EngagementStore, ReviewSettings};
-use crate::domain::{AuditAction, FieldErrors, InterviewStatus};
+use crate::domain::{AuditAction, FieldErrors, InterviewStatus, need_fields};
 use crate::review::{ExerciseRun, InterviewFacts, NeedChange, PlanFacts, ReviewInputs};
 use crate::{Error, Result};
 
@@ -72,21 +72,30 @@ impl EngagementStore {
             .conn
             .prepare(
                 "SELECT entity, entity_id, field, old_value, new_value, at FROM audit_log
-                 WHERE (entity = 'interview' AND (field IN ('needs resource', 'needs activity', 'needed by activity', 'status')
-                        OR field LIKE 'alternatives group of %' OR field LIKE '% needed after %'))
-                    OR (entity = 'resource' AND (field = 'needs resource' OR field LIKE 'alternatives group of %'))
+                 WHERE (entity = 'interview' AND (field IN (?1, ?2, ?3, 'status')
+                        OR field LIKE ?4 OR field LIKE ?5))
+                    OR (entity = 'resource' AND (field = ?1 OR field LIKE ?4))
                  ORDER BY id",
             )?
-            .query_map([], |r| {
-                Ok(NeedChange {
-                    entity: r.get(0)?,
-                    entity_id: r.get(1)?,
-                    field: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                    old: r.get(3)?,
-                    new: r.get(4)?,
-                    at: r.get(5)?,
-                })
-            })?
+            .query_map(
+                params![
+                    need_fields::NEEDS_RESOURCE,
+                    need_fields::NEEDS_ACTIVITY,
+                    need_fields::NEEDED_BY_ACTIVITY,
+                    need_fields::group_like(),
+                    need_fields::amount_like(),
+                ],
+                |r| {
+                    Ok(NeedChange {
+                        entity: r.get(0)?,
+                        entity_id: r.get(1)?,
+                        field: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                        old: r.get(3)?,
+                        new: r.get(4)?,
+                        at: r.get(5)?,
+                    })
+                },
+            )?
             .collect::<rusqlite::Result<_>>()?;
         let activity_resources = pairs(
             &self.conn,

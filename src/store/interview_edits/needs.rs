@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::shown;
 use crate::analysis::interview_edit as rules;
-use crate::domain::{AuditAction, BiaSettings, Resource, ResourceKind};
+use crate::domain::{AuditAction, BiaSettings, Resource, ResourceKind, need_fields};
 use crate::store::audit::Changes;
 use crate::store::interviews::ENTITY;
 use crate::store::resources;
@@ -49,7 +49,7 @@ pub(super) fn remove_resource(
     changes.record(
         AuditAction::Delete,
         (ENTITY, activity_id, label),
-        Some("needs resource"),
+        Some(need_fields::NEEDS_RESOURCE),
         Some(&resource.described()),
         None,
     )
@@ -107,7 +107,7 @@ pub(super) fn set_resource_amount(
     changes.record(
         AuditAction::Update,
         (ENTITY, activity_id, label),
-        Some(&format!("{} needed after {after}", resource.name)),
+        Some(&need_fields::amount_needed_after(&resource.name, &after)),
         shown(old).as_deref(),
         shown(quantity).as_deref(),
     )
@@ -133,7 +133,7 @@ pub(in crate::store) fn add_resource(
     changes.record(
         AuditAction::Create,
         (ENTITY, activity_id, label),
-        Some("needs resource"),
+        Some(need_fields::NEEDS_RESOURCE),
         None,
         Some(&resource.described()),
     )
@@ -189,9 +189,9 @@ pub(in crate::store) fn link(
         return Ok(());
     }
     let field = if upstream {
-        "needs activity"
+        need_fields::NEEDS_ACTIVITY
     } else {
-        "needed by activity"
+        need_fields::NEEDED_BY_ACTIVITY
     };
     let (old, new) = if adding {
         (None, Some(other_name.as_str()))
