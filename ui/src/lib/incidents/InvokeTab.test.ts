@@ -63,6 +63,24 @@ describe('InvokeTab', () => {
     expect(screen.getByRole('button', { name: 'Invoke version 1' })).toBeTruthy();
   });
 
+  it('shows the criteria of the plan picked last, even when an earlier pick answers later', async () => {
+    const summary = (await api.listPlans())[0];
+    vi.mocked(api.listPlans).mockResolvedValue([summary, { ...summary, id: 2, title: 'Head office plan' }]);
+    let first: (v: FrozenVersion) => void = () => {};
+    vi.mocked(api.frozenPlanVersion).mockReturnValueOnce(new Promise((resolve) => (first = resolve)));
+    const office = { ...frozen, content: { ...frozen.content, invocation_criteria: [{ text: 'The office cannot be used', threshold_min: null }] } };
+    vi.mocked(api.frozenPlanVersion).mockResolvedValueOnce(office as FrozenVersion);
+    render(InvokeTab, { incident: incident() });
+    await vi.waitFor(() => expect(api.frozenPlanVersion).toHaveBeenCalledWith(1, 1));
+    await userEvent.setup().click(screen.getByRole('radio', { name: /Head office plan/ }));
+    expect(await screen.findByLabelText(/The office cannot be used/)).toBeTruthy();
+
+    first(frozen);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.queryByLabelText(/The warehouse cannot be used/)).toBeNull();
+    expect(screen.getByLabelText(/The office cannot be used/)).toBeTruthy();
+  });
+
   it('asks a reason of an invoker the version does not name, and keeps it when the core refuses', async () => {
     vi.mocked(api.recordIncident).mockRejectedValue(
       new KeelError({ code: 'validation', message: 'x', fields: { reason: 'The reason is too long.' } }),

@@ -2,13 +2,20 @@ import { describe, expect, it, vi, beforeEach } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
-import type { WorkspaceState } from '$lib/api';
+import type { EngagementInfo, WorkspaceState } from '$lib/api';
 
 vi.mock('$lib/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('$lib/api')>();
   return {
     ...actual,
-    api: { updateDetails: vi.fn(), workspaceState: vi.fn(), engagementInfo: vi.fn(), listPlans: vi.fn(), reviewItems: vi.fn() },
+    api: {
+      updateDetails: vi.fn(),
+      workspaceState: vi.fn(),
+      engagementInfo: vi.fn(),
+      listPlans: vi.fn(),
+      engagementProgress: vi.fn(),
+      reviewItems: vi.fn(),
+    },
   };
 });
 
@@ -27,20 +34,22 @@ const workspace: WorkspaceState = {
   startup_problem: null,
 };
 
+const info: EngagementInfo = {
+  path: '/x/acme.keel',
+  organisation: 'Acme',
+  schema_version: 1,
+  integrity: 'ok',
+  integrity_detail: [],
+  units: 2,
+  activities: 5,
+  audit_entries: 9,
+};
+
 describe('OverviewPage', () => {
   beforeEach(() => {
     vi.clearAllMocks();
     session.apply(workspace);
-    vi.mocked(api.engagementInfo).mockResolvedValue({
-      path: '/x/acme.keel',
-      organisation: 'Acme',
-      schema_version: 1,
-      integrity: 'ok',
-      integrity_detail: [],
-      units: 2,
-      activities: 5,
-      audit_entries: 9,
-    });
+    vi.mocked(api.engagementInfo).mockResolvedValue(info);
     vi.mocked(api.workspaceState).mockResolvedValue(workspace);
     vi.mocked(api.reviewItems).mockResolvedValue({ today: '2026-03-02', items: [], counts: [], programme: [] });
   });
@@ -86,6 +95,34 @@ describe('OverviewPage', () => {
 
     expect(api.updateDetails).toHaveBeenCalledWith(expect.objectContaining({ organisation: 'Acme', scope: 'Head office only' }));
     expect(await screen.findByText('All changes saved')).toBeTruthy();
+  });
+
+  it('keeps a field saved while the page was still reading its figures, and sends it again on the next save', async () => {
+    // The figures answer only when the test says so: the save is then half done.
+    let figures: () => void = () => {};
+    vi.mocked(api.engagementInfo).mockReturnValueOnce(new Promise((resolve) => (figures = () => resolve(info))));
+    let state: (s: WorkspaceState) => void = () => {};
+    vi.mocked(api.workspaceState).mockReturnValueOnce(new Promise((resolve) => (state = resolve)));
+    vi.mocked(api.updateDetails).mockImplementation(async (input) => ({ ...input, start_date: null, end_date: null }));
+    render(OverviewPage);
+    const user = userEvent.setup();
+    const organisation = screen.getByLabelText('Organisation') as HTMLInputElement;
+    await user.clear(organisation);
+    await user.type(organisation, 'Acme Freight');
+    await user.tab();
+    await vi.waitFor(() => expect(api.workspaceState).toHaveBeenCalled());
+
+    // The figures arrive between the save and the new workspace state.
+    figures();
+    await new Promise((resolve) => setTimeout(resolve, 0)); // load() has finished
+    const details = { ...workspace.current!.details, organisation: 'Acme Freight' };
+    state({ ...workspace, current: { ...workspace.current!, details } });
+
+    expect(await screen.findByText('All changes saved')).toBeTruthy();
+    expect(organisation.value).toBe('Acme Freight');
+    await user.type(screen.getByLabelText('Scope statement'), 'Head office');
+    await user.tab();
+    expect(api.updateDetails).toHaveBeenLastCalledWith(expect.objectContaining({ organisation: 'Acme Freight', scope: 'Head office' }));
   });
 
   it('shows a refused date at its field and says the change is not saved', async () => {

@@ -107,6 +107,28 @@ describe('ResourcesPage', () => {
     expect(saves.status).toBe('refused');
   });
 
+  it('shows no form for a resource until its own values arrive, so nothing typed goes to the wrong one', async () => {
+    let second: (c: ResourceCapabilityInput) => void = () => {};
+    vi.mocked(api.resourceCapability).mockResolvedValueOnce({ ...blank, rtc: '1h' });
+    vi.mocked(api.resourceCapability).mockReturnValueOnce(new Promise((resolve) => (second = resolve)));
+    render(ResourcesPage);
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { name: 'Warehouse system' });
+    await user.click(screen.getByRole('button', { name: /Forklift drivers/ }));
+    expect(api.resourceCapability).toHaveBeenLastCalledWith(8);
+    // The warehouse system's values are not offered under the forklift drivers meanwhile.
+    expect(screen.queryByLabelText('Recovery time capability (RTC)')).toBeNull();
+
+    second({ ...blank, rtc: '2h' });
+    await screen.findByRole('heading', { name: 'Forklift drivers' });
+    const rtc = screen.getByLabelText('Recovery time capability (RTC)') as HTMLInputElement;
+    expect(rtc.value).toBe('2h');
+    await user.type(rtc, '30');
+    await user.tab();
+    expect(api.setResourceCapability).toHaveBeenCalledTimes(1);
+    expect(api.setResourceCapability).toHaveBeenCalledWith(8, expect.objectContaining({ rtc: '2h30' }));
+  });
+
   it('says what a demonstration shows and until when, and what counts once it has expired', async () => {
     vi.mocked(api.capabilityStanding).mockResolvedValueOnce({
       ...nothingShown,
