@@ -30,6 +30,14 @@ function activity(over: Partial<Activity> = {}): Activity {
   };
 }
 
+/** A promise settled when the test says so. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
 describe('ActivityForm', () => {
   beforeEach(() => vi.clearAllMocks());
 
@@ -69,6 +77,43 @@ describe('ActivityForm', () => {
     expect(onsaved).toHaveBeenCalledWith(activity(), true);
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('');
     expect((screen.getByLabelText('Unit') as HTMLInputElement).value).toBe('Finance');
+  });
+
+  // The form was cleared only when the add came back: the first letters of the next
+  // activity, typed straight after Enter, were wiped.
+  it('clears at once for the next activity, keeping what is typed while the add is answered', async () => {
+    const answer = deferred<Activity>();
+    vi.mocked(api.addActivity).mockReturnValue(answer.promise);
+    const onsaved = vi.fn();
+    render(ActivityForm, { units, onsaved, onclose: vi.fn() });
+    const user = userEvent.setup();
+    const name = screen.getByLabelText('Name') as HTMLInputElement;
+    await user.type(name, 'Payroll');
+    await user.type(screen.getByLabelText('Unit'), 'fin{Tab}');
+    await user.type(screen.getByLabelText('Owner'), 'Sam{Enter}');
+    expect(name.value).toBe('');
+    expect(document.activeElement).toBe(name);
+    await user.keyboard('Inv');
+    answer.resolve(activity());
+    await vi.waitFor(() => expect(onsaved).toHaveBeenCalledWith(activity(), true));
+    expect(api.addActivity).toHaveBeenCalledWith(expect.objectContaining({ name: 'Payroll', owner: 'Sam', unit_id: 2 }));
+    expect(name.value).toBe('Inv');
+    expect((screen.getByLabelText('Owner') as HTMLInputElement).value).toBe('');
+    expect((screen.getByLabelText('Unit') as HTMLInputElement).value).toBe('Finance');
+  });
+
+  it('puts back what was sent when the add is refused, into the fields not typed in since', async () => {
+    const answer = deferred<Activity>();
+    vi.mocked(api.addActivity).mockReturnValue(answer.promise);
+    render(ActivityForm, { units, onsaved: vi.fn(), onclose: vi.fn() });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Name'), 'Payroll');
+    await user.type(screen.getByLabelText('Owner'), 'Sam{Enter}');
+    await user.type(screen.getByLabelText('Owner'), 'Kim');
+    answer.reject(new KeelError({ code: 'validation', message: 'Taken.', fields: { name: 'Taken.' } }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Taken.');
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Payroll');
+    expect((screen.getByLabelText('Owner') as HTMLInputElement).value).toBe('Kim');
   });
 
   it('refuses a unit name that matches no unit without calling the core', async () => {

@@ -28,6 +28,21 @@ describe('UnitsPanel', () => {
     expect(input.value).toBe('');
   });
 
+  // The answer cleared the input, taking a name typed while the first was being added.
+  it('keeps a name typed while the last one is added', async () => {
+    let answer!: (unit: OrgUnit) => void;
+    vi.mocked(api.addUnit).mockReturnValue(new Promise((r) => (answer = r)));
+    const onchange = vi.fn().mockResolvedValue(undefined);
+    render(UnitsPanel, { units, selected: null, onselect: vi.fn(), onchange });
+    const user = userEvent.setup();
+    const input = screen.getByLabelText('New unit name') as HTMLInputElement;
+    await user.type(input, 'Operations{Enter}');
+    await user.type(input, ' and logistics');
+    answer({ id: 2, name: 'Operations', description: '', activity_count: 0 });
+    await vi.waitFor(() => expect(onchange).toHaveBeenCalled());
+    expect(input.value).toBe('Operations and logistics');
+  });
+
   it('shows a duplicate name at the input', async () => {
     vi.mocked(api.addUnit).mockRejectedValue(
       new KeelError({ code: 'validation', message: 'x', fields: { name: 'There is already a unit named “Finance”.' } }),

@@ -59,6 +59,24 @@ describe('InjectsTab', () => {
     expect(state.drafts.notes['1:2']).toBeUndefined();
   });
 
+  // The rating's answer deleted the note typed with N while it was on its way.
+  it('keeps a note typed while a rating is answered', async () => {
+    let answer!: (view: ReturnType<typeof runningExercise>) => void;
+    vi.mocked(api.recordExercise).mockReturnValue(new Promise((r) => (answer = r)));
+    const user = userEvent.setup();
+    const state = exercise();
+    render(InjectsTab, { exercise: state });
+    document.querySelector<HTMLElement>('[data-row="1:1"]')!.focus();
+    await user.keyboard('o');
+    await user.keyboard('n');
+    await user.keyboard('Late');
+    answer(runningExercise());
+    await vi.waitFor(() => expect(api.recordExercise).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(state.drafts.notes['1:1']).toBe('Late');
+    expect((document.getElementById('note-1:1') as HTMLInputElement).value).toBe('Late');
+  });
+
   it('offers no rating for an inject not up, and shows the core’s refusal at the action', async () => {
     const user = userEvent.setup();
     vi.mocked(api.recordExercise).mockRejectedValue(new KeelError({ code: 'conflict', message: 'inject 1 is not up yet', fields: {} }));

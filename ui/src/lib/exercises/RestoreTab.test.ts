@@ -52,4 +52,21 @@ describe('RestoreTab', () => {
     await user.click(screen.getByTestId('restore'));
     expect(api.recordExercise).toHaveBeenCalledWith(7, { type: 'restore', resource: '', restore_point: '2026-11-30T06:00:00Z' });
   });
+
+  it('clears what was recorded, keeping what was typed while it was on its way', async () => {
+    let answer!: (view: ReturnType<typeof runningExercise>) => void;
+    vi.mocked(api.recordExercise).mockReturnValue(new Promise((r) => (answer = r)));
+    const user = userEvent.setup();
+    const state = exercise();
+    render(RestoreTab, { exercise: state });
+    const point = screen.getByLabelText('Data restored to (optional)') as HTMLInputElement;
+    await user.type(screen.getByLabelText('Resource'), 'WMS');
+    await user.type(point, 'T-2h');
+    await user.click(screen.getByTestId('restore'));
+    await user.clear(point);
+    await user.type(point, 'T-1h');
+    answer(runningExercise());
+    await vi.waitFor(() => expect(state.drafts.restore.resource).toBe(''));
+    expect(point.value).toBe('T-1h');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Inject } from '$lib/api';
-import { addInject, changed, draftsOf, injectErrors, inputsOf, removeInject } from './injects';
+import { addInject, changed, draftsOf, injectErrors, inputsOf, redraft, removeInject } from './injects';
 
 const stored: Inject[] = [
   { number: 1, offset_min: 0, text: 'The WMS is down', expected: ['Assess the impact', 'Decide whether to invoke'], activity: '' },
@@ -51,5 +51,27 @@ describe('editing injects', () => {
     expect(
       injectErrors({ 'injects.1.offset': 'Inject 2: The time after the start: “soon” …', 'injects.1.text': 'Inject 2: What happens is required.', injects: 'At most 500.' }),
     ).toEqual({ 1: { offset: 'Inject 2: The time after the start: “soon” …', text: 'Inject 2: What happens is required.' }, '': 'At most 500.' });
+  });
+
+  it('keeps each row’s key when the saved injects come back in time order', () => {
+    const sent = draftsOf(stored);
+    sent[0].offset = '5h';
+    sent[0].text = ' The WMS is down ';
+    const answer: Inject[] = [
+      { ...stored[1], number: 1 },
+      { ...stored[0], number: 2, offset_min: 300 },
+    ];
+    const after = redraft(sent, answer);
+    expect(after.map((d) => [d.key, d.offset, d.text])).toEqual([
+      [sent[1].key, 'T+4h', 'Picking has been down 4h'],
+      [sent[0].key, 'T+5h', 'The WMS is down'],
+    ]);
+  });
+
+  it('gives a new key to an inject no draft matches, and each draft’s key only once', () => {
+    const sent = draftsOf([stored[0], stored[0]]);
+    const after = redraft(sent, [stored[0], stored[0], stored[1]]);
+    expect(after.slice(0, 2).map((d) => d.key)).toEqual([sent[0].key, sent[1].key]);
+    expect(sent.map((d) => d.key)).not.toContain(after[2].key);
   });
 });

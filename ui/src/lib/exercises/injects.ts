@@ -20,6 +20,19 @@ export function draftsOf(injects: Inject[]): InjectDraft[] {
   }));
 }
 
+/** The drafts after the core took `sent` and answered with `injects` (the same injects,
+ *  numbered in time order): each keeps the key of the draft it was typed in, so the rows
+ *  on screen stay the same ones (and keep focus); one not found takes a new key. */
+export function redraft(sent: InjectDraft[], injects: Inject[]): InjectDraft[] {
+  const left = [...sent];
+  const same = (d: InjectDraft, i: Inject) =>
+    d.text.trim() === i.text && d.activity.trim() === (i.activity ?? '') && inputsOf([d])[0].expected.join('\n') === i.expected.join('\n');
+  return draftsOf(injects).map((draft, n) => {
+    const at = left.findIndex((d) => same(d, injects[n]));
+    return at < 0 ? draft : { ...draft, key: left.splice(at, 1)[0].key };
+  });
+}
+
 /** The drafts as the core takes them: expected actions one per line, blank lines left out. */
 export function inputsOf(drafts: InjectDraft[]): InjectInput[] {
   return drafts.map((d) => ({

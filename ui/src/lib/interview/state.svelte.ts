@@ -93,7 +93,13 @@ export class InterviewState {
         saves.inFlight--;
       }
     };
-    const result = this.#queue.then(run);
+    return this.inOrder(run);
+  }
+
+  /** Runs `work` once every save asked for before it has been answered: saves reach the
+   *  core, and their answers the view, in the order they were made. */
+  inOrder<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(work);
     this.#queue = result.catch(() => undefined);
     return result;
   }

@@ -10,7 +10,7 @@ vi.mock('$lib/api', async (importOriginal) => {
   };
 });
 
-import { api, KeelError, type Review } from '$lib/api';
+import { api, KeelError, type Review, type ReviewSettings } from '$lib/api';
 import { session } from '$lib/session.svelte';
 import ReviewPage from './ReviewPage.svelte';
 
@@ -138,4 +138,43 @@ describe('ReviewPage', () => {
     expect(validity.getAttribute('aria-invalid')).toBe('true');
     expect(api.setReviewSettings).not.toHaveBeenCalled();
   });
+
+  // The form was shown before the stored intervals came, and their arrival overwrote
+  // what had been typed into it.
+  it('shows the intervals to edit only once the stored ones are known', async () => {
+    const stored = deferred<ReviewSettings>();
+    vi.mocked(api.reviewSettings).mockReturnValue(stored.promise);
+    const user = userEvent.setup();
+    render(ReviewPage);
+    await user.click(await screen.findByRole('button', { name: /Review intervals/ }));
+    expect(screen.queryByLabelText(/BIA review, months/)).toBeNull();
+    stored.resolve({ bia_review_months: 24, demonstration_validity_months: 12, exercise_interval_months: 12 });
+    const bia = (await screen.findByLabelText(/BIA review, months/)) as HTMLInputElement;
+    expect(bia.value).toBe('24');
+  });
+
+  it('keeps an interval typed while the save is answered', async () => {
+    const saved = deferred<ReviewSettings>();
+    vi.mocked(api.setReviewSettings).mockReturnValue(saved.promise);
+    const user = userEvent.setup();
+    render(ReviewPage);
+    await user.click(await screen.findByRole('button', { name: /Review intervals/ }));
+    const bia = (await screen.findByLabelText(/BIA review, months/)) as HTMLInputElement;
+    const exercise = screen.getByLabelText(/Exercise every, months/) as HTMLInputElement;
+    await user.clear(bia);
+    await user.type(bia, '18{Enter}');
+    await user.clear(exercise);
+    await user.type(exercise, '6');
+    saved.resolve({ bia_review_months: 18, demonstration_validity_months: 12, exercise_interval_months: 12 });
+    await screen.findByText(/BIA every 18 months/);
+    expect(exercise.value).toBe('6');
+    expect(bia.value).toBe('18');
+  });
 });
+
+/** A promise resolved when the test says so. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}

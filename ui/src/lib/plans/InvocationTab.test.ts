@@ -63,4 +63,32 @@ describe('InvocationTab', () => {
     expect(await screen.findByText('“soon” is not a duration.')).toBeTruthy();
     expect((screen.getByLabelText('Criterion 1 threshold') as HTMLInputElement).value).toBe('soon');
   });
+
+  // The answer put the saved criteria back over what was typed after Save was pressed.
+  it('keeps what is typed while the save is answered', async () => {
+    let answer!: (view: PlanView) => void;
+    vi.mocked(api.editPlan).mockReturnValue(new Promise((r) => (answer = r)));
+    const user = userEvent.setup();
+    const onview = vi.fn();
+    render(InvocationTab, { view: plan(), locked: false, onview });
+    await user.click(screen.getByText('Add a criterion'));
+    await user.keyboard('Power is out');
+    await user.click(screen.getByText('Save invocation'));
+    await user.type(screen.getByLabelText('Criterion 1'), ' for a day');
+    answer({ ...plan(), criteria: [{ text: 'Power is out', threshold: '' }] } as PlanView);
+    await vi.waitFor(() => expect(onview).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 0));
+    expect((screen.getByLabelText('Criterion 1') as HTMLInputElement).value).toBe('Power is out for a day');
+  });
+
+  it('shows the criteria as saved when nothing was typed since', async () => {
+    vi.mocked(api.editPlan).mockImplementation(async () => ({ ...plan(), criteria: [{ text: 'Power is out', threshold: '2h' }] }) as PlanView);
+    const user = userEvent.setup();
+    render(InvocationTab, { view: plan(), locked: false, onview: vi.fn() });
+    await user.click(screen.getByText('Add a criterion'));
+    await user.keyboard('Power is out');
+    await user.type(screen.getByLabelText('Criterion 1 threshold'), '2 hours');
+    await user.click(screen.getByText('Save invocation'));
+    await vi.waitFor(() => expect((screen.getByLabelText('Criterion 1 threshold') as HTMLInputElement).value).toBe('2h'));
+  });
 });
