@@ -74,4 +74,19 @@ describe('editing injects', () => {
     expect(after.slice(0, 2).map((d) => d.key)).toEqual([sent[0].key, sent[1].key]);
     expect(sent.map((d) => d.key)).not.toContain(after[2].key);
   });
+
+  it('matches two injects alike but for their time by their time', () => {
+    const sent = draftsOf([
+      { ...stored[0], offset_min: 240 },
+      { ...stored[0], offset_min: 60 },
+    ]);
+    const after = redraft(sent, [
+      { ...stored[0], number: 1, offset_min: 60 },
+      { ...stored[0], number: 2, offset_min: 240 },
+    ]);
+    expect(after.map((d) => [d.key, d.offset])).toEqual([
+      [sent[1].key, 'T+1h'],
+      [sent[0].key, 'T+4h'],
+    ]);
+  });
 });

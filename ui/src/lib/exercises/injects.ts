@@ -28,7 +28,9 @@ export function redraft(sent: InjectDraft[], injects: Inject[]): InjectDraft[] {
   const same = (d: InjectDraft, i: Inject) =>
     d.text.trim() === i.text && d.activity.trim() === (i.activity ?? '') && inputsOf([d])[0].expected.join('\n') === i.expected.join('\n');
   return draftsOf(injects).map((draft, n) => {
-    const at = left.findIndex((d) => same(d, injects[n]));
+    // Two alike but for their time: the one typed at this time first.
+    const atTime = left.findIndex((d) => same(d, injects[n]) && d.offset.trim() === draft.offset);
+    const at = atTime >= 0 ? atTime : left.findIndex((d) => same(d, injects[n]));
     return at < 0 ? draft : { ...draft, key: left.splice(at, 1)[0].key };
   });
 }
