@@ -11,6 +11,7 @@ vi.mock('$lib/api', async (importOriginal) => {
 
 import { api, KeelError } from '$lib/api';
 import ActivityForm from './ActivityForm.svelte';
+import { deferred } from '$lib/testing/deferred';
 
 const units: OrgUnit[] = [
   { id: 1, name: 'Operations', description: '', activity_count: 0 },
@@ -31,13 +32,6 @@ function activity(over: Partial<Activity> = {}): Activity {
 }
 
 /** A promise settled when the test says so. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject };
-}
-
 describe('ActivityForm', () => {
   beforeEach(() => vi.clearAllMocks());
 

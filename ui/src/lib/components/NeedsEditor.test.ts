@@ -10,6 +10,7 @@ vi.mock('$lib/api', async (importOriginal) => {
 
 import { api } from '$lib/api';
 import NeedsEditor from './NeedsEditor.svelte';
+import { deferred } from '$lib/testing/deferred';
 
 function node(key: string, name: string, kind: MapNode['resource_kind'] = 'application'): MapNode {
   return { key, name, resource_kind: kind, unit: null, tier: null, status: 'ok', spof: false, x: 0, y: 0, placed: false };
@@ -28,12 +29,6 @@ function mapWith(edges: DependencyMap['edges']): DependencyMap {
 }
 
 /** A promise resolved when the test says so. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 /** The editor of activity:1, its map replaced by each answer as the pages do. */
 function renderEditor(map: DependencyMap) {
   const view = render(NeedsEditor, { map, node: 'activity:1', onchange: (next: DependencyMap) => void view.rerender({ map: next }) });

@@ -11,6 +11,7 @@ import { api, type ExerciseView, type Inject } from '$lib/api';
 import { ExerciseState } from './exercise.svelte';
 import { runningExercise } from './fixtures';
 import InjectEditor from './InjectEditor.svelte';
+import { deferred } from '$lib/testing/deferred';
 
 const stored: Inject[] = [
   { number: 1, offset_min: 0, text: 'The WMS is down', expected: ['Assess the impact'], activity: '' },
@@ -23,12 +24,6 @@ function withInjects(injects: Inject[]): ExerciseView {
 }
 
 /** A promise resolved when the test says so. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 function exercise() {
   const state = new ExerciseState(7);
   state.take(withInjects(stored));

@@ -13,6 +13,7 @@ vi.mock('$lib/api', async (importOriginal) => {
 import { api, KeelError, type Review, type ReviewSettings } from '$lib/api';
 import { session } from '$lib/session.svelte';
 import ReviewPage from './ReviewPage.svelte';
+import { deferred } from '$lib/testing/deferred';
 
 const review: Review = {
   today: '2026-03-02',
@@ -173,8 +174,3 @@ describe('ReviewPage', () => {
 });
 
 /** A promise resolved when the test says so. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}

@@ -19,6 +19,7 @@ vi.mock('$lib/api', async (importOriginal) => {
 
 import { api } from '$lib/api';
 import PlanEditor from './PlanEditor.svelte';
+import { deferred } from '$lib/testing/deferred';
 
 /** Plan `id`, titled `title`, at version 1 like a newly created plan. */
 function plan(id: number, title: string): PlanView {
@@ -35,12 +36,6 @@ function plan(id: number, title: string): PlanView {
 }
 
 /** A promise the test resolves when it wants the answer to arrive. */
-function deferred<T>() {
-  let resolve: (value: T) => void = () => {};
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 describe('PlanEditor', () => {
   beforeEach(() => {
     vi.clearAllMocks();

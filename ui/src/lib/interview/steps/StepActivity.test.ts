@@ -12,6 +12,7 @@ vi.mock('$lib/api', async (importOriginal) => {
 import { api } from '$lib/api';
 import { InterviewState } from '../state.svelte';
 import StepActivity from './StepActivity.svelte';
+import { deferred } from '$lib/testing/deferred';
 
 function viewOf(activity: Activity): InterviewView {
   return {
@@ -50,12 +51,6 @@ function viewOf(activity: Activity): InterviewView {
 }
 
 /** A promise resolved when the test says so. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 describe('StepActivity', () => {
   let stored: Activity;
   let gate: ReturnType<typeof deferred<void>>;
