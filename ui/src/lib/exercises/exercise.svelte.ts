@@ -4,6 +4,7 @@
 // session (by engagement and id), so leaving the page or the tab loses nothing typed.
 import { api, type Board, type BoardAction, type ExerciseView } from '$lib/api';
 import { refusal, type BoardHost, type LogDraft, type Refusal } from '$lib/incidents/incident.svelte';
+import { LiveEvent } from '$lib/incidents/live.svelte';
 import { boardNow } from '$lib/incidents/time';
 import { session } from '$lib/session.svelte';
 import { emptyFinding, type FindingDraft } from '$lib/components/FindingsPanel.svelte';
@@ -23,13 +24,9 @@ export type ExerciseDrafts = {
   finding: FindingDraft;
 };
 
-
-export class ExerciseState implements BoardHost {
+export class ExerciseState extends LiveEvent<ExerciseView> implements BoardHost {
   readonly id: number;
   view = $state<ExerciseView | null>(null);
-  receivedAt = $state(0);
-  machineNow = $state(Date.now());
-  loadError = $state<string | null>(null);
   logDraft = $state<LogDraft>({ kind: 'note', text: '', rationale: '', corrects: null });
   drafts = $state<ExerciseDrafts>({
     injects: null,
@@ -42,11 +39,9 @@ export class ExerciseState implements BoardHost {
     finding: emptyFinding(),
   });
   tab = $state<string | null>(null);
-  #ticker: ReturnType<typeof setInterval> | null = null;
-  /** When the view was last asked for by the minute's refresh (ms). */
-  #asked = 0;
 
   constructor(id: number) {
+    super();
     this.id = id;
   }
 
@@ -64,35 +59,12 @@ export class ExerciseState implements BoardHost {
     return boardNow({ now: b.now, stood_down_at: b.board.stood_down_at }, this.receivedAt, this.machineNow);
   }
 
-  start(): void {
-    this.#ticker ??= setInterval(() => {
-      this.machineNow = Date.now();
-      // On the real clock injects come up as time passes: which are up is the core's
-      // to say, asked again every minute while the exercise runs.
-      const b = this.view?.board;
-      if (b?.clock === 'real' && b.state === 'running' && this.machineNow - Math.max(this.receivedAt, this.#asked) >= 60_000) {
-        this.#asked = this.machineNow;
-        void this.load();
-      }
-    }, 1000);
+  protected fetch(): Promise<ExerciseView> {
+    return api.exerciseView(this.id);
   }
 
-  stop(): void {
-    if (this.#ticker) clearInterval(this.#ticker);
-    this.#ticker = null;
-  }
-
-  async load(): Promise<void> {
-    try {
-      this.take(await api.exerciseView(this.id));
-      this.loadError = null;
-    } catch (error) {
-      this.loadError = error instanceof Error ? error.message : String(error);
-    }
-  }
-
-  take(view: ExerciseView): void {
-    if (view.exercise.id !== this.id) return;
+  protected accept(view: ExerciseView): boolean {
+    if (view.exercise.id !== this.id) return false;
     this.view = view;
     this.drafts.injects ??= draftsOf(view.exercise.injects);
     this.drafts.debrief ??= {
@@ -100,8 +72,13 @@ export class ExerciseState implements BoardHost {
       weaknesses: view.exercise.weaknesses,
       met: Object.fromEntries(view.exercise.objectives.map((o) => [o.number, o.met])),
     };
-    this.machineNow = Date.now();
-    this.receivedAt = this.machineNow;
+    return true;
+  }
+
+  /** On the real clock injects come up as time passes: asked again while it runs. */
+  protected get live(): boolean {
+    const b = this.view?.board;
+    return b?.clock === 'real' && b.state === 'running';
   }
 
   /** Runs a call that answers with the exercise; null when done, else why it was refused. */

@@ -3,6 +3,7 @@
 // message and field errors for the form that sent it, which keeps what was typed.
 import { api, KeelError, type Board, type BoardAction, type Level, type LogKind } from '$lib/api';
 import { emptyFinding, type FindingDraft } from '$lib/components/FindingsPanel.svelte';
+import { LiveEvent } from './live.svelte';
 import { boardNow } from './time';
 
 /** Why the core refused an action: messages per field, and the message for the form
@@ -38,14 +39,9 @@ export type FormDrafts = {
   finding: FindingDraft;
 };
 
-export class IncidentState implements BoardHost {
+export class IncidentState extends LiveEvent<Board> implements BoardHost {
   readonly id: number;
   board = $state<Board | null>(null);
-  /** When the board arrived, by this machine's clock (ms). */
-  receivedAt = $state(0);
-  /** This machine's clock, ticking every second while the page is open. */
-  machineNow = $state(Date.now());
-  loadError = $state<string | null>(null);
   logDraft = $state<LogDraft>({ kind: 'note', text: '', rationale: '', corrects: null });
   drafts = $state<FormDrafts>({
     invoke: { planId: null, criteria: [], reason: '' },
@@ -53,11 +49,9 @@ export class IncidentState implements BoardHost {
     standDown: { summary: '', by: null },
     finding: emptyFinding(),
   });
-  #ticker: ReturnType<typeof setInterval> | null = null;
-  /** When the board was last asked for by the minute's refresh (ms). */
-  #asked = 0;
 
   constructor(id: number) {
+    super();
     this.id = id;
   }
 
@@ -66,38 +60,18 @@ export class IncidentState implements BoardHost {
     return this.board ? boardNow(this.board, this.receivedAt, this.machineNow) : this.machineNow;
   }
 
-  start(): void {
-    this.#ticker ??= setInterval(() => {
-      this.machineNow = Date.now();
-      // The clocks run here; predictions and priorities are the core's: asked again
-      // every minute while the incident is live.
-      const since = this.machineNow - Math.max(this.receivedAt, this.#asked);
-      if (this.board && this.board.state !== 'stood_down' && since >= 60_000) {
-        this.#asked = this.machineNow;
-        void this.load();
-      }
-    }, 1000);
+  protected fetch(): Promise<Board> {
+    return api.incidentBoard(this.id);
   }
 
-  stop(): void {
-    if (this.#ticker) clearInterval(this.#ticker);
-    this.#ticker = null;
-  }
-
-  async load(): Promise<void> {
-    try {
-      this.take(await api.incidentBoard(this.id));
-      this.loadError = null;
-    } catch (error) {
-      this.loadError = error instanceof Error ? error.message : String(error);
-    }
-  }
-
-  take(board: Board): void {
-    if (board.id !== this.id) return;
+  protected accept(board: Board): boolean {
+    if (board.id !== this.id) return false;
     this.board = board;
-    this.machineNow = Date.now();
-    this.receivedAt = this.machineNow;
+    return true;
+  }
+
+  protected get live(): boolean {
+    return this.board != null && this.board.state !== 'stood_down';
   }
 
   /** Records `action` at `at` (when it happened, RFC 3339) or now; null when it is on
