@@ -351,6 +351,17 @@ mod tests {
         assert!(parse_offset("soon").is_err());
     }
 
+    proptest::proptest! {
+        /// Whatever is typed as an offset is read or refused, never a panic; an offset
+        /// written as the exercise says it (`T+4h 30m`) reads back the same.
+        #[test]
+        fn any_offset_typed_is_read_or_refused(text in ".{0,40}", minutes in 0u32..=crate::domain::duration::MAX_MINUTES) {
+            let _ = parse_offset(&text);
+            let d = Duration::from_minutes(minutes).expect("within the range");
+            proptest::prop_assert_eq!(parse_offset(&format!("T+{d}")), Ok(d));
+        }
+    }
+
     #[test]
     fn a_kind_is_an_exercise_type_or_refused() {
         let mut input = NewExerciseInput {
