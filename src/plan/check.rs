@@ -95,7 +95,7 @@ pub fn standards_check(plan: &PlanSnapshot, today: NaiveDate) -> Vec<CheckItem> 
     };
     let stale = stale_contacts(plan, today);
     let contacts_fix = if plan.call_tree.is_empty() {
-        "Build the call tree on the plan's Contacts tab.".to_owned()
+        "Build the call tree on the plan's Call tree tab.".to_owned()
     } else {
         format!(
             "Verify and date the contact details of {}.",

@@ -2,7 +2,7 @@
 //! and where it is fixed, most urgent first. The inputs are gathered by the store; the
 //! rules of each kind are in `stale`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -255,6 +255,8 @@ pub struct ReviewInputs {
     pub demonstrations: Vec<Demonstration>,
     pub actions: Vec<Action>,
     pub exercises: Vec<ExerciseRun>,
+    /// Every exercise's title, by id: a demonstration is said with the exercise it was made in.
+    pub exercise_titles: HashMap<i64, String>,
 }
 
 /// Demonstrations expiring within this many days are listed.

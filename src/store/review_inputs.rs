@@ -135,6 +135,11 @@ impl EngagementStore {
             demonstrations: self.demonstrations()?,
             actions: self.actions(None)?,
             exercises,
+            exercise_titles: self
+                .conn
+                .prepare("SELECT id, title FROM event WHERE kind <> 'incident'")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?,
         })
     }
 

@@ -71,7 +71,10 @@ pub(in crate::review) fn demonstrations(
         let shown = by_resource.get(&id).map(Vec::as_slice).unwrap_or_default();
         let s = standing(&recorded, shown, inputs.validity_months, today);
         let from = |exercise: Option<i64>| match exercise {
-            Some(e) => format!(" in exercise {e}"),
+            Some(e) => match inputs.exercise_titles.get(&e) {
+                Some(title) => format!(" in \u{201c}{title}\u{201d}"),
+                None => format!(" in exercise {e}"),
+            },
             None => String::new(),
         };
         if let Some(d) = s.demonstrated {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, Review, ReviewItem } from '$lib/api';
-import { destination, groupByKind, inSentence, groupByOwner, isOverdue, mostUrgent, nextStatuses, statusEdit } from './review';
+import { destination, groupByKind, groupByOwner, isOverdue, mostUrgent, nextStatuses, statusEdit } from './review';
 
 function item(kind: ReviewItem['kind'], id: number, severity: ReviewItem['severity'], page: ReviewItem['link']['page'] = 'plans'): ReviewItem {
   return {
@@ -91,13 +91,5 @@ describe('the review as the pages show it', () => {
     expect(nextStatuses('verified')).toEqual([]);
     expect(statusEdit('done')).toMatchObject({ status: 'done', accepted_by: null, accepted_why: null });
     expect(statusEdit('risk_accepted', 'Board', 'Too dear')).toMatchObject({ accepted_by: 'Board', accepted_why: 'Too dear' });
-  });
-});
-
-describe('inSentence', () => {
-  it('lowers the first letter of a word but not of an acronym', () => {
-    expect(inSentence('Overdue actions')).toBe('overdue actions');
-    expect(inSentence('BIA interviews due for review')).toBe('BIA interviews due for review');
-    expect(inSentence('Tier-1 resources never demonstrated')).toBe('tier-1 resources never demonstrated');
   });
 });

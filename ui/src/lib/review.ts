@@ -22,12 +22,6 @@ export function groupByKind(review: Review): KindGroup[] {
   return [...groups.values()];
 }
 
-/** A kind's label inside a sentence: "Overdue actions" → "overdue actions", but an
- * acronym stays as it is ("BIA interviews …"). */
-export function inSentence(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
-}
-
 /** The `n` most urgent items. */
 
 export function mostUrgent(review: Review, n = 3): ReviewItem[] {

@@ -79,7 +79,7 @@ describe('OverviewPage', () => {
       expect.stringContaining('Action 2'),
       expect.stringContaining('Action 3'),
     ]);
-    expect(screen.getByTestId('review-counts').textContent).toContain('3 overdue actions');
+    expect(screen.getByTestId('review-counts').textContent).toContain('Overdue actions: 3');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Action 2' }));
     expect(session.page).toBe('actions');
     expect(session.arrival).toEqual({ page: 'actions', actionId: 2 });
