@@ -2,6 +2,7 @@
 // components call these typed wrappers, and component tests mock this module.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 
 import type {
@@ -360,8 +361,11 @@ export const api = {
     return view === 'presentation' || view === 'incident-room' ? view : 'main';
   },
 
-  /** Asks the user for an engagement file to open; null when cancelled. */
-  /** Asks which engagement to open, starting from `suggested` (a file or folder). */
+  /** This window's zoom (1 is 100%): everything drawn larger or smaller. */
+  setZoom: (factor: number): Promise<void> => getCurrentWebview().setZoom(factor),
+
+  /** Asks which engagement to open, starting from `suggested` (a file or folder); null
+   *  when cancelled. */
   chooseEngagementFile: (suggested: string | null = null) => chooseFile('engagement', suggested),
   /** Asks the user for a spreadsheet saved as CSV; null when cancelled. */
   chooseCsvFile: () => chooseFile('csv'),
