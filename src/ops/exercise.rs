@@ -89,7 +89,9 @@ pub fn new(
             lost.join(", "),
             if lost.len() == 1 { "is" } else { "are" },
             if activities.is_empty() {
-                "no activity".to_owned()
+                "no activity (what needs it can use an alternative, or nothing needs it; to \
+                 test a group of alternatives, lose its members together)"
+                    .to_owned()
             } else {
                 activities
                     .iter()

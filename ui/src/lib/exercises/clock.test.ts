@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExerciseBoard, InjectRow } from '$lib/api';
-import { advanceTo, clockText, formatOffset, presets, restorePoint, typedAdvance, usualClock } from './clock';
+import { advanceTo, clockText, exerciseTime, formatOffset, presets, restorePoint, typedAdvance, usualClock } from './clock';
 
 const inject = (number: number, offset: number, up = false): InjectRow => ({
   inject: { number, offset_min: offset, text: `Inject ${number}`, expected: [] },
@@ -86,5 +86,18 @@ describe('a restore point typed', () => {
       const got = restorePoint(typed, start, now);
       expect(got, typed).toEqual({ error: expect.stringContaining(`“${typed}” is more than ten years before T+0`) });
     }
+  });
+});
+
+describe('a moment of the exercise', () => {
+  const start = '2026-12-01T09:00:00Z';
+  it('is its time after T+0 on a scenario clock', () => {
+    expect(exerciseTime({ clock: 'scenario', start }, '2026-12-01T13:00:00Z')).toBe('T+4h');
+  });
+  it('is its date and time on the real clock', () => {
+    expect(exerciseTime({ clock: 'real', start }, '2026-12-01T13:00:00Z')).toMatch(/^2026-12-01 \d\d:00$/);
+  });
+  it('is nothing when there is none', () => {
+    expect(exerciseTime({ clock: 'real', start }, null)).toBe('');
   });
 });

@@ -3,7 +3,7 @@
 // to the next inject, or to a time typed as T+….
 import type { EventKind, ExerciseBoard, ExerciseClock } from '$lib/api';
 import { formatDuration } from '$lib/duration';
-import { formatClock, parseWhen } from '$lib/incidents/time';
+import { formatClock, formatStamp, parseWhen } from '$lib/incidents/time';
 
 /** Minutes after T+0 as the exercise says them: `T+0`, `T+45m`, `T+4h`, `T+1d 2h 30m`. */
 export function formatOffset(minutes: number): string {
@@ -16,6 +16,14 @@ export function clockText(board: Pick<ExerciseBoard, 'clock' | 'start' | 'elapse
   if (board.clock === 'scenario') return formatOffset(board.elapsed_min);
   const since = now - Date.parse(board.start);
   return since < 0 ? `T−${formatClock(-since)}` : `T+${formatClock(since)}`;
+}
+
+/** A moment of the exercise as the room knew it: on a scenario clock its time after T+0
+ *  (`T+4h`), which is all it means; on the real clock the date and time. */
+export function exerciseTime(board: Pick<ExerciseBoard, 'clock' | 'start'>, iso: string | null | undefined): string {
+  if (!iso) return '';
+  if (board.clock === 'real') return formatStamp(iso);
+  return formatOffset(Math.max(0, Math.round((Date.parse(iso) - Date.parse(board.start)) / 60_000)));
 }
 
 /** The clock an exercise of `kind` runs on unless told otherwise (as
