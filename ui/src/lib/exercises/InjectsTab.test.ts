@@ -24,6 +24,18 @@ describe('InjectsTab', () => {
     vi.mocked(api.recordExercise).mockResolvedValue(runningExercise());
   });
 
+  it('hides what is to come from the room until it is shown', async () => {
+    const user = userEvent.setup();
+    const state = exercise();
+    render(InjectsTab, { exercise: state });
+    const later = document.querySelector<HTMLElement>('[data-inject="2"]')!;
+    expect(later.textContent).toContain('Hidden from the room');
+    expect(later.textContent).not.toContain('Recover the WMS');
+    await user.click(screen.getByTestId('reveal'));
+    expect(later.textContent).toContain('Recover the WMS');
+    expect(state.drafts.revealed).toBe(true);
+  });
+
   it('rates the focused expected action with one key, and moves with J', async () => {
     const user = userEvent.setup();
     render(InjectsTab, { exercise: exercise() });

@@ -17,6 +17,9 @@ export type ExerciseDrafts = {
   notes: Record<string, string>;
   /** The expected action focused on the board. */
   focused: string | null;
+  /** Whether the injects still to come are shown (V): hidden, the room on the projector
+   *  does not read what is coming or what is expected of it. */
+  revealed: boolean;
   advance: string;
   restore: { resource: string; point: string };
   close: { summary: string; by: string | null };
@@ -32,6 +35,7 @@ export class ExerciseState extends LiveEvent<ExerciseView> implements BoardHost 
     injects: null,
     notes: {},
     focused: null,
+    revealed: false,
     advance: '',
     restore: { resource: '', point: '' },
     close: { summary: '', by: null },
