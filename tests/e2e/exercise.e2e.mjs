@@ -2,7 +2,8 @@
 // by keyboard. Prepared from a loss scenario (the Warehouse management system lost,
 // plan 1 tested), one drafted inject edited, started; the scenario clock moved on by
 // keyboard through two injects (I: to the next one), expected actions rated with O, P and
-// M (a note written with N first), a resource restored with its restore point, a finding
+// M (a note written with N first), a resource restored with its restore point and an
+// activity back at its minimum level, a finding
 // recorded and an owned action raised from it by keyboard, the exercise closed and the
 // hot debrief saved; the post-exercise report written and read back; the Review page (Alt+R)
 // lists the action as open. The board is photographed at 1280×800 and 1920×1080
@@ -149,6 +150,11 @@ test('a tabletop exercise prepared from a loss scenario and run by keyboard on t
       await s.waitForText('[data-testid=restored]', 'Warehouse management system');
       assert.match(await text(s, '[data-testid=restored]'), /9h/);
       assert.match(await text(s, '[data-testid=restored]'), /2h/);
+      // An activity the WMS stopped is back at its minimum level, at T+9h.
+      await (await s.find('#resume-activity')).type(`Order picking${Key.Enter}`);
+      await s.chord(Key.Control, Key.Enter);
+      await s.waitForText('[data-testid=activities-back]', 'Order picking and packing');
+      assert.match(await text(s, '[data-testid=activities-back] tr[data-activity="Order picking and packing"]'), /T\+9h/);
       await s.screenshot(join(shots, 'exercise-restore-1280.png'));
       // The call tree of the plan tested, the incident's own (Ctrl+2).
       await s.chord(Key.Control, '2');

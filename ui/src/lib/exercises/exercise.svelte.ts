@@ -2,7 +2,7 @@
 // board, findings), the clock running on from it (on the real clock), recording on its
 // board, and everything typed and not yet sent. Each exercise's state is kept for the
 // session (by engagement and id), so leaving the page or the tab loses nothing typed.
-import { api, type Board, type BoardAction, type ExerciseView } from '$lib/api';
+import { api, type Board, type BoardAction, type ExerciseView, type Level } from '$lib/api';
 import { refusal, type BoardHost, type LogDraft, type Refusal } from '$lib/incidents/incident.svelte';
 import { LiveEvent } from '$lib/incidents/live.svelte';
 import { boardNow } from '$lib/incidents/time';
@@ -22,6 +22,7 @@ export type ExerciseDrafts = {
   revealed: boolean;
   advance: string;
   restore: { resource: string; point: string };
+  resume: { activity: string; level: Level; point: string };
   close: { summary: string; by: string | null };
   debrief: { strengths: string; weaknesses: string; met: Record<number, boolean | null> } | null;
   finding: FindingDraft;
@@ -38,6 +39,7 @@ export class ExerciseState extends LiveEvent<ExerciseView> implements BoardHost 
     revealed: false,
     advance: '',
     restore: { resource: '', point: '' },
+    resume: { activity: '', level: 'minimum', point: '' },
     close: { summary: '', by: null },
     debrief: null,
     finding: emptyFinding(),
