@@ -99,14 +99,14 @@ pub fn apply(
                 let Some(closing) = closing_version(done_at, versions) else {
                     let latest = versions.iter().max_by_key(|v| v.version);
                     return Err(Error::Conflict(format!(
-                        "\u{201c}{}\u{201d} is about {plan_title}: it can be verified only once an approved version of the plan frozen after it was done ({}) exists. {}",
+                        "\u{201c}{}\u{201d} can be verified once {plan_title} has a version approved after the action was done ({}). {}",
                         action.title,
-                        done_at.format("%Y-%m-%d %H:%M UTC"),
+                        done_at.format("%Y-%m-%d"),
                         match latest {
                             Some(v) => format!(
-                                "The latest approved version, {}, was frozen on {}; approve the next version first.",
+                                "Its latest approved version, {}, dates from {}: revise the plan, have it approved, then verify.",
                                 v.version,
-                                v.frozen_at.format("%Y-%m-%d %H:%M UTC")
+                                v.frozen_at.format("%Y-%m-%d")
                             ),
                             None => "No version of it is approved yet.".to_owned(),
                         }

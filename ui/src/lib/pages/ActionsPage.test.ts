@@ -93,6 +93,21 @@ describe('ActionsPage', () => {
     expect(api.updateAction).toHaveBeenLastCalledWith(4, expect.objectContaining({ accepted_why: 'Closing' }));
   });
 
+  it('says beside the action why it cannot be verified, with the way to its plan', async () => {
+    const done: Action = { ...open, status: 'done', done_at: '2026-11-20T10:00:00Z' };
+    vi.mocked(api.listActions).mockResolvedValue([done]);
+    vi.mocked(api.updateAction).mockRejectedValue(
+      new KeelError({ code: 'conflict', message: '“Second generator” can be verified once Warehouse plan has a version approved after the action was done (2026-11-20).', fields: {} }),
+    );
+    render(ActionsPage);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Verify' }));
+    const said = await screen.findByTestId('action-refused');
+    expect(said.textContent).toContain('can be verified once Warehouse plan');
+    await user.click(screen.getByRole('button', { name: 'Open the plan' }));
+    expect(session.page).toBe('plans');
+  });
+
   it('sends any other status at once', async () => {
     vi.mocked(api.updateAction).mockResolvedValue({ ...open, status: 'done' });
     render(ActionsPage);
