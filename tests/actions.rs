@@ -303,7 +303,8 @@ fn keel_action_adds_updates_and_lists() {
     let refused = keel(&["action", "update", file, "--id", id, "--status", "verified"]);
     assert!(!refused.status.success());
     assert!(
-        String::from_utf8_lossy(&refused.stderr).contains("revise the plan, have it approved, then verify"),
+        String::from_utf8_lossy(&refused.stderr)
+            .contains("revise the plan, have it approved, then verify"),
         "{}",
         String::from_utf8_lossy(&refused.stderr)
     );
