@@ -89,9 +89,11 @@ test('a tabletop exercise prepared from a loss scenario and run by keyboard on t
       await s.screenshot(join(shots, 'exercise-injects-1280.png'));
       await (await s.find('[data-testid=start-exercise]')).click();
 
-      // Running: the scenario clock at T+0, inject 1 up; Ctrl+1 puts focus on its first action.
+      // Running: the scenario clock at T+0, inject 1 up, the focus on its first action (as
+      // Ctrl+1 puts it there).
       await s.waitForText('[data-testid=exercise-clock]', 'T+0');
       await s.waitForText('[data-testid=exercise-state]', 'Running');
+      await s.waitFor('[data-row="1:1"]', async () => (await focused(s)) === '1:1');
       await s.chord(Key.Control, '1');
       await s.waitFor('[data-row="1:1"]', async () => (await focused(s)) === '1:1');
       await s.keys('o');
