@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { BoardActivity, BoardStep, InvokerRow } from '$lib/api';
-import { authorityFor, corrections, describeCriterion, describeInvoker, liveStatus, stepElapsed } from './board';
+import { authorityFor, corrections, describeCriterion, describeInvoker, endedWord, eventNoun, liveStatus, stepElapsed } from './board';
 
 const activity = (over: Partial<BoardActivity> = {}): BoardActivity => ({
   name: 'Order picking and packing',
@@ -132,4 +132,11 @@ it('lists the entries correcting each entry', () => {
     hash: '',
   });
   expect(corrections([entry(1, null), entry(2, 1), entry(3, 1)]).get(1)).toEqual([2, 3]);
+});
+
+describe('the words for the event itself', () => {
+  it('says incident and stood down for an incident, exercise and closed for the others', () => {
+    expect([eventNoun('incident'), endedWord('incident')]).toEqual(['incident', 'Stood down']);
+    expect([eventNoun('tabletop'), endedWord('parallel')]).toEqual(['exercise', 'Closed']);
+  });
 });

@@ -1,13 +1,14 @@
 // What the incident board shows between two answers of the core, worked out from the
 // board it last sent and the clock: each activity's status as its deadlines pass, a
 // step's elapsed time and overrun, who may invoke a plan version, and the words for
-// criteria, authority and statuses (the same as the core's, src/event/).
+// criteria, authority, statuses and the event itself (the same as the core's, src/event/).
 import type {
   ActivityStatus,
   Authority,
   BoardActivity,
   BoardStep,
   CriterionRow,
+  EventKind,
   InvokerRow,
   LogEntry,
   Person,
@@ -119,4 +120,15 @@ export function corrections(log: LogEntry[]): Map<number, number[]> {
     if (e.corrects != null) by.set(e.corrects, [...(by.get(e.corrects) ?? []), e.seq]);
   }
   return by;
+}
+
+/** What the board is of, in a sentence: an exercise runs on the incident's board, and
+ *  its tabs should not call it an incident. */
+export function eventNoun(kind: EventKind): 'incident' | 'exercise' {
+  return kind === 'incident' ? 'incident' : 'exercise';
+}
+
+/** How the board's end is said: an incident is stood down, an exercise closed. */
+export function endedWord(kind: EventKind): 'Stood down' | 'Closed' {
+  return kind === 'incident' ? 'Stood down' : 'Closed';
 }
