@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, Review, ReviewItem } from '$lib/api';
-import { destination, groupByKind, groupByOwner, isOverdue, mostUrgent, nextStatuses, statusEdit } from './review';
+import { dateLabel, destination, groupByKind, groupByOwner, isOverdue, mostUrgent, nextStatuses, statusEdit } from './review';
 
 function item(kind: ReviewItem['kind'], id: number, severity: ReviewItem['severity'], page: ReviewItem['link']['page'] = 'plans'): ReviewItem {
   return {
@@ -91,5 +91,24 @@ describe('the review as the pages show it', () => {
     expect(nextStatuses('verified')).toEqual([]);
     expect(statusEdit('done')).toMatchObject({ status: 'done', accepted_by: null, accepted_why: null });
     expect(statusEdit('risk_accepted', 'Board', 'Too dear')).toMatchObject({ accepted_by: 'Board', accepted_why: 'Too dear' });
+  });
+});
+
+describe('dateLabel', () => {
+  const item = (kind: ReviewItem['kind'], due: string | null): ReviewItem => ({
+    kind,
+    subject: { type: 'plan', id: 1, name: 'P' },
+    due,
+    why: '',
+    severity: 'high',
+    link: { page: 'plans', id: 1 },
+  });
+  it('says due, and past once passed', () => {
+    expect(dateLabel(item('plan_review_due', '2026-11-22'), '2026-12-01')).toEqual({ text: 'due 2026-11-22', past: true });
+    expect(dateLabel(item('exercise_due', '2027-10-22'), '2026-12-01')).toEqual({ text: 'due 2027-10-22', past: false });
+  });
+  it('says since for what went stale on a day', () => {
+    expect(dateLabel(item('bia_changed', '2026-12-01'), '2026-12-02')).toEqual({ text: 'since 2026-12-01', past: false });
+    expect(dateLabel(item('plan_finding', null), '2026-12-02')).toEqual({ text: 'no date', past: false });
   });
 });

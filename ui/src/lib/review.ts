@@ -22,6 +22,14 @@ export function groupByKind(review: Review): KindGroup[] {
   return [...groups.values()];
 }
 
+/** The date beside an item: when it is (or was) due, or, for what went stale on a day
+ *  (a BIA changed after its validation, a finding after the plan's approval), since when. */
+export function dateLabel(item: ReviewItem, today: string): { text: string; past: boolean } {
+  if (!item.due) return { text: 'no date', past: false };
+  if (item.kind === 'bia_changed' || item.kind === 'plan_finding') return { text: `since ${item.due}`, past: false };
+  return { text: `due ${item.due}`, past: item.due < today };
+}
+
 /** The `n` most urgent items. */
 
 export function mostUrgent(review: Review, n = 3): ReviewItem[] {
