@@ -9,33 +9,11 @@ vi.mock('$lib/api', async (importOriginal) => {
 
 import { api, type BoardActivity, type ExerciseView } from '$lib/api';
 import { ExerciseState } from './exercise.svelte';
+import { boardActivity } from '$lib/incidents/fixtures';
 import { runningExercise } from './fixtures';
 import ResumeForm from './ResumeForm.svelte';
 
-const activity = (name: string, over: Partial<BoardActivity> = {}): BoardActivity => ({
-  name,
-  tier: 1,
-  why: 'needs the WMS',
-  rto_min: 240,
-  mtpd_min: 480,
-  rpo_min: 60,
-  minimum: '50%',
-  priority: 1,
-  priority_why: '',
-  rto_deadline: null,
-  mtpd_deadline: null,
-  rto_left_min: null,
-  mtpd_left_min: null,
-  predicted_at: null,
-  predicted_why: '',
-  status: 'on_track',
-  minimum_at: null,
-  normal_at: null,
-  restore_point: null,
-  achieved_rto_min: null,
-  achieved_rpo_min: null,
-  ...over,
-});
+const activity = (name: string, over: Partial<BoardActivity> = {}): BoardActivity => boardActivity({ name, ...over });
 
 function withActivities(activities: BoardActivity[]): ExerciseView {
   const view = runningExercise();

@@ -10,6 +10,7 @@ vi.mock('$lib/api', async (importOriginal) => {
 import { api, KeelError } from '$lib/api';
 import { InterviewState } from './state.svelte';
 import { inverseOf } from './undo';
+import { interviewView } from './fixtures';
 
 const settings: BiaSettings = {
   categories: [{ id: 1, name: 'Financial', monetary: true, levels: ['a', 'b', 'c', 'd', 'e', 'f'] }],
@@ -24,42 +25,7 @@ const settings: BiaSettings = {
   date_order: null,
 };
 
-function view(over: Partial<InterviewView['interview']> = {}): InterviewView {
-  return {
-    activity: { id: 7, name: 'Payroll', unit_id: null, unit_name: null, owner: '', description: '', products_services: [] },
-    interview: {
-      activity_id: 7,
-      status: 'draft',
-      interview_date: null,
-      facilitator: '',
-      notes: '',
-      interviewees: [],
-      peak_periods: '',
-      backlog: '',
-      ratings: [],
-      mtpd_override: null,
-      mtpd_override_reason: '',
-      rto: { value: null, source: '', confidence: null },
-      rpo: { value: null, source: '', confidence: null },
-      mbco: { percent: null, statement: '', source: '', confidence: null },
-      workarounds: '',
-      workaround_duration: null,
-      validated_by: null,
-      validated_at: null,
-      parked: [],
-      unresolved: [],
-      ...over,
-    },
-    proposal: null,
-    mtpd: null,
-    tier: null,
-    falls: [],
-    missing: [],
-    resources: [],
-    upstream: [],
-    downstream: [],
-  };
-}
+const view = (over: Partial<InterviewView['interview']> = {}) => interviewView(over);
 
 describe('inverseOf', () => {
   it('puts a whole row back for a rating, earliest bucket first', () => {

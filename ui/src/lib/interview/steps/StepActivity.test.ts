@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 
-import type { Activity, InterviewView } from '$lib/api';
+import type { Activity } from '$lib/api';
 
 vi.mock('$lib/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('$lib/api')>();
@@ -13,42 +13,9 @@ import { api } from '$lib/api';
 import { InterviewState } from '../state.svelte';
 import StepActivity from './StepActivity.svelte';
 import { deferred } from '$lib/testing/deferred';
+import { interviewView } from '../fixtures';
 
-function viewOf(activity: Activity): InterviewView {
-  return {
-    activity,
-    interview: {
-      activity_id: activity.id,
-      status: 'draft',
-      interview_date: null,
-      facilitator: '',
-      notes: '',
-      interviewees: [],
-      peak_periods: '',
-      backlog: '',
-      ratings: [],
-      mtpd_override: null,
-      mtpd_override_reason: '',
-      rto: { value: null, source: '', confidence: null },
-      rpo: { value: null, source: '', confidence: null },
-      mbco: { percent: null, statement: '', source: '', confidence: null },
-      workarounds: '',
-      workaround_duration: null,
-      validated_by: null,
-      validated_at: null,
-      parked: [],
-      unresolved: [],
-    },
-    proposal: null,
-    mtpd: null,
-    tier: null,
-    falls: [],
-    missing: [],
-    resources: [],
-    upstream: [],
-    downstream: [],
-  } as InterviewView;
-}
+const viewOf = (activity: Activity) => interviewView({}, activity);
 
 /** A promise resolved when the test says so. */
 describe('StepActivity', () => {
