@@ -581,3 +581,44 @@ fn durations_and_dates_as_people_say_them_are_accepted_and_an_ambiguous_date_is_
         "a refused edit changes nothing"
     );
 }
+
+/// The window's undo of an edit that withdrew a validation sends, in one batch, what puts
+/// the content back and then the validation by the one who confirmed it.
+#[test]
+fn an_undo_batch_puts_back_the_content_then_the_validation() {
+    let (_f, mut store, id) = with_activity();
+    store
+        .edit_interview_all(id, &complete_edits())
+        .expect("fill");
+    let view = store
+        .edit_interview(
+            id,
+            &InterviewEdit::Status {
+                status: InterviewStatus::Validated,
+                confirmed_by: "Sam".into(),
+            },
+        )
+        .expect("validated");
+    let sam = view.interview.interviewees[0].clone();
+    let view = store
+        .edit_interview(id, &InterviewEdit::RemoveInterviewee { id: sam.id })
+        .expect("removed");
+    assert_ne!(view.interview.status, InterviewStatus::Validated);
+    let view = store
+        .edit_interview_all(
+            id,
+            &[
+                InterviewEdit::AddInterviewee {
+                    name: sam.name.clone(),
+                    role: sam.role.clone(),
+                },
+                InterviewEdit::Status {
+                    status: InterviewStatus::Validated,
+                    confirmed_by: "Sam".into(),
+                },
+            ],
+        )
+        .expect("undone");
+    assert_eq!(view.interview.status, InterviewStatus::Validated);
+    assert_eq!(view.interview.validated_by.as_deref(), Some("Sam"));
+}

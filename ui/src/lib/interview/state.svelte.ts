@@ -3,7 +3,7 @@
 import { api, KeelError, type BiaSettings, type InterviewEdit, type InterviewView, type Unresolved } from '$lib/api';
 import { saves } from '$lib/saves.svelte';
 import { toasts } from '$lib/toasts.svelte';
-import { fieldsOf, inverseOf } from './undo';
+import { fieldsOf, inverseOf, statusRestore } from './undo';
 
 type UndoEntry = { key?: string; edits: InterviewEdit[] };
 
@@ -66,7 +66,8 @@ export class InterviewState {
             : edits
                 .map((e) => inverseOf(before, settings, e, after))
                 .reverse()
-                .reduce<InterviewEdit[] | null>((all, one) => (all && one ? [...all, ...one] : null), []);
+                .reduce<InterviewEdit[] | null>((all, one) => (all && one ? [...all, ...one] : null), [])
+                ?.concat(statusRestore(before, after, edits)) ?? null;
         const cleared = { ...this.errors };
         for (const key of edits.flatMap(fieldsOf)) {
           delete cleared[key];

@@ -83,6 +83,23 @@ describe('InterviewState', () => {
     expect(await state.undo()).toBe(false);
   });
 
+  it('undoes a change that withdrew a validation, validation included', async () => {
+    const dana = { id: 5, name: 'Dana', role: 'Lead' };
+    const validated = view({ status: 'validated', validated_by: 'Morgan Hale', validated_at: '2026-11-01T10:00:00Z', interviewees: [dana] });
+    vi.mocked(api.biaSettings).mockResolvedValue(settings);
+    vi.mocked(api.interview).mockResolvedValue(validated);
+    const state = new InterviewState(7);
+    await state.load();
+    vi.mocked(api.editInterview).mockResolvedValueOnce(view({ status: 'complete', interviewees: [] }));
+    expect(await state.apply([{ kind: 'remove_interviewee', id: 5 }])).toBe(true);
+    vi.mocked(api.editInterview).mockResolvedValueOnce(validated);
+    expect(await state.undo()).toBe(true);
+    expect(api.editInterview).toHaveBeenLastCalledWith(7, [
+      { kind: 'add_interviewee', name: 'Dana', role: 'Lead' },
+      { kind: 'status', status: 'validated', confirmed_by: 'Morgan Hale' },
+    ]);
+  });
+
   it('puts a refusal at its field and clears it once the field is saved', async () => {
     const state = await loaded();
     vi.mocked(api.editInterview).mockRejectedValueOnce(

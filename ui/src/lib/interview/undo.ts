@@ -124,6 +124,15 @@ export function inverseOf(
   }
 }
 
+/** The status edit that puts back what `edits` changed of the interview's status as a side
+ *  effect (a change to a validated interview withdraws its validation): done last, once the
+ *  content is back. Nothing when the status did not move or an edit set it on purpose. */
+export function statusRestore(before: InterviewView, after: InterviewView, edits: InterviewEdit[]): InterviewEdit[] {
+  const was = before.interview;
+  if (was.status === after.interview.status || edits.some((e) => e.kind === 'status')) return [];
+  return [{ kind: 'status', status: was.status, confirmed_by: was.validated_by ?? '' }];
+}
+
 /** The error keys the core uses for an edit's fields. */
 export function fieldsOf(edit: InterviewEdit): string[] {
   switch (edit.kind) {
