@@ -609,8 +609,8 @@ fn an_undo_batch_puts_back_the_content_then_the_validation() {
             id,
             &[
                 InterviewEdit::AddInterviewee {
-                    name: sam.name.clone(),
-                    role: sam.role.clone(),
+                    name: sam.name,
+                    role: sam.role,
                 },
                 InterviewEdit::Status {
                     status: InterviewStatus::Validated,
