@@ -5,7 +5,8 @@
 import { api, type Board, type BoardAction, type ExerciseView, type Level } from '$lib/api';
 import { refusal, type BoardHost, type LogDraft, type Refusal } from '$lib/incidents/incident.svelte';
 import { LiveEvent } from '$lib/incidents/live.svelte';
-import { boardNow } from '$lib/incidents/time';
+import { boardNow, formatAt } from '$lib/incidents/time';
+import { exerciseTime } from './clock';
 import { session } from '$lib/session.svelte';
 import { emptyFinding, type FindingDraft } from '$lib/components/FindingsPanel.svelte';
 import { draftsOf, type InjectDraft } from './injects';
@@ -63,6 +64,11 @@ export class ExerciseState extends LiveEvent<ExerciseView> implements BoardHost 
     if (!b) return this.machineNow;
     if (b.clock === 'scenario') return Date.parse(b.now);
     return boardNow({ now: b.now, stood_down_at: b.board.stood_down_at }, this.receivedAt, this.machineNow);
+  }
+
+  timeOf(iso: string | null | undefined): string {
+    const b = this.view?.board;
+    return b?.clock === 'scenario' ? exerciseTime(b, iso) : formatAt(iso);
   }
 
   protected fetch(): Promise<ExerciseView> {

@@ -4,7 +4,7 @@
 import { api, KeelError, type Board, type BoardAction, type Level, type LogKind } from '$lib/api';
 import { emptyFinding, type FindingDraft } from '$lib/components/FindingsPanel.svelte';
 import { LiveEvent } from './live.svelte';
-import { boardNow } from './time';
+import { boardNow, formatAt } from './time';
 
 /** Why the core refused an action: messages per field, and the message for the form
  *  when no field is named. */
@@ -27,6 +27,9 @@ export interface BoardHost {
   readonly board: Board | null;
   logDraft: LogDraft;
   record(action: BoardAction): Promise<Refusal | null>;
+  /** A moment on the board as the room knew it: a time of day for an incident; for an
+   *  exercise on a scenario clock, its time after T+0. */
+  timeOf(iso: string | null | undefined): string;
 }
 
 /** What is typed in the forms of the tabs, kept here so that a change of tab (which
@@ -58,6 +61,10 @@ export class IncidentState extends LiveEvent<Board> implements BoardHost {
   /** The board's clock now (ms): it runs on between answers, and stops at stand-down. */
   get now(): number {
     return this.board ? boardNow(this.board, this.receivedAt, this.machineNow) : this.machineNow;
+  }
+
+  timeOf(iso: string | null | undefined): string {
+    return formatAt(iso);
   }
 
   protected fetch(): Promise<Board> {
