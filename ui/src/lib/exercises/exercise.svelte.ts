@@ -6,7 +6,7 @@ import { api, type Board, type BoardAction, type ExerciseView, type Level } from
 import { refusal, type BoardHost, type LogDraft, type Refusal } from '$lib/incidents/incident.svelte';
 import { LiveEvent } from '$lib/incidents/live.svelte';
 import { boardNow, formatAt } from '$lib/incidents/time';
-import { exerciseTime } from './clock';
+import { exerciseTime, restorePoint } from './clock';
 import { session } from '$lib/session.svelte';
 import { emptyFinding, type FindingDraft } from '$lib/components/FindingsPanel.svelte';
 import { draftsOf, type InjectDraft } from './injects';
@@ -105,6 +105,15 @@ export class ExerciseState extends LiveEvent<ExerciseView> implements BoardHost 
 
   record(action: BoardAction): Promise<Refusal | null> {
     return this.send(() => api.recordExercise(this.id, action));
+  }
+
+  /** Records what a form sends with a restore point typed (`T-2h`, a time, or empty):
+   *  the point is read first, and one Keel cannot read is refused at its field with
+   *  nothing sent; then `action` with the point read. */
+  recordWithPoint(point: string, action: (restorePoint: string | null) => BoardAction): Promise<Refusal | null> {
+    const at = restorePoint(point, this.view?.board?.start ?? '', this.now);
+    if ('error' in at) return Promise.resolve({ message: '', fields: { restore_point: at.error } });
+    return this.record(action(at.at));
   }
 }
 
