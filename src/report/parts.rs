@@ -89,6 +89,23 @@ pub(crate) fn centred(text: impl Into<String>, size: f32, style: Style, space_af
     }
 }
 
+/// The start of a document's title page: the organisation, the title, what kind of
+/// document it is, and the line that says which one and in what state.
+pub(crate) fn title_page_start(
+    organisation: &str,
+    title: &str,
+    kind: &str,
+    which: String,
+) -> [Block; 5] {
+    [
+        Block::Space(150.0),
+        centred(organisation.to_owned(), 14.0, Style::Regular, 14.0),
+        centred(title.to_owned(), 24.0, Style::Bold, 10.0),
+        centred(kind.to_owned(), 11.0, Style::Italic, 40.0),
+        centred(which, 13.0, Style::Bold, 8.0),
+    ]
+}
+
 /// The end of a report's title page: when it was exported, its classification, and the
 /// page break after them.
 pub(crate) fn title_page_end(

@@ -8,27 +8,26 @@ use crate::domain::{ExerciseClock, capitalised};
 use crate::event::assessment::span;
 use crate::report::flow::Block;
 use crate::report::fonts::Style;
-use crate::report::parts::{centred, entries, heading, key_values, table, title_page_end, when};
+use crate::report::parts::{
+    centred, entries, heading, key_values, table, title_page_end, title_page_start, when,
+};
 use crate::report::response::tables;
 
 /// The title page, up to its page break.
 pub(super) fn title_page(r: &ExerciseReport) -> Vec<Block> {
-    let mut out = vec![
-        Block::Space(150.0),
-        centred(r.organisation.clone(), 14.0, Style::Regular, 14.0),
-        centred(r.title.clone(), 24.0, Style::Bold, 10.0),
-        centred("Post-exercise report", 11.0, Style::Italic, 40.0),
-        centred(
-            format!(
-                "Exercise {} \u{2014} {}, {}",
-                r.exercise_id,
-                capitalised(r.kind.label()),
-                state_label(r.state).to_lowercase()
-            ),
-            13.0,
-            Style::Bold,
-            8.0,
+    let mut out = title_page_start(
+        &r.organisation,
+        &r.title,
+        "Post-exercise report",
+        format!(
+            "Exercise {} \u{2014} {}, {}",
+            r.exercise_id,
+            capitalised(r.kind.label()),
+            state_label(r.state).to_lowercase()
         ),
+    )
+    .to_vec();
+    out.extend([
         centred(format!("T+0 {}", when(&r.start)), 10.0, Style::Regular, 4.0),
         centred(
             match r.closed_at {
@@ -43,7 +42,7 @@ pub(super) fn title_page(r: &ExerciseReport) -> Vec<Block> {
             Style::Regular,
             4.0,
         ),
-    ];
+    ]);
     out.extend(title_page_end(&r.exported_at, &r.classification));
     out
 }

@@ -11,34 +11,30 @@ use crate::report::flow::Block;
 use crate::report::fonts::Style;
 use crate::report::paragraph::Span;
 use crate::report::parts::{
-    bullet, centred, entries, heading, key_values, short, table, title_page_end, when,
+    bullet, centred, entries, heading, key_values, short, table, title_page_end, title_page_start,
+    when,
 };
 use crate::report::response::tables;
 
 /// The title page, up to its page break.
 pub(super) fn title_page(r: &IncidentReport) -> Vec<Block> {
-    let mut out = vec![
-        Block::Space(150.0),
-        centred(r.organisation.clone(), 14.0, Style::Regular, 14.0),
-        centred(r.title.clone(), 24.0, Style::Bold, 10.0),
-        centred("After-action report", 11.0, Style::Italic, 40.0),
-        centred(
-            format!(
-                "Incident {} \u{2014} {}",
-                r.incident_id,
-                state_label(r.state)
-            ),
-            13.0,
-            Style::Bold,
-            8.0,
+    let mut out = title_page_start(
+        &r.organisation,
+        &r.title,
+        "After-action report",
+        format!(
+            "Incident {} \u{2014} {}",
+            r.incident_id,
+            state_label(r.state)
         ),
-        centred(
-            format!("Disruption began {}", when(&r.response.disrupted_at)),
-            10.0,
-            Style::Regular,
-            4.0,
-        ),
-    ];
+    )
+    .to_vec();
+    out.push(centred(
+        format!("Disruption began {}", when(&r.response.disrupted_at)),
+        10.0,
+        Style::Regular,
+        4.0,
+    ));
     out.push(centred(
         match r.stood_down_at {
             Some(t) => format!("Stood down {}", when(&t)),

@@ -5,26 +5,23 @@ use super::state_label;
 use crate::plan::PlanDocument;
 use crate::report::flow::Block;
 use crate::report::fonts::Style;
-use crate::report::parts::{centred, heading, key_values, when};
+use crate::report::parts::{centred, heading, key_values, title_page_start, when};
 
 /// The title page, up to its page break.
 pub(super) fn title_page(doc: &PlanDocument) -> Vec<Block> {
     let c = &doc.content;
-    vec![
-        Block::Space(150.0),
-        centred(c.organisation.clone(), 14.0, Style::Regular, 14.0),
-        centred(c.title.clone(), 24.0, Style::Bold, 10.0),
-        centred(c.template.label(), 11.0, Style::Italic, 40.0),
-        centred(
-            format!(
-                "Version {} \u{2014} {}",
-                doc.version,
-                state_label(doc.state)
-            ),
-            13.0,
-            Style::Bold,
-            8.0,
+    let mut out = title_page_start(
+        &c.organisation,
+        &c.title,
+        c.template.label(),
+        format!(
+            "Version {} \u{2014} {}",
+            doc.version,
+            state_label(doc.state)
         ),
+    )
+    .to_vec();
+    out.extend([
         centred(
             format!("Exported {}", doc.exported_at.format("%Y-%m-%d")),
             10.0,
@@ -51,7 +48,8 @@ pub(super) fn title_page(doc: &PlanDocument) -> Vec<Block> {
             4.0,
         ),
         Block::PageBreak,
-    ]
+    ]);
+    out
 }
 
 /// The document-control table, what the content SHA-256 is for, and the contents.
